@@ -1,0 +1,42 @@
+# Two entry points a newcomer needs: `make crawl` and `make test`. Each sets itself up.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+SITE ?= liputan6
+ARCHIVE_URL ?= sqlite:///archive.sqlite3
+
+.PHONY: setup crawl demo test check lint format bench clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+setup: $(STAMP)
+
+## crawl: crawl $(SITE) (default liputan6) into archive.sqlite3
+crawl: $(STAMP)
+	ARCHIVE_URL=$(ARCHIVE_URL) $(BIN)/scrapy crawl $(SITE)
+
+## demo: the whole flow offline: replay server -> crawl -> archive -> query
+demo: $(STAMP)
+	$(BIN)/newscrawler demo
+
+## test: every check: lint, format, types, tests
+test: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy newscrawler archive
+	$(BIN)/pytest
+
+format: $(STAMP)
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+bench: $(STAMP)
+	$(BIN)/python -m bench
+
+clean:
+	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache

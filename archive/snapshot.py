@@ -1,0 +1,84 @@
+"""What the crawler hands the archive: one normalized article as seen at one fetch.
+
+These types are the contract between ``newscrawler`` (which produces them) and ``archive``
+(which stores them). They hold only clean, typed values: aware datetimes, person names,
+paragraph text. Anything raw or provisional stays on the crawler's side.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any, Literal
+
+FetchOutcome = Literal[
+    "new",  # first time this article was stored
+    "revised",  # content changed, a new revision was added
+    "reverted",  # content went back to an earlier revision's content
+    "unchanged",  # fetched again, nothing a reader would notice changed
+    "not-modified",  # the server answered 304 to a conditional request
+    "gone",  # 404/410 for a URL that was (or looked like) an article
+    "blocked",  # 403/429 or a challenge page
+    "failed",  # network error, 5xx after retries, unparseable response
+    "dropped",  # fetched fine but not an article (no title/body), with a reason
+]
+
+
+def _require_aware(name: str, value: datetime | None) -> None:
+    if value is not None and (value.tzinfo is None or value.utcoffset() is None):
+        raise ValueError(f"{name} must be timezone-aware, got naive {value!r}")
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleSnapshot:
+    """One article's normalized content at one fetch.
+
+    ``body`` holds paragraphs separated by a blank line. ``timezone`` is the IANA zone the
+    site prints its times in (``Asia/Jakarta`` for WIB); the archive stores UTC and uses it to
+    show times the way the site does. ``provenance`` records where each field came from
+    (``{"published_at": "json-ld", ...}``) and ``notes`` anything a user may want to audit,
+    such as two sources disagreeing on the publish time.
+    """
+
+    url: str
+    site: str
+    title: str
+    body: str
+    fetched_at: datetime
+    canonical_url: str | None = None
+    publisher_id: str | None = None
+    subtitle: str | None = None
+    authors: tuple[str, ...] = ()
+    editors: tuple[str, ...] = ()
+    published_at: datetime | None = None
+    modified_at: datetime | None = None
+    section: str | None = None
+    tags: tuple[str, ...] = ()
+    language: str | None = None
+    dateline: str | None = None
+    timezone: str = "Asia/Jakarta"
+    provenance: dict[str, str] = field(default_factory=dict)
+    notes: dict[str, Any] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        _require_aware("fetched_at", self.fetched_at)
+        _require_aware("published_at", self.published_at)
+        _require_aware("modified_at", self.modified_at)
+
+
+@dataclass(frozen=True, slots=True)
+class FetchInfo:
+    """One HTTP visit, successful or not. Every visit the crawler makes is recorded."""
+
+    url: str
+    site: str
+    fetched_at: datetime
+    status: int | None = None
+    etag: str | None = None
+    last_modified: str | None = None
+    outcome: FetchOutcome | None = None  # the archive sets it for stored articles
+    reason: str | None = None  # why it was dropped/failed/blocked, in words
+    run_id: int | None = None
+
+    def __post_init__(self) -> None:
+        _require_aware("fetched_at", self.fetched_at)

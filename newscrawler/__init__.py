@@ -1,0 +1,1 @@
+"""newscrawler: a Scrapy crawler for news sites that feeds a revision-keeping archive."""

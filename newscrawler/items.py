@@ -1,0 +1,58 @@
+"""The two item types that make the crawl's stages visible.
+
+``RawArticle`` is what a page object finds: strings exactly as the page has them, each with
+the place it came from, so a user can audit any normalized value back to its source.
+``ArticleSnapshot`` (defined by the archive, re-exported here) is the normalized, typed item
+the pipelines produce and the archive stores.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from archive.snapshot import ArticleSnapshot, FetchInfo
+
+__all__ = ["ArticleSnapshot", "FetchInfo", "Found", "RawArticle"]
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """A raw value and where it was found, e.g. ``Found("24 Nov 2019, 13:46 WIB", "byline")``.
+
+    Sources are short and stable: ``json-ld``, ``meta:og:title``, ``meta:article:published_time``,
+    ``markup:time[datetime]``, ``byline``, ``url``, ``feed``, ``sitemap``.
+    """
+
+    value: str
+    source: str
+
+
+@dataclass(slots=True)
+class RawArticle:
+    """Everything a page object pulled from one response, not yet cleaned.
+
+    List fields hold candidates in the page object's order of trust: the normalizer takes the
+    first usable one and compares it with the rest (dates that disagree are flagged).
+    ``body`` holds the visible paragraphs of the article in order, furniture included where the
+    page mixes it in; removing furniture is normalization's job.
+    """
+
+    url: str
+    site: str
+    timezone: str = "Asia/Jakarta"
+    fetched_at: datetime | None = None
+    canonical_url: str | None = None
+    publisher_id: str | None = None
+    title: list[Found] = field(default_factory=list)
+    subtitle: list[Found] = field(default_factory=list)
+    authors: list[Found] = field(default_factory=list)
+    editors: list[Found] = field(default_factory=list)
+    published: list[Found] = field(default_factory=list)
+    modified: list[Found] = field(default_factory=list)
+    section: list[Found] = field(default_factory=list)
+    tags: list[Found] = field(default_factory=list)
+    language: list[Found] = field(default_factory=list)
+    body: list[str] = field(default_factory=list)
+    body_source: str | None = None
+    site_name: str | None = None

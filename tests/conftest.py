@@ -1,0 +1,74 @@
+"""Shared test fixtures.
+
+Tests that read real pages from ``../shared`` or talk to PostgreSQL/Redis skip with a reason
+when those are absent, unless ``NEWSCRAWLER_REQUIRE_SHARED`` / ``NEWSCRAWLER_REQUIRE_SERVICES``
+is set (``.ci/run`` sets both), in which case the absence fails the test.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+SHARED = ROOT.parent / "shared"
+SHARED_PAGES = SHARED / "pages"
+SHARED_BENCHMARKS = SHARED / "benchmarks"
+
+
+def _missing(reason: str, required_by: str) -> None:
+    if os.environ.get(required_by):
+        pytest.fail(f"{reason} ({required_by} is set, so this test is required)")
+    pytest.skip(reason)
+
+
+def shared_page(relative: str) -> Path:
+    """The path of a real page under ../shared/pages, skipping (or failing in CI) if absent."""
+    path = SHARED_PAGES / relative
+    if not path.exists():
+        _missing(f"real page {path} is not available", "NEWSCRAWLER_REQUIRE_SHARED")
+    return path
+
+
+def _port_open(host: str, port: int) -> bool:
+    try:
+        with socket.create_connection((host, port), timeout=1):
+            return True
+    except OSError:
+        return False
+
+
+@pytest.fixture(scope="session")
+def shared_pages() -> Path:
+    if not SHARED_PAGES.is_dir():
+        _missing(f"{SHARED_PAGES} is not available", "NEWSCRAWLER_REQUIRE_SHARED")
+    return SHARED_PAGES
+
+
+@pytest.fixture(scope="session")
+def shared_benchmarks() -> Path:
+    if not SHARED_BENCHMARKS.is_dir():
+        _missing(f"{SHARED_BENCHMARKS} is not available", "NEWSCRAWLER_REQUIRE_SHARED")
+    return SHARED_BENCHMARKS
+
+
+@pytest.fixture(scope="session")
+def postgres_url() -> str:
+    """A PostgreSQL URL on loopback; override with NEWSCRAWLER_TEST_POSTGRES_URL."""
+    url = os.environ.get(
+        "NEWSCRAWLER_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
+    )
+    if not _port_open("127.0.0.1", 5432):
+        _missing("no PostgreSQL server on 127.0.0.1:5432", "NEWSCRAWLER_REQUIRE_SERVICES")
+    return url
+
+
+@pytest.fixture(scope="session")
+def redis_url() -> str:
+    if not _port_open("127.0.0.1", 6379):
+        _missing("no Redis server on 127.0.0.1:6379", "NEWSCRAWLER_REQUIRE_SERVICES")
+    return os.environ.get("NEWSCRAWLER_TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
