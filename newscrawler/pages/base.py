@@ -1,0 +1,268 @@
+"""The generic article page: response in, :class:`RawArticle` out, for any news site.
+
+Each field is a cascade, most trusted source first (the order the normalizer tries them):
+
+1. JSON-LD ``NewsArticle``/``Article`` objects, including ones inside ``@graph``;
+2. OpenGraph, ``article:*``, Dublin Core, ``news_keywords`` and similar ``<meta>`` tags;
+3. visible markup: ``itemprop`` microdata, ``<time datetime>``, ``rel=author``, byline classes,
+   ``<h1>``, ``<title>``.
+
+A site's page subclasses this and overrides only the methods the generic cascade gets wrong
+for that site, saying why with an example URL. No method does I/O, so the same page runs in a
+spider, in ``scrapy shell``, in tests and in ``newscrawler extract``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from datetime import datetime
+from functools import cached_property
+from typing import Any, ClassVar
+
+from lxml import etree
+from parsel import Selector
+from scrapy.http import TextResponse
+
+from newscrawler.items import Found, RawArticle
+from newscrawler.pages import body as body_text
+from newscrawler.pages.jsonld import article_objects, people, strings
+
+
+def _found(values: Iterable[str], source: str) -> list[Found]:
+    return [Found(v.strip(), source) for v in values if v and v.strip()]
+
+
+def unique(found: Iterable[Found]) -> list[Found]:
+    """Candidates without repeats, first occurrence kept (pages often say a thing twice)."""
+    return list(dict.fromkeys(found))
+
+
+class ArticlePage:
+    """Raw article fields from one HTML response, site-agnostic.
+
+    Subclasses set ``site``, ``site_names`` (how the outlet names itself, so titles lose the
+    suffix and the outlet is never taken for an author), ``timezone`` and
+    ``body_xpaths`` (where the article text lives), and override field methods where needed.
+    """
+
+    site: ClassVar[str] = "generic"
+    site_names: ClassVar[tuple[str, ...]] = ()
+    timezone: ClassVar[str] = "Asia/Jakarta"
+    # Tried in order before the generic body cascade.
+    body_xpaths: ClassVar[tuple[str, ...]] = ()
+    publisher_id_pattern: ClassVar[re.Pattern[str] | None] = None
+
+    def __init__(
+        self,
+        response: TextResponse,
+        *,
+        site: str | None = None,
+        timezone: str | None = None,
+        fetched_at: datetime | None = None,
+    ) -> None:
+        self.response = response
+        self.sel: Selector = response.selector
+        self.site_key = site or self.site
+        self.zone_name = timezone or self.timezone
+        self.fetched_at = fetched_at
+
+    # -- helpers -----------------------------------------------------------------------------
+
+    @cached_property
+    def jsonld(self) -> list[dict[str, Any]]:
+        """Article objects from the page's JSON-LD, in page order."""
+        return article_objects(
+            self.sel.xpath('//script[@type="application/ld+json"]/text()').getall()
+        )
+
+    def ld(self, *keys: str, sub: tuple[str, ...] = ("name", "@value")) -> list[str]:
+        """String values of ``keys`` across the page's JSON-LD article objects."""
+        out: list[str] = []
+        for obj in self.jsonld:
+            for key in keys:
+                if key in obj:
+                    out.extend(strings(obj[key], *sub))
+        return out
+
+    def meta(self, *names: str) -> list[str]:
+        """Contents of ``<meta name=…>``/``<meta property=…>``/``itemprop`` tags, names in order."""
+        out: list[str] = []
+        for name in names:
+            lowered = name.lower()
+            out.extend(
+                self.sel.xpath(
+                    "//meta[translate(@name,'ABCDEFGHIJKLMNOPQRSTUVWXYZ','abcdefghijklmnopqrstuvwxyz')"
+                    "=$n or translate(@property,'ABCDEFGHIJKLMNOPQRSTUVWXYZ',"
+                    "'abcdefghijklmnopqrstuvwxyz')=$n]/@content",
+                    n=lowered,
+                ).getall()
+            )
+        return [v for v in out if v.strip()]
+
+    def texts(self, css: str) -> list[str]:
+        """Whitespace-joined visible text of each element the CSS selector finds."""
+        return [" ".join(" ".join(el.css("::text").getall()).split()) for el in self.sel.css(css)]
+
+    # -- fields ------------------------------------------------------------------------------
+
+    def title(self) -> list[Found]:
+        return [
+            *_found(self.ld("headline", "name"), "json-ld"),
+            *_found(self.meta("og:title"), "meta:og:title"),
+            *_found(self.meta("twitter:title"), "meta:twitter:title"),
+            *_found(self.texts("h1[itemprop=headline], [itemprop=headline] h1"), "markup:h1"),
+            *_found(self.texts("h1"), "markup:h1"),
+            *_found(self.sel.css("title::text").getall(), "markup:title"),
+        ]
+
+    def subtitle(self) -> list[Found]:
+        return _found(self.ld("alternativeHeadline"), "json-ld")
+
+    def authors(self) -> list[Found]:
+        from_ld: list[str] = []
+        for obj in self.jsonld:
+            from_ld.extend(people(obj.get("author")))
+        return [
+            *_found(from_ld, "json-ld"),
+            *_found(self.meta("author", "article:author", "dc.creator", "byl"), "meta:author"),
+            *_found(self.texts("[itemprop=author] [itemprop=name]"), "markup:itemprop"),
+            *_found(self.texts("[itemprop=author]"), "markup:itemprop"),
+            *_found(self.texts("[rel=author]"), "markup:rel-author"),
+            *_found(self.texts(".byline, .author, .author-name, .penulis"), "markup:byline"),
+        ]
+
+    def editors(self) -> list[Found]:
+        from_ld: list[str] = []
+        for obj in self.jsonld:
+            from_ld.extend(people(obj.get("editor")))
+        return _found(from_ld, "json-ld")
+
+    def published(self) -> list[Found]:
+        return [
+            *_found(self.ld("datePublished", "dateCreated"), "json-ld"),
+            *_found(
+                self.meta(
+                    "article:published_time",
+                    "og:published_time",
+                    "pubdate",
+                    "publishdate",
+                    "publish-date",
+                    "publish_date",
+                    "dc.date.issued",
+                    "dc.date",
+                    "date",
+                    "content_publisheddate",
+                    "parsely-pub-date",
+                    "sailthru.date",
+                    "datepublished",
+                ),
+                "meta:published",
+            ),
+            *_found(
+                self.sel.css("[itemprop=datePublished]::attr(datetime)").getall()
+                + self.sel.css("[itemprop=datePublished]::attr(content)").getall(),
+                "markup:itemprop",
+            ),
+            *_found(self.texts("[itemprop=datePublished]"), "markup:itemprop"),
+        ]
+
+    def modified(self) -> list[Found]:
+        return [
+            *_found(self.ld("dateModified"), "json-ld"),
+            *_found(
+                self.meta("article:modified_time", "og:updated_time", "dc.date.modified"),
+                "meta:modified",
+            ),
+            *_found(
+                self.sel.css("[itemprop=dateModified]::attr(datetime)").getall()
+                + self.sel.css("[itemprop=dateModified]::attr(content)").getall(),
+                "markup:itemprop",
+            ),
+        ]
+
+    def section(self) -> list[Found]:
+        return [
+            *_found(self.ld("articleSection"), "json-ld"),
+            *_found(self.meta("article:section", "section"), "meta:section"),
+        ]
+
+    def tags(self) -> list[Found]:
+        return [
+            *_found(self.ld("keywords"), "json-ld"),
+            *_found(self.meta("news_keywords"), "meta:news_keywords"),
+            *_found(self.meta("article:tag"), "meta:article:tag"),
+            *_found(self.meta("keywords"), "meta:keywords"),
+        ]
+
+    def language(self) -> list[Found]:
+        return [
+            *_found(self.ld("inLanguage"), "json-ld"),
+            *_found(self.sel.xpath("/html/@lang").getall(), "markup:html-lang"),
+            *_found(self.meta("language", "content-language", "og:locale"), "meta:language"),
+            *_found(
+                self.sel.xpath("//meta[@http-equiv='content-language']/@content").getall(),
+                "meta:http-equiv",
+            ),
+        ]
+
+    def canonical_url(self) -> str | None:
+        for href in [
+            *self.sel.css("link[rel=canonical]::attr(href)").getall(),
+            *self.meta("og:url"),
+        ]:
+            if href.strip():
+                return self.response.urljoin(href.strip())
+        return None
+
+    def publisher_id(self) -> str | None:
+        """The publisher's own article id, from the URL when the site puts one there."""
+        if self.publisher_id_pattern is None:
+            return None
+        for url in (self.response.url, self.canonical_url() or ""):
+            match = self.publisher_id_pattern.search(url)
+            if match:
+                return next(group for group in match.groups() if group)
+        return None
+
+    def body_container(self) -> tuple[etree._Element | None, str]:
+        """The element holding the article text and the rule that found it."""
+        root = self.sel.root
+        site_el = body_text.first_match(root, self.body_xpaths)
+        if site_el is not None and body_text.paragraphs(site_el):
+            return site_el, "site"
+        generic = body_text.first_match(root, ('//*[@itemprop="articleBody"]', "//article[.//p]"))
+        if generic is not None:
+            return generic, "generic:markup"
+        return body_text.densest_block(root), "generic:density"
+
+    def body(self) -> tuple[list[str], str | None]:
+        container, source = self.body_container()
+        if container is None:
+            return [], None
+        return body_text.paragraphs(container), source
+
+    # -- the item ----------------------------------------------------------------------------
+
+    def to_item(self) -> RawArticle:
+        paragraphs, body_source = self.body()
+        return RawArticle(
+            url=self.response.url,
+            site=self.site_key,
+            timezone=self.zone_name,
+            fetched_at=self.fetched_at,
+            canonical_url=self.canonical_url(),
+            publisher_id=self.publisher_id(),
+            title=unique(self.title()),
+            subtitle=unique(self.subtitle()),
+            authors=unique(self.authors()),
+            editors=unique(self.editors()),
+            published=unique(self.published()),
+            modified=unique(self.modified()),
+            section=unique(self.section()),
+            tags=unique(self.tags()),
+            language=unique(self.language()),
+            body=paragraphs,
+            body_source=body_source,
+            site_name=self.site_names[0] if self.site_names else None,
+        )

@@ -1,0 +1,119 @@
+"""Reading schema.org article data out of JSON-LD blocks.
+
+Real pages wrap the article in many ways: a bare object, a list, an ``@graph``, a type that is
+a list (``["NewsArticle", "Article"]``), and sometimes JSON that only parses once control
+characters are removed. This module hides all of that behind :func:`article_objects`.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+ARTICLE_TYPES = frozenset(
+    {
+        "Article",
+        "NewsArticle",
+        "ReportageNewsArticle",
+        "AnalysisNewsArticle",
+        "OpinionNewsArticle",
+        "BackgroundNewsArticle",
+        "ReviewNewsArticle",
+        "BlogPosting",
+        "LiveBlogPosting",
+        "WebPageArticle",
+        "ScholarlyArticle",
+        "TechArticle",
+        "Report",
+    }
+)
+
+_CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def _loads(text: str) -> Any:
+    try:
+        return json.loads(text)
+    except ValueError:
+        pass
+    # Raw newlines/tabs inside strings are the most common breakage; JSON forbids them.
+    cleaned = _CONTROL_CHARS.sub(" ", text).replace("\n", " ").replace("\r", " ")
+    cleaned = cleaned.replace("\t", " ")
+    try:
+        return json.loads(cleaned)
+    except ValueError:
+        return None
+
+
+def _walk(node: Any) -> Iterator[dict[str, Any]]:
+    if isinstance(node, list):
+        for child in node:
+            yield from _walk(child)
+    elif isinstance(node, dict):
+        yield node
+        graph = node.get("@graph")
+        if graph is not None:
+            yield from _walk(graph)
+
+
+def _types(obj: dict[str, Any]) -> set[str]:
+    value = obj.get("@type")
+    if isinstance(value, str):
+        return {value.rsplit("/", 1)[-1]}
+    if isinstance(value, list):
+        return {v.rsplit("/", 1)[-1] for v in value if isinstance(v, str)}
+    return set()
+
+
+def article_objects(scripts: Iterable[str]) -> list[dict[str, Any]]:
+    """The article-typed objects in the given JSON-LD script texts, in page order."""
+    found: list[dict[str, Any]] = []
+    for text in scripts:
+        data = _loads(text.strip())
+        if data is None:
+            continue
+        found.extend(obj for obj in _walk(data) if _types(obj) & ARTICLE_TYPES)
+    return found
+
+
+def strings(value: Any, *keys: str) -> list[str]:
+    """Flatten a JSON-LD value to strings: plain strings, lists, or objects' ``keys``.
+
+    ``strings({"@type": "Person", "name": "A"}, "name") == ["A"]``;
+    ``strings(["a", "b"]) == ["a", "b"]``.
+    """
+    out: list[str] = []
+    if isinstance(value, str):
+        if value.strip():
+            out.append(value)
+    elif isinstance(value, int | float) and not isinstance(value, bool):
+        out.append(str(value))
+    elif isinstance(value, list):
+        for item in value:
+            out.extend(strings(item, *keys))
+    elif isinstance(value, dict):
+        for key in keys:
+            if key in value:
+                out.extend(strings(value[key], *keys))
+                break
+    return out
+
+
+def people(value: Any) -> list[str]:
+    """Names of the persons in an author/creator value; organisations are left out.
+
+    Liputan6 2016 pages say ``"author": [{"@type": "Person", "name": "Corry Anestia"}]``;
+    many sites put the outlet itself there as an ``Organization``, which is not a byline.
+    """
+    names: list[str] = []
+    for item in value if isinstance(value, list) else [value]:
+        if isinstance(item, str):
+            if item.strip():
+                names.append(item)
+        elif isinstance(item, dict):
+            if "Organization" in _types(item) or "NewsMediaOrganization" in _types(item):
+                continue
+            names.extend(strings(item.get("name"), "name"))
+    return names
