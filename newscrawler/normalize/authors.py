@@ -1,0 +1,186 @@
+"""Bylines -> person names.
+
+A byline carries much besides names: labels ("Penulis:", "Reporter:", "oleh"), the outlet
+("Liputan6.com", "- detikNews", "Laporan Wartawan Tribunnews.com,"), a place ("Kontributor
+Bandung,"), a time ("pada 24 Nov 2019, 13:46 WIB") and sometimes the editor too ("Penulis: A |
+Editor: B"). Author lists are compared across revisions, so "GILAR RAMDHANI" and "Gilar
+Ramdhani" must come out the same, and "Liputan6.com" must not count as a person.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from collections.abc import Iterable
+
+from newscrawler.normalize.text import normalize_whitespace
+
+__all__ = ["clean_people", "split_credits"]
+
+# Credits that name an organisation or a desk rather than a person (compared lowercased).
+ORGANISATIONS = frozenset(
+    s.lower()
+    for s in [
+        "Liputan6.com", "Liputan6", "Antara", "ANTARA", "Antara News", "ANTARA News", "antaranews",
+        "antaranews.com", "detikcom", "detik.com", "detikNews", "detikFinance", "detikSport",
+        "detikHot", "detikInet", "detikOto", "detikHealth", "detikTravel", "detikFood",
+        "Tim Redaksi", "Redaksi", "Tim", "Admin", "Kompas.com", "Kompas", "KOMPAS.com",
+        "Kompas.tv", "Harian Kompas", "Tempo.co", "TEMPO.CO", "Tempo", "Koran Tempo",
+        "Republika", "Republika.co.id", "Republika Online", "Okezone", "Okezone.com",
+        "Viva", "VIVA", "VIVA.co.id", "VIVAnews", "Suara.com", "Tribunnews.com", "Tribunnews",
+        "Tribun", "Kapanlagi.com", "KapanLagi.com", "Media Indonesia", "mediaindonesia.com",
+        "MI", "CNN Indonesia", "CNNIndonesia.com", "The Jakarta Post", "Jakarta Post",
+        "BBC", "BBC Indonesia", "BBC News Indonesia", "merdeka.com", "Merdeka", "AFP", "Reuters",
+        "AP", "Associated Press", "Xinhua", "Bernama", "Kyodo", "Anadolu", "dpa", "ANTARA FOTO",
+        "Humas", "Tim Liputan6.com", "Tim detikcom", "Tim Tempo", "Tim Kompas.com", "Editor",
+        "Penulis", "Reporter", "Kontributor", "Tim Cek Fakta", "Newswire", "Staf", "Staff",
+        "Tim Redaksi Media Indonesia", "Redaksi Media Indonesia", "Tribun Network", "Wartawan",
+    ]
+)  # fmt: skip
+
+_DOMAIN = re.compile(r"\b[\w-]+\.(?:com|co\.id|co|id|net|org|tv|news)\b", re.IGNORECASE)
+
+# Labels before a name. "Laporan Wartawan Tribunnews.com, Taufik Ismail" -> "Taufik Ismail".
+_PREFIX = re.compile(
+    r"^\s*(?:"
+    r"laporan\s+(?:wartawan|reporter|koresponden)\s+[\w.]+(?:\s+[\w.]+){0,2}\s*,|"
+    r"(?:wartawan|koresponden|kontributor)\s+[\w.]+(?:\s+[A-Z][\w.]+){0,2}\s*,|"
+    r"(?:oleh|penulis|reporter|pewarta|author|writer|ditulis oleh|written by|by|kontributor|"
+    r"wartawan|koresponden|laporan)\b\s*:?|"
+    r"[:\-–—|]"
+    r")\s*",
+    re.IGNORECASE,
+)
+# Tails after a name: " - detikNews", " pada 24 Nov 2019, 13:46 WIB", " | Liputan6.com".
+_SUFFIX_OUTLET = re.compile(r"\s*(?:[-–—|/,]|\bfor\b)\s*(?P<outlet>[^-–—|/,]+)$", re.IGNORECASE)
+_TIME_TAIL = re.compile(
+    r"\s+(?:pada|on|at|-|\|)\s+.*\d{1,2}[:.]\d{2}.*$|"
+    r"\s+(?:pada|on)\s+.*\d{4}.*$|"
+    r"\s*[-|,]?\s*(?:senin|selasa|rabu|kamis|jum'?at|sabtu|minggu|ahad)\b.*$",
+    re.IGNORECASE,
+)
+_SPLIT = re.compile(r"\s*(?:,|;|&|\+|\band\b|\bdan\b|\bserta\b|/)\s*", re.IGNORECASE)
+_EDITOR_LABELS = "editor|penyunting|redaktur|editing|disunting oleh|edited by|editor pelaksana"
+_AUTHOR_LABELS = (
+    "penulis|reporter|pewarta|oleh|author|writer|wartawan|kontributor|koresponden|"
+    "ditulis oleh|written by|by"
+)
+_OTHER_LABELS = "fotografer|foto|photo|sumber|source|videografer|ilustrasi|grafis|infografis"
+_LABEL = re.compile(
+    rf"(?:^|(?<=[\s|/,;]))(?P<label>{_EDITOR_LABELS}|{_AUTHOR_LABELS}|{_OTHER_LABELS})\s*:",
+    re.IGNORECASE,
+)
+_HAS_LETTER = re.compile(r"[^\W\d_]")
+_JUNK = re.compile(r"[@<>{}\[\]=#*\\]|https?:|www\.|\d{2}")
+
+
+def clean_people(raw: Iterable[str], *, outlets: Iterable[str] = ()) -> list[str]:
+    """Person names from byline strings, de-duplicated in order.
+
+    ``outlets`` adds the site's own names (its ``site_name``) to the built-in organisations so
+    a byline that is only the outlet yields no author.
+    """
+    organisations = ORGANISATIONS | {normalize_whitespace(o).lower() for o in outlets}
+    names: list[str] = []
+    seen: set[str] = set()
+    for line in raw:
+        if not isinstance(line, str):
+            continue
+        authors, _editors = _segments(line)
+        for name in _names(authors, organisations):
+            key = name.casefold()
+            if key not in seen:
+                seen.add(key)
+                names.append(name)
+    return names
+
+
+def split_credits(raw: str) -> tuple[list[str], list[str]]:
+    """One credit line that may name both: "Penulis: A | Editor: B" -> (["A"], ["B"]).
+
+    Both lists are cleaned like ``clean_people``. Text before any label counts as authors;
+    photo and source credits ("Foto:", "Sumber:") are dropped.
+    """
+    authors, editors = _segments(raw)
+    return clean_people(authors), clean_people(editors)
+
+
+def _segments(raw: str) -> tuple[list[str], list[str]]:
+    """Raw author and editor pieces of one credit line, labels removed, not yet cleaned."""
+    text = _prepare(raw)
+    matches = list(_LABEL.finditer(text))
+    authors: list[str] = []
+    editors: list[str] = []
+    start = 0
+    kind = "author"
+    for match in [*matches, None]:
+        end = match.start() if match else len(text)
+        segment = text[start:end].strip(" |/,;-–—")
+        if segment and kind == "author":
+            authors.append(segment)
+        elif segment and kind == "editor":
+            editors.append(segment)
+        if match:
+            label = match["label"].lower()
+            kind = (
+                "editor"
+                if re.fullmatch(_EDITOR_LABELS, label)
+                else "author"
+                if re.fullmatch(_AUTHOR_LABELS, label)
+                else "other"
+            )
+            start = match.end()
+    return authors, editors
+
+
+def _prepare(raw: str) -> str:
+    text = html.unescape(raw) if "&" in raw else raw
+    return normalize_whitespace(unicodedata.normalize("NFC", text))
+
+
+def _names(segments: Iterable[str], organisations: frozenset[str] | set[str]) -> list[str]:
+    found: list[str] = []
+    for segment in segments:
+        text = _strip(segment, organisations)
+        for part in _SPLIT.split(text):
+            name = _strip(part, organisations)
+            if _is_person(name, organisations):
+                found.append(_fix_case(name))
+    return found
+
+
+def _strip(text: str, organisations: frozenset[str] | set[str]) -> str:
+    """Labels, times and trailing outlet names off one byline piece (repeated until stable)."""
+    previous = None
+    while previous != text:
+        previous = text
+        text = _TIME_TAIL.sub("", text)
+        text = _PREFIX.sub("", text)
+        tail = _SUFFIX_OUTLET.search(text)
+        if tail and _is_organisation(tail["outlet"], organisations):
+            text = text[: tail.start()]
+        text = text.strip(" .,;:|-–—()")
+    return text
+
+
+def _is_organisation(text: str, organisations: frozenset[str] | set[str]) -> bool:
+    key = text.strip(" .,;:|-–—()").lower()
+    return key in organisations or bool(_DOMAIN.fullmatch(key)) or key.startswith("detik")
+
+
+def _is_person(name: str, organisations: frozenset[str] | set[str]) -> bool:
+    if not name or len(name) > 60 or not _HAS_LETTER.search(name):
+        return False
+    if _is_organisation(name, organisations) or _DOMAIN.search(name) or _JUNK.search(name):
+        return False
+    # Longer strings are sentences that slipped into a byline, not names.
+    return len(name.split()) <= 6
+
+
+def _fix_case(name: str) -> str:
+    """ "GILAR RAMDHANI" / "gilar ramdhani" -> "Gilar Ramdhani"; mixed case is kept as written."""
+    letters = [c for c in name if c.isalpha()]
+    if not letters or not (all(c.isupper() for c in letters) or all(c.islower() for c in letters)):
+        return name
+    return re.sub(r"[^\W\d_]+", lambda m: m[0][:1].upper() + m[0][1:].lower(), name)

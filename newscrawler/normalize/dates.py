@@ -1,0 +1,323 @@
+"""Date and time strings from Indonesian news pages -> aware datetimes.
+
+Pages write the same instant a dozen ways: ``2016-02-16T09:10:56+07:00`` in JSON-LD,
+``Fri, 28 Apr 2017 06:38:16 +0700`` in feeds, ``Senin, 15 Feb 2016 13:46 WIB`` or
+``Kamis, 05/11/2015 10:08 WIB`` in bylines, ``5 menit yang lalu`` on listings. An explicit
+parser (compiled regexes, month tables) handles those shapes quickly and predictably;
+dateparser is the fallback for anything else, and its answer must still be aware and must not
+depend on the day we happen to run (a year or a "yesterday" it had to make up is refused).
+
+Rules: a value without a zone takes the site's zone (``default_tz``); a shape we recognise
+with impossible values ("32 Nov 2019") is None, not a guess.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta, timezone, tzinfo
+
+from newscrawler.items import Found
+from newscrawler.normalize.text import normalize_whitespace
+from newscrawler.normalize.zones import WIB, ZONE_ABBREVIATIONS
+
+__all__ = ["ResolvedDate", "parse_datetime", "resolve_datetime"]
+
+# Month names and abbreviations in Indonesian and English, as the sites write them.
+MONTHS: dict[str, int] = {
+    **dict.fromkeys(["januari", "january", "jan"], 1),
+    **dict.fromkeys(["februari", "pebruari", "february", "feb", "peb"], 2),
+    **dict.fromkeys(["maret", "march", "mar", "mrt"], 3),
+    **dict.fromkeys(["april", "apr"], 4),
+    **dict.fromkeys(["mei", "may"], 5),
+    **dict.fromkeys(["juni", "june", "jun"], 6),
+    **dict.fromkeys(["juli", "july", "jul"], 7),
+    **dict.fromkeys(["agustus", "august", "agu", "agt", "ags", "aug", "agus"], 8),
+    **dict.fromkeys(["september", "sep", "sept"], 9),
+    **dict.fromkeys(["oktober", "october", "okt", "oct"], 10),
+    **dict.fromkeys(["november", "nopember", "nov", "nop"], 11),
+    **dict.fromkeys(["desember", "december", "des", "dec"], 12),
+}
+
+_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
+
+# Zones a page may append to a time: WIB/WITA/WIT, GMT/UTC/Z, "GMT+7", "+07:00", "+0700".
+_ZONE = r"(?P<zone>(?:GMT|UTC)?\s?[+-]\d{1,2}(?::?\d{2})?|WITA|WIB|WIT|GMT|UTC|Z)(?![A-Za-z])"
+_TIME = (
+    r"(?P<hour>\d{1,2})[:.](?P<minute>\d{2})(?:[:.](?P<second>\d{2})(?:[.,](?P<frac>\d{1,6})\d*)?)?"
+    r"(?:\s*(?P<ampm>[AaPp]\.?[Mm]\.?))?"
+)
+# Between a date and its time: "," "|" "-" "at" "pukul"/"Pukul", or just spaces.
+_SEP = r"(?:\s*(?:[,|\-–—•/]|\bat\b|\bpukul\b|\bjam\b)\s*)*\s*"
+_TAIL = rf"(?:{_SEP}{_TIME}(?:\s*{_ZONE})?)?"
+
+# ISO 8601 as JSON-LD and meta tags write it: 2016-02-16T09:10:56+07:00, 2016-02-16 09:10:56.
+_ISO = re.compile(
+    r"(?<!\d)(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})"
+    r"(?:[T\s]+(?P<hour>\d{1,2}):(?P<minute>\d{2})(?::(?P<second>\d{2})(?:[.,](?P<frac>\d{1,6})\d*)?)?"
+    r"\s*(?P<zone>Z|[+-]\d{2}(?::?\d{2})?|WITA|WIB|WIT|GMT|UTC)?)?(?!\d)",
+    re.IGNORECASE,
+)
+# "24 Nov 2019, 13:46 WIB", "Fri, 28 Apr 2017 06:38:16 +0700", "18 Jun 2015 at 06:25 WIB".
+_DAY_MONTH_YEAR = re.compile(
+    rf"(?<![\w])(?P<day>\d{{1,2}})\s*[-\s.]\s*(?P<mname>{_MONTH})\.?\s*[-\s.,]\s*(?P<year>\d{{4}})(?!\d){_TAIL}",
+    re.IGNORECASE,
+)
+# "April 27, 2017 10:30 WIB" (English-language pages such as The Jakarta Post).
+_MONTH_DAY_YEAR = re.compile(
+    rf"(?<![\w])(?P<mname>{_MONTH})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}})(?!\d){_TAIL}",
+    re.IGNORECASE,
+)
+# "27/04/2017, 19:21 WIB", "Selasa, 14/2/2017 12:31 WIB", "05-11-2015 10:08": day first.
+_NUMERIC = re.compile(
+    rf"(?<![\d/.-])(?P<day>\d{{1,2}})(?P<s>[/.-])(?P<month>\d{{1,2}})(?P=s)(?P<year>\d{{4}})(?!\d){_TAIL}"
+)
+_EPOCH = re.compile(r"\s*(?P<digits>\d{9,10}|\d{12,13})(?:\.\d+)?\s*")
+
+# "5 menit yang lalu", "2 jam lalu", "23j" (CNN Indonesia), "3 hari yang lalu", "1 hour ago".
+_RELATIVE_UNITS: dict[str, timedelta] = {
+    **dict.fromkeys(["detik", "second", "seconds", "sec", "secs", "dtk"], timedelta(seconds=1)),
+    **dict.fromkeys(
+        ["menit", "minute", "minutes", "min", "mins", "mnt", "m"], timedelta(minutes=1)
+    ),
+    **dict.fromkeys(["jam", "hour", "hours", "j", "hr", "hrs"], timedelta(hours=1)),
+    **dict.fromkeys(["hari", "day", "days"], timedelta(days=1)),
+    **dict.fromkeys(["minggu", "pekan", "week", "weeks"], timedelta(weeks=1)),
+}
+_RELATIVE = re.compile(
+    r"^(?P<n>\d{1,4})\s*(?P<unit>[a-z]+)(?:\s+(?:yang\s+)?(?:lalu|ago|yg\s+lalu))?$",
+    re.IGNORECASE,
+)
+_BARE_RELATIVE = re.compile(r"^(?P<n>\d{1,4})\s*(?P<unit>[jm])$", re.IGNORECASE)
+_DAY_WORDS = {
+    "baru saja": 0,
+    "just now": 0,
+    "hari ini": 0,
+    "today": 0,
+    "kemarin": 1,
+    "yesterday": 1,
+}
+
+# Labels that only say which field a time belongs to; the value after them is what we parse.
+_LABEL = re.compile(
+    r"^\s*(?:diperbarui|diterbitkan|dipublikasikan|dipublikasi|diposting|diunggah|update[d]?|"
+    r"terbit|tayang|published|posted|modified|last\s+updated|publikasi)\s*:?\s*",
+    re.IGNORECASE,
+)
+_TAGS = re.compile(r"<[^>]*>")
+_BULLETS = re.compile(r"^[\s•·|\-–—]+")
+_ONLY_NUMBERS = re.compile(r"^[\d\s:./,+-]*$")
+
+
+def parse_datetime(
+    raw: str, *, default_tz: tzinfo = WIB, now: datetime | None = None
+) -> datetime | None:
+    """Aware datetime or None; never raises, never returns naive.
+
+    ``now`` (aware) anchors relative times ("5 menit yang lalu", "kemarin"); without ``now``
+    relative strings give None, because the crawl's own clock is not the page's.
+    """
+    if not isinstance(raw, str):
+        return None
+    if now is not None and now.tzinfo is None:
+        raise ValueError("now must be an aware datetime")
+    text = _prepare(raw)
+    if not text or len(text) > 300:
+        return None
+    known, value = _parse_explicit(text, default_tz, now)
+    if known:
+        return value
+    return _parse_fallback(text, default_tz, now)
+
+
+def _prepare(raw: str) -> str:
+    # Liputan6 once served datetime="18 Jun 2015 at &lt;span&gt;06:25 WIB&lt;/span&gt;".
+    text = html.unescape(raw) if "&" in raw else raw
+    if "<" in text:
+        text = _TAGS.sub(" ", text)
+    text = normalize_whitespace(text)
+    text = _BULLETS.sub("", text)
+    return _LABEL.sub("", text).strip()
+
+
+def _parse_explicit(
+    text: str, default_tz: tzinfo, now: datetime | None
+) -> tuple[bool, datetime | None]:
+    """(recognised, value). Recognised-but-impossible is (True, None): we do not guess."""
+    epoch = _EPOCH.fullmatch(text)
+    if epoch:
+        return True, _from_epoch(epoch["digits"], default_tz)
+    for pattern in (_ISO, _DAY_MONTH_YEAR, _NUMERIC, _MONTH_DAY_YEAR):
+        match = pattern.search(text)
+        if match:
+            return True, _build(match, default_tz)
+    relative = _relative(text, now)
+    if relative is not None:
+        return True, relative[0]
+    return False, None
+
+
+def _from_epoch(digits: str, default_tz: tzinfo) -> datetime | None:
+    seconds = int(digits) / 1000 if len(digits) > 10 else int(digits)
+    try:
+        return datetime.fromtimestamp(seconds, UTC).astimezone(default_tz)
+    except (OverflowError, OSError, ValueError):
+        return None
+
+
+def _build(match: re.Match[str], default_tz: tzinfo) -> datetime | None:
+    parts = match.groupdict()
+    month = MONTHS[parts["mname"].lower()] if parts.get("mname") else int(parts["month"])
+    hour = int(parts["hour"]) if parts.get("hour") else 0
+    ampm = (parts.get("ampm") or "").lower().replace(".", "")
+    if ampm:
+        if not 1 <= hour <= 12:
+            return None
+        hour = hour % 12 + (12 if ampm == "pm" else 0)
+    frac = parts.get("frac") or ""
+    zone = _zone(parts.get("zone"), default_tz)
+    if zone is None:
+        return None
+    try:
+        return datetime(
+            int(parts["year"]),
+            month,
+            int(parts["day"]),
+            hour,
+            int(parts["minute"]) if parts.get("minute") else 0,
+            int(parts["second"]) if parts.get("second") else 0,
+            int(frac.ljust(6, "0")) if frac else 0,
+            tzinfo=zone,
+        )
+    except ValueError:
+        return None
+
+
+_OFFSET = re.compile(r"^(?:GMT|UTC)?\s?(?P<sign>[+-])(?P<h>\d{1,2})(?::?(?P<m>\d{2}))?$")
+
+
+def _zone(name: str | None, default_tz: tzinfo) -> tzinfo | None:
+    """The zone a suffix names; None for an offset no place uses (e.g. "+25:00")."""
+    if not name:
+        return default_tz
+    key = name.upper().replace(" ", "")
+    if key in ZONE_ABBREVIATIONS:
+        return ZONE_ABBREVIATIONS[key]
+    if key in ("Z", "GMT", "UTC"):
+        return UTC
+    offset = _OFFSET.match(key)
+    if offset is None:
+        return None
+    minutes = int(offset["h"]) * 60 + int(offset["m"] or 0)
+    if minutes > 14 * 60:
+        return None
+    delta = timedelta(minutes=minutes if offset["sign"] == "+" else -minutes)
+    for zone in ZONE_ABBREVIATIONS.values():
+        if zone.utcoffset(None) == delta:
+            return zone
+    return timezone(delta)
+
+
+def _relative(text: str, now: datetime | None) -> tuple[datetime | None] | None:
+    """((value,)) for a relative phrase we recognise (value None without ``now``), else None."""
+    lowered = text.lower().strip(" .")
+    if lowered in _DAY_WORDS:
+        if now is None:
+            return (None,)
+        return (now - timedelta(days=_DAY_WORDS[lowered]),)
+    match = _RELATIVE.match(lowered)
+    if match is None or match["unit"] not in _RELATIVE_UNITS:
+        return None
+    # A bare "5m" or "23j" is a listing's shorthand; "5 minggu" needs no "lalu" either.
+    if now is None:
+        return (None,)
+    try:
+        return (now - int(match["n"]) * _RELATIVE_UNITS[match["unit"]],)
+    except OverflowError:
+        return (None,)
+
+
+def _parse_fallback(text: str, default_tz: tzinfo, now: datetime | None) -> datetime | None:
+    """dateparser for shapes the explicit parser does not know; refuses made-up parts.
+
+    dateparser fills what a string lacks (the year of "14 Agustus", the day of "5") from its
+    relative base. Parsing against two different bases shows whether it did: if the answers
+    differ, the string did not name an instant by itself. With ``now`` given, the one base is
+    ``now`` and relative phrases are welcome, but a lone number is still refused.
+    """
+    if _ONLY_NUMBERS.match(text) or not any(c.isalpha() for c in text):
+        return None
+    if now is not None:
+        return _dateparser(text, default_tz, now)
+    first = _dateparser(text, default_tz, datetime(2001, 3, 4, 5, 6, 7, tzinfo=default_tz))
+    if first is None:
+        return None
+    second = _dateparser(text, default_tz, datetime(2011, 8, 9, 10, 11, 12, tzinfo=default_tz))
+    return first if first == second else None
+
+
+def _dateparser(text: str, default_tz: tzinfo, base: datetime) -> datetime | None:
+    import dateparser  # imported late: it takes ~0.5 s to load and most values never need it
+
+    offset = base.utcoffset() or timedelta(0)
+    sign = "-" if offset < timedelta(0) else "+"
+    minutes = abs(int(offset.total_seconds())) // 60
+    settings = {
+        "RETURN_AS_TIMEZONE_AWARE": True,
+        "TIMEZONE": f"{sign}{minutes // 60:02d}{minutes % 60:02d}",
+        "PREFER_DATES_FROM": "past",
+        "RELATIVE_BASE": base,
+    }
+    try:
+        value = dateparser.parse(text, languages=["id", "en"], settings=settings)
+    # dateparser is third-party code fed arbitrary page text; it raises assorted errors
+    # (ValueError, OverflowError, TypeError, ...) on odd input, and our contract is None.
+    except Exception:
+        return None
+    if value is None or value.tzinfo is None or value.utcoffset() is None:
+        return None
+    if value.tzinfo != default_tz and value.utcoffset() == default_tz.utcoffset(None):
+        value = value.replace(tzinfo=default_tz)
+    return value
+
+
+@dataclass(frozen=True)
+class ResolvedDate:
+    """The chosen value of a date field, where it came from, and the candidates that disagree."""
+
+    value: datetime | None
+    raw: str | None
+    source: str | None
+    conflicts: tuple[tuple[str, str], ...] = ()  # (source, raw) more than 60 s from value
+
+
+CONFLICT_THRESHOLD = timedelta(seconds=60)
+
+
+def resolve_datetime(
+    candidates: Sequence[Found], *, default_tz: tzinfo = WIB, now: datetime | None = None
+) -> ResolvedDate:
+    """First candidate that parses wins; later ones more than a minute away are conflicts.
+
+    Candidates come in the page object's order of trust (JSON-LD before meta before markup).
+    A disagreement is not an error, it is what a user audits: JSON-LD saying 02:10Z and the
+    byline saying 09:10 WIB agree; a byline an hour off from the meta tag does not.
+    """
+    chosen: tuple[datetime, Found] | None = None
+    conflicts: list[tuple[str, str]] = []
+    for candidate in candidates:
+        value = parse_datetime(candidate.value, default_tz=default_tz, now=now)
+        if value is None:
+            continue
+        if chosen is None:
+            chosen = (value, candidate)
+        elif abs(value - chosen[0]) > CONFLICT_THRESHOLD:
+            conflicts.append((candidate.source, candidate.value))
+    if chosen is None:
+        return ResolvedDate(value=None, raw=None, source=None, conflicts=())
+    value, found = chosen
+    return ResolvedDate(
+        value=value, raw=found.value, source=found.source, conflicts=tuple(conflicts)
+    )

@@ -1,0 +1,164 @@
+"""Article body text: visible paragraphs in, clean article text out.
+
+News pages mix furniture into the article column: "Baca Juga" link lists, video teasers,
+"ADVERTISEMENT", share prompts, and after the closing marker "(*)" or "Tag Terkait" a run of
+related, popular and latest headlines. Two edits of the same article that differ only in that
+furniture must come out identical, or every refetch would look like a new revision.
+
+The dateline ("Liputan6.com, Jakarta -", "JAKARTA, KOMPAS.com -") is article text and stays;
+it is also returned so the place can be shown. A closing credit such as "(Ant)" or
+"(mdk/ded)" is the editors' initials, not text: it is removed and returned separately.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+__all__ = ["CleanBody", "clean_body", "normalize_whitespace"]
+
+# Zero-width and direction marks vanish; every other kind of space becomes one space.
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u200e\u200f\u2060\ufeff\u00ad"), None)
+_SPACES = re.compile(r"\s+")
+
+
+def normalize_whitespace(text: str) -> str:
+    """NBSP, tabs, newlines -> one space; zero-width, LRM/RLM, soft hyphen -> nothing; trimmed."""
+    return _SPACES.sub(" ", text.translate(_INVISIBLE)).strip()
+
+
+@dataclass(frozen=True)
+class CleanBody:
+    """Article text (paragraphs separated by one blank line), its dateline and closing credit."""
+
+    text: str
+    dateline: str | None
+    credit: str | None
+
+
+# A paragraph that ends the article: everything from here on is page furniture.
+_END_MARKERS = re.compile(
+    r"^(?:\(\*\)|tag terkait|tags?\s*:?|topik\s*:?|video pilihan hari ini|populer|"
+    r"berita terkini selengkapnya|berita terkait\s*:?|artikel terkait\s*:?|"
+    r"baca berita (?:lainnya|menarik lainnya)\b.*|komentar|"
+    r"(?:simak|saksikan|tonton) (?:juga )?video pilihan (?:berikut|di bawah) ini\s*:?)$",
+    re.IGNORECASE,
+)
+# A paragraph that is furniture by itself; the article goes on after it.
+_FURNITURE = re.compile(
+    r"^(?:advertisement|scroll to (?:continue|resume) (?:with )?content|iklan|"
+    r"simak video\b.*|saksikan video\b.*|tonton video\b.*|video\s*:.*|"
+    r"lihat juga\b.*|baca juga\b.*|baca\s*:.*|"
+    r"dapatkan update berita pilihan\b.*|ikuti\b.{0,80}\bdi google news\b.*|"
+    r"(?:\[gambas:.*\])|klik di sini\b.*|download aplikasi\b.*)$",
+    re.IGNORECASE,
+)
+# Furniture a page runs into a paragraph: "ADVERTISEMENT SCROLL TO CONTINUE WITH CONTENT".
+_INLINE_FURNITURE = re.compile(
+    r"\s*(?:ADVERTISEMENT\s*)?SCROLL TO (?:CONTINUE|RESUME) (?:WITH )?CONTENT\s*|"
+    r"\s*\bADVERTISEMENT\b\s*|"
+    r"\s*\[Gambas:[^\]]*\]\s*"
+)
+# "Baca Juga" alone heads a list of related links, one short headline per paragraph.
+_RELATED_HEADER = re.compile(
+    r"^(?:baca juga|lihat juga|berita terkait|artikel terkait)\s*:?$", re.I
+)
+_SENTENCE_END = re.compile(r"[.!?\"”'’:;)]$")
+_MAX_RELATED = 6
+
+# "(*)" closes Liputan6 articles, sometimes at the end of the last paragraph.
+_TRAILING_END = re.compile(r"\s*\(\*\)\s*$")
+# "(Ant)", "(Mvi/Ali)", "(mdk/ded)", "(sah/sah)", "(ant/mdk)": editors' initials. Only after a
+# sentence ends or alone, so "... Badan Pusat Statistik (BPS)" is left alone.
+_CREDIT = re.compile(
+    r"(?:(?<=[.!?\"”’])\s*|^)\((?P<credit>[A-Za-z]{2,6}(?:\s*/\s*[A-Za-z]{2,6}){0,3})\)\s*$"
+)
+_CREDIT_WITH_SLASH = re.compile(
+    r"\s+\((?P<credit>[A-Za-z]{2,6}(?:\s*/\s*[A-Za-z]{2,6}){1,3})\)\s*$"
+)
+
+_DASH = r"\s*(?:-{1,2}|–|—)\s*"
+_PLACE = r"[A-Z][A-Za-z.'’]*(?:\s+[A-Z][A-Za-z.'’]*){0,3}"
+# Datelines, longest shape first. The named group is what CleanBody.dateline returns.
+_DATELINES = [
+    # "REPUBLIKA.CO.ID, JAKARTA --", "TEMPO.CO, Jakarta -", "Liputan6.com, Jakarta -"
+    re.compile(
+        rf"^(?P<dateline>[A-Za-z][\w]*(?:\.[A-Za-z]+){{1,3}}(?:,\s*{_PLACE})?){_DASH}(?=\S)"
+    ),
+    # "JAKARTA, KOMPAS.com -", "BANDUNG, KOMPAS.com —"
+    re.compile(rf"^(?P<dateline>{_PLACE},\s*[A-Za-z]+(?:\.[A-Za-z]+){{1,3}}){_DASH}(?=\S)"),
+    # "Jakarta (ANTARA) -", "Jakarta (ANTARA News) -"
+    re.compile(rf"^(?P<dateline>{_PLACE}\s*\([A-Za-z][\w .]{{1,30}}\)){_DASH}(?=\S)"),
+    # detik: "Jakarta - "
+    re.compile(rf"^(?P<dateline>{_PLACE}){_DASH}(?=\S)"),
+]
+# The seed page lost the dash in its markup: "Liputan6.com, Jakarta Dalam rangka ...".
+_DATELINE_NO_DASH = re.compile(
+    r"^(?P<dateline>Liputan6\.com,\s*[A-Z][a-z]+(?:\s+(?:Selatan|Utara|Barat|Timur|Pusat|Tengah))?)\s"
+)
+
+
+def clean_body(paragraphs: Sequence[str]) -> CleanBody:
+    """Visible paragraphs in page order -> article text, dateline and closing credit.
+
+    1. whitespace collapsed, NFC, inline ads removed, empty paragraphs dropped;
+    2. stop at an end marker ("(*)", "Tag Terkait", "POPULER", ...);
+    3. drop furniture paragraphs and the related-link lists under a bare "Baca Juga";
+    4. take the closing credit off the last paragraph; find the dateline in the first.
+    """
+    kept: list[str] = []
+    related_left = 0
+    for raw in paragraphs:
+        paragraph = _clean_paragraph(raw)
+        if not paragraph:
+            continue
+        if _END_MARKERS.match(paragraph):
+            break
+        if related_left and len(paragraph) < 160 and not _SENTENCE_END.search(paragraph):
+            related_left -= 1
+            continue
+        related_left = 0
+        if _RELATED_HEADER.match(paragraph):
+            related_left = _MAX_RELATED
+            continue
+        if _FURNITURE.match(paragraph):
+            continue
+        ended = _TRAILING_END.search(paragraph)
+        if ended:
+            paragraph = paragraph[: ended.start()]
+            if paragraph:
+                kept.append(paragraph)
+            break
+        kept.append(paragraph)
+
+    credit = None
+    if kept:
+        last = kept[-1]
+        match = _CREDIT.search(last) or _CREDIT_WITH_SLASH.search(last)
+        if match:
+            credit = "(" + re.sub(r"\s+", "", match["credit"]) + ")"
+            rest = last[: match.start()].rstrip()
+            if rest:
+                kept[-1] = rest
+            else:
+                kept.pop()
+    dateline = _dateline(kept[0]) if kept else None
+    return CleanBody(text="\n\n".join(kept), dateline=dateline, credit=credit)
+
+
+def _clean_paragraph(raw: str) -> str:
+    text = normalize_whitespace(unicodedata.normalize("NFC", raw))
+    if "ADVERTISEMENT" in text or "CONTENT" in text or "[Gambas" in text:
+        text = _INLINE_FURNITURE.sub(" ", text).strip()
+    return text
+
+
+def _dateline(first: str) -> str | None:
+    for pattern in _DATELINES:
+        match = pattern.match(first)
+        if match:
+            return normalize_whitespace(match["dateline"])
+    match = _DATELINE_NO_DASH.match(first)
+    return match["dateline"] if match else None
