@@ -1,0 +1,72 @@
+"""Engines and sessions for the archive, plus the SQLite settings that make one file safe to share.
+
+SQLite is tuned for "one writer, many readers" (WAL, a busy timeout, foreign keys on) and
+SQLAlchemy is made to emit ``BEGIN`` itself, because Python's sqlite3 module otherwise delays
+it until the first write, so a read-then-write transaction could see stale rows.
+Writers start with ``BEGIN IMMEDIATE`` (they take the write lock up front and wait for it,
+instead of failing half-way with "database is locked").
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import URL, make_url
+
+DEFAULT_URL = "sqlite:///archive.sqlite3"
+SQLITE_BUSY_TIMEOUT_MS = 30_000
+
+# Execution option that chooses how a SQLite transaction starts ("DEFERRED" or "IMMEDIATE").
+SQLITE_BEGIN = "archive_sqlite_begin"
+
+
+def resolve_url(url: str | URL | None) -> URL:
+    """The archive URL to use: the argument, else ``$ARCHIVE_URL``, else the local SQLite file."""
+    chosen = url if url is not None else os.environ.get("ARCHIVE_URL") or DEFAULT_URL
+    return make_url(chosen)
+
+
+def sqlite_path(url: URL) -> Path | None:
+    """The file a SQLite URL points at, or None for in-memory databases and other backends."""
+    if url.get_backend_name() != "sqlite" or url.database in (None, "", ":memory:"):
+        return None
+    return Path(url.database)
+
+
+def _on_sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
+    # Hand transaction control to SQLAlchemy (see the module docstring).
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    # NORMAL is durable across application crashes in WAL mode; only an OS crash can lose
+    # the last transactions, which a re-crawl restores.
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.close()
+
+
+def _on_sqlite_begin(connection: Any) -> None:
+    mode = connection.get_execution_options().get(SQLITE_BEGIN, "DEFERRED")
+    connection.exec_driver_sql(f"BEGIN {mode}")
+
+
+def make_engine(url: str | URL | None = None, **kwargs: Any) -> Engine:
+    """Create an engine for the archive at ``url`` with the settings each backend needs."""
+    resolved = resolve_url(url)
+    if resolved.get_backend_name() == "sqlite":
+        engine = create_engine(resolved, **kwargs)
+        event.listen(engine, "connect", _on_sqlite_connect)
+        event.listen(engine, "begin", _on_sqlite_begin)
+        return engine
+    return create_engine(resolved, pool_pre_ping=True, **kwargs)
+
+
+def writer(engine: Engine) -> Engine:
+    """The same engine, but SQLite transactions take the write lock when they begin."""
+    if engine.dialect.name == "sqlite":
+        return engine.execution_options(**{SQLITE_BEGIN: "IMMEDIATE"})
+    return engine

@@ -1,0 +1,1 @@
+"""Alembic migrations for the archive schema (run through ``archive.migrate``)."""

@@ -1,0 +1,104 @@
+"""Read-only views of archived articles, as the query API and the CLI hand them out.
+
+Times inside are aware UTC; ``to_dict`` shows them in the article's own zone (WIB for
+Liputan6: ``2019-11-24T13:46:00+07:00``), which is how the site printed them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from archive.timestamps import iso_in_zone
+
+
+@dataclass(frozen=True, slots=True)
+class RevisionView:
+    """One revision of one article: its number, kind, when it was seen and what changed."""
+
+    article_id: int
+    number: int
+    kind: str  # "new" | "revised" | "reverted"
+    reverts_to: int | None
+    content_hash: str
+    first_seen_at: datetime
+    last_seen_at: datetime
+    field_diff: dict[str, Any]
+    body_diff: dict[str, Any]
+    timezone: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "article_id": self.article_id,
+            "revision": self.number,
+            "kind": self.kind,
+            "reverts_to": self.reverts_to,
+            "content_hash": self.content_hash,
+            "first_seen_at": iso_in_zone(self.first_seen_at, self.timezone),
+            "last_seen_at": iso_in_zone(self.last_seen_at, self.timezone),
+            "changed_fields": sorted(self.field_diff),
+            "field_diff": self.field_diff,
+            "body_diff": self.body_diff,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleView:
+    """An article with the content of one of its revisions (the latest unless asked otherwise)."""
+
+    id: int
+    site: str
+    canonical_url: str
+    publisher_id: str | None
+    timezone: str
+    language: str | None
+    first_seen_at: datetime
+    last_seen_at: datetime
+    revision_count: int
+    revision: int
+    revision_kind: str
+    revision_first_seen_at: datetime
+    revision_last_seen_at: datetime
+    content_hash: str
+    title: str
+    subtitle: str | None
+    authors: list[str]
+    editors: list[str]
+    tags: list[str]
+    section: str | None
+    dateline: str | None
+    published_at: datetime | None
+    modified_at: datetime | None
+    body: str
+    urls: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        zone = self.timezone
+        return {
+            "id": self.id,
+            "site": self.site,
+            "canonical_url": self.canonical_url,
+            "urls": self.urls,
+            "publisher_id": self.publisher_id,
+            "timezone": zone,
+            "language": self.language,
+            "first_seen_at": iso_in_zone(self.first_seen_at, zone),
+            "last_seen_at": iso_in_zone(self.last_seen_at, zone),
+            "revision_count": self.revision_count,
+            "revision": self.revision,
+            "revision_kind": self.revision_kind,
+            "revision_first_seen_at": iso_in_zone(self.revision_first_seen_at, zone),
+            "revision_last_seen_at": iso_in_zone(self.revision_last_seen_at, zone),
+            "content_hash": self.content_hash,
+            "title": self.title,
+            "subtitle": self.subtitle,
+            "authors": self.authors,
+            "editors": self.editors,
+            "tags": self.tags,
+            "section": self.section,
+            "dateline": self.dateline,
+            "published_at": iso_in_zone(self.published_at, zone),
+            "modified_at": iso_in_zone(self.modified_at, zone),
+            "body": self.body,
+        }
