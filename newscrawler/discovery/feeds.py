@@ -132,10 +132,9 @@ def _entry(element: etree._Element, base: str) -> FeedEntry | None:
         # RDF items name themselves: <item rdf:about="http://...">
         about = next((v for k, v in element.attrib.items() if k.endswith("about")), None)
         guid = about.strip() if about and about.strip() else None
-    title = _first_text(children, ("title",))
     return FeedEntry(
         url=url,
-        title=_SPACES.sub(" ", html.unescape(title)).strip() if title else None,
+        title=_title(children),
         published=_first_text(children, _DATE_TAGS),
         guid=guid,
         summary=_summary(children),
@@ -191,6 +190,20 @@ def _first_text(children: dict[str, list[etree._Element]], names: tuple[str, ...
             value = _text(child).strip()
             if value:
                 return value
+    return None
+
+
+def _title(children: dict[str, list[etree._Element]]) -> str | None:
+    """Title as plain text: Atom ``type="xhtml"`` markup dropped, double escaping undone.
+
+    ``&amp;#039;`` in the XML (escaped twice by the CMS) reads ``&#039;`` once parsed; one
+    more unescape gives the apostrophe the editor typed. Runs of whitespace (CDATA sections
+    indented across lines) collapse to one space.
+    """
+    for title in children.get("title", []):
+        text = _SPACES.sub(" ", html.unescape("".join(title.itertext()))).strip()
+        if text:
+            return text
     return None
 
 

@@ -89,7 +89,9 @@ def parse_sitemap(body: bytes, *, max_size: int = MAX_SITEMAP_SIZE) -> Sitemap:
         plain = _plain_text_sitemap(text)
         if plain is not None:
             return plain
-        raise SitemapError(f"not a sitemap: {error}") from error
+        if isinstance(error, SitemapError):
+            raise
+        raise SitemapError(f"not a sitemap: not XML ({error})") from error
 
 
 def sitemaps_from_robots(robots_txt: str, base_url: str) -> list[str]:
@@ -169,7 +171,10 @@ def _parse(stream: io.BytesIO, *, recover: bool = False) -> Sitemap:
             elif name == "sitemapindex":
                 kind = "sitemapindex"
             else:
-                raise SitemapError(f"root element is <{name or element.tag}>, not <urlset>")
+                raise SitemapError(
+                    f"not a sitemap: the root element is <{name}>,"
+                    " expected <urlset> or <sitemapindex>"
+                )
             continue
         if event != "end" or element.getparent() is not root or kind is None:
             continue
@@ -182,7 +187,7 @@ def _parse(stream: io.BytesIO, *, recover: bool = False) -> Sitemap:
             while element.getprevious() is not None:
                 del root[0]
     if kind is None:
-        raise SitemapError("no XML element found")
+        raise SitemapError("not a sitemap: no XML element found")
     return Sitemap(kind=kind, entries=entries)
 
 
