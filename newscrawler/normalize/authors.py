@@ -36,6 +36,7 @@ ORGANISATIONS = frozenset(
         "Humas", "Tim Liputan6.com", "Tim detikcom", "Tim Tempo", "Tim Kompas.com", "Editor",
         "Penulis", "Reporter", "Kontributor", "Tim Cek Fakta", "Newswire", "Staf", "Staff",
         "Tim Redaksi Media Indonesia", "Redaksi Media Indonesia", "Tribun Network", "Wartawan",
+        "Jurnalis", "Kompas Cyber Media", "Agence France-Presse", "Antara Foto", "Detik Network",
     ]
 )  # fmt: skip
 
@@ -54,8 +55,14 @@ _PREFIX = re.compile(
 )
 # Tails after a name: " - detikNews", " pada 24 Nov 2019, 13:46 WIB", " | Liputan6.com".
 _SUFFIX_OUTLET = re.compile(r"\s*(?:[-–—|/,]|\bfor\b)\s*(?P<outlet>[^-–—|/,]+)$", re.IGNORECASE)
+# detik names the channel after a spaced dash: "Afif Farhan - Sepakbola", "Mulia Budi - detikNews".
+_CHANNEL = re.compile(r"\s+[-–—]\s+[^\W\d_][\w.]*$")
+# Okezone: "Dewi Kania Jurnalis", "Natasha Oktalia, Jurnalis · Kamis 09 Juli 2020 07:26 WIB".
+_ROLE_TAIL = re.compile(r"[\s,]+(?:jurnalis|wartawan|reporter|kontributor|koresponden)\b.*$", re.I)
+# Companies: "PT. VIVA MEDIA BARU - VIVA.co.id".
+_COMPANY = re.compile(r"^(?:PT|CV)\b\.?\s", re.IGNORECASE)
 _TIME_TAIL = re.compile(
-    r"\s+(?:pada|on|at|-|\|)\s+.*\d{1,2}[:.]\d{2}.*$|"
+    r"\s*(?:\bpada|\bon|\bat|-|\||·|•|:)\s+.*\d{1,2}[:.]\d{2}.*$|"
     r"\s+(?:pada|on)\s+.*\d{4}.*$|"
     r"\s*[-|,]?\s*(?:senin|selasa|rabu|kamis|jum'?at|sabtu|minggu|ahad)\b.*$",
     re.IGNORECASE,
@@ -71,6 +78,9 @@ _LABEL = re.compile(
     rf"(?:^|(?<=[\s|/,;]))(?P<label>{_EDITOR_LABELS}|{_AUTHOR_LABELS}|{_OTHER_LABELS})\s*:",
     re.IGNORECASE,
 )
+_URL = re.compile(r"(?:https?://|www\.)\S*", re.IGNORECASE)
+# detik's author meta sometimes holds the editor's initials ("bgs"), not a name.
+_INITIALS = re.compile(r"^[a-z]{2,4}$")
 _HAS_LETTER = re.compile(r"[^\W\d_]")
 _JUNK = re.compile(r"[@<>{}\[\]=#*\\]|https?:|www\.|\d{2}")
 
@@ -136,6 +146,8 @@ def _segments(raw: str) -> tuple[list[str], list[str]]:
 
 def _prepare(raw: str) -> str:
     text = html.unescape(raw) if "&" in raw else raw
+    # detik's article:author is "https://www.facebook.com/detikdotcom": a page, not a person.
+    text = _URL.sub(" ", text)
     return normalize_whitespace(unicodedata.normalize("NFC", text))
 
 
@@ -156,7 +168,9 @@ def _strip(text: str, organisations: frozenset[str] | set[str]) -> str:
     while previous != text:
         previous = text
         text = _TIME_TAIL.sub("", text)
+        text = _ROLE_TAIL.sub("", text)
         text = _PREFIX.sub("", text)
+        text = _CHANNEL.sub("", text)
         tail = _SUFFIX_OUTLET.search(text)
         if tail and _is_organisation(tail["outlet"], organisations):
             text = text[: tail.start()]
@@ -173,6 +187,8 @@ def _is_person(name: str, organisations: frozenset[str] | set[str]) -> bool:
     if not name or len(name) > 60 or not _HAS_LETTER.search(name):
         return False
     if _is_organisation(name, organisations) or _DOMAIN.search(name) or _JUNK.search(name):
+        return False
+    if _COMPANY.match(name) or _INITIALS.match(name):
         return False
     # Longer strings are sentences that slipped into a byline, not names.
     return len(name.split()) <= 6

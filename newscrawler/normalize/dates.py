@@ -53,12 +53,23 @@ _TIME = (
 _SEP = r"(?:\s*(?:[,|\-–—•/]|\bat\b|\bpukul\b|\bjam\b)\s*)*\s*"
 _TAIL = rf"(?:{_SEP}{_TIME}(?:\s*{_ZONE})?)?"
 
-# ISO 8601 as JSON-LD and meta tags write it: 2016-02-16T09:10:56+07:00, 2016-02-16 09:10:56.
+# ISO 8601 as JSON-LD and meta tags write it: 2016-02-16T09:10:56+07:00, 2016-02-16 09:10:56,
+# and detik's meta createdate "2022/12/10 13:16:34".
 _ISO = re.compile(
-    r"(?<!\d)(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})"
-    r"(?:[T\s]+(?P<hour>\d{1,2}):(?P<minute>\d{2})(?::(?P<second>\d{2})(?:[.,](?P<frac>\d{1,6})\d*)?)?"
-    r"\s*(?P<zone>Z|[+-]\d{2}(?::?\d{2})?|WITA|WIB|WIT|GMT|UTC)?)?(?!\d)",
+    r"(?<!\d)(?P<year>\d{4})(?P<ds>[-/])(?P<month>\d{1,2})(?P=ds)(?P<day>\d{1,2})"
+    r"(?:(?:T|\s+)(?P<hour>\d{1,2}):(?P<minute>\d{2})"
+    r"(?::(?P<second>\d{2})(?:[.,](?P<frac>\d{1,6})\d*)?)?"
+    r"\s*(?P<zone>Z|[+-]\d{2}(?::?\d{2})?|WITA|WIB|WIT|GMT|UTC)?)?(?![\d:])",
     re.IGNORECASE,
+)
+# detik's `pubdate` meta: "2022-12-10T13-19-56Z" and (2015) "2015-11-05 T10:08:58Z". The "Z" is
+# false: the same pages' JSON-LD says 13:19:56+07:00, dtk:publishdateunix 1670653196000 is
+# 13:19:56 WIB, and the 2015 byline reads "Kamis, 05/11/2015 10:08 WIB". Both shapes are
+# non-standard, so reading them as the site's local time misreads no real ISO value.
+_DETIK_PUBDATE = re.compile(
+    r"^(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})"
+    r"(?:T(?P<hour>\d{2})-(?P<minute>\d{2})-(?P<second>\d{2})|"
+    r" T(?P<hour2>\d{2}):(?P<minute2>\d{2}):(?P<second2>\d{2}))Z$"
 )
 # "24 Nov 2019, 13:46 WIB", "Fri, 28 Apr 2017 06:38:16 +0700", "18 Jun 2015 at 06:25 WIB".
 _DAY_MONTH_YEAR = re.compile(
@@ -87,10 +98,10 @@ _RELATIVE_UNITS: dict[str, timedelta] = {
     **dict.fromkeys(["minggu", "pekan", "week", "weeks"], timedelta(weeks=1)),
 }
 _RELATIVE = re.compile(
-    r"^(?P<n>\d{1,4})\s*(?P<unit>[a-z]+)(?:\s+(?:yang\s+)?(?:lalu|ago|yg\s+lalu))?$",
+    r"^(?:about\s+|sekitar\s+)?(?P<n>\d{1,4})\s*(?P<unit>[a-z]+)"
+    r"(?:\s+(?:yang\s+|yg\s+)?(?:lalu|ago))?$",
     re.IGNORECASE,
 )
-_BARE_RELATIVE = re.compile(r"^(?P<n>\d{1,4})\s*(?P<unit>[jm])$", re.IGNORECASE)
 _DAY_WORDS = {
     "baru saja": 0,
     "just now": 0,
@@ -149,6 +160,9 @@ def _parse_explicit(
     epoch = _EPOCH.fullmatch(text)
     if epoch:
         return True, _from_epoch(epoch["digits"], default_tz)
+    detik = _DETIK_PUBDATE.match(text)
+    if detik:
+        return True, _detik_pubdate(detik, default_tz)
     for pattern in (_ISO, _DAY_MONTH_YEAR, _NUMERIC, _MONTH_DAY_YEAR):
         match = pattern.search(text)
         if match:
@@ -157,6 +171,26 @@ def _parse_explicit(
     if relative is not None:
         return True, relative[0]
     return False, None
+
+
+def _detik_pubdate(match: re.Match[str], default_tz: tzinfo) -> datetime | None:
+    hour, minute, second = (
+        (match["hour"], match["minute"], match["second"])
+        if match["hour"]
+        else (match["hour2"], match["minute2"], match["second2"])
+    )
+    try:
+        return datetime(
+            int(match["year"]),
+            int(match["month"]),
+            int(match["day"]),
+            int(hour),
+            int(minute),
+            int(second),
+            tzinfo=default_tz,
+        )
+    except ValueError:
+        return None
 
 
 def _from_epoch(digits: str, default_tz: tzinfo) -> datetime | None:

@@ -16,9 +16,18 @@ from newscrawler.normalize.text import normalize_whitespace
 
 __all__ = ["clean_tags"]
 
-_SPLIT = re.compile(r"\s*[,;]\s*")
-# "Tekno:Telko", "Editor:Iskandar", "Penulis: X": a word, a colon, a value.
-_TAXONOMY = re.compile(r"^[^\W\d_][\w .&-]{0,40}\s*:\s*\S")
+# Commas and semicolons join meta keywords; "#" joins visible tag lists ("# angeline # angeline
+# dibunuh" on Suara, "TAG #Rizal Ramli #Dahlan Iskan" on Kompas).
+_SPLIT = re.compile(r"\s*[,;]\s*|(?:^|\s+)#\s*")
+# A list's own heading: "TAG", "Tags:", "Topik:".
+_HEADING = re.compile(
+    r"^\s*(?:tags?|topik|topics?|kata kunci|keywords?)\s*(?::\s*|(?=#))", re.IGNORECASE
+)
+# Liputan6's JSON-LD keywords: "Tekno:Telko", "Photo:Showbiz:Musik", "Editor:Arny Christika
+# Putri". A colon without spaces, or a credit label, marks taxonomy rather than a topic.
+_TAXONOMY = re.compile(
+    r"^(?:[^\s:]+:[^\s:]|(?:editor|penulis|reporter|author|kanal|rubrik|section)\s*:)", re.I
+)
 _MAX_TAG = 80
 
 
@@ -30,7 +39,7 @@ def clean_tags(raw: Iterable[str]) -> list[str]:
         if not isinstance(value, str):
             continue
         text = html.unescape(value) if "&" in value else value
-        text = unicodedata.normalize("NFC", text)
+        text = _HEADING.sub("", unicodedata.normalize("NFC", text))
         for part in _SPLIT.split(text):
             tag = normalize_whitespace(part).lstrip("#").strip(" .\"'")
             tag = normalize_whitespace(tag)

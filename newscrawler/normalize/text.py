@@ -40,10 +40,14 @@ class CleanBody:
 
 # A paragraph that ends the article: everything from here on is page furniture.
 _END_MARKERS = re.compile(
-    r"^(?:\(\*\)|tag terkait|tags?\s*:?|topik\s*:?|video pilihan hari ini|populer|"
-    r"berita terkini selengkapnya|berita terkait\s*:?|artikel terkait\s*:?|"
-    r"baca berita (?:lainnya|menarik lainnya)\b.*|komentar|"
-    r"(?:simak|saksikan|tonton) (?:juga )?video pilihan (?:berikut|di bawah) ini\s*:?)$",
+    r"^(?:\(\*\)|tag terkait|tags?\s*:?|topik(?: pilihan)?\s*:?|video pilihan hari ini|populer|"
+    r"berita terkini selengkapnya|berita terkait\s*:?|artikel terkait\s*:?|berita lainnya|"
+    r"baca berita (?:lainnya|menarik lainnya)\b.*|komentar(?: pembaca)?|rate artikel ini|"
+    r"news feed|copyright\b.{0,40}|©.{0,40}|"
+    r"(?:simak|saksikan|tonton) (?:juga )?video pilihan (?:berikut|di bawah) ini\s*:?|"
+    # Credit blocks that close an article: "Penulis : Nabilla Tashandra Editor : Bayu Galih"
+    # (Kompas), "Editor: Ade Marboen" (Antara), "Sumber : Antara" (Republika).
+    r"(?:penulis|editor|penyunting|pewarta|reporter|sumber)\s*(?::.{0,80})?)$",
     re.IGNORECASE,
 )
 # A paragraph that is furniture by itself; the article goes on after it.
@@ -75,6 +79,8 @@ _TRAILING_END = re.compile(r"\s*\(\*\)\s*$")
 _CREDIT = re.compile(
     r"(?:(?<=[.!?\"”’])\s*|^)\((?P<credit>[A-Za-z]{2,6}(?:\s*/\s*[A-Za-z]{2,6}){0,3})\)\s*$"
 )
+# Suara closes with the reporter's name: "... di Jalan Sedap Malam, Denpasar. (Luh Wayanti)".
+_CREDIT_NAME = re.compile(r"(?<=[.!?\"”’])\s*\((?P<credit>[A-Z][a-z]+(?:\s[A-Z][a-z]+){1,2})\)\s*$")
 _CREDIT_WITH_SLASH = re.compile(
     r"\s+\((?P<credit>[A-Za-z]{2,6}(?:\s*/\s*[A-Za-z]{2,6}){1,3})\)\s*$"
 )
@@ -90,10 +96,21 @@ _DATELINES = [
     # "JAKARTA, KOMPAS.com -", "BANDUNG, KOMPAS.com —"
     re.compile(rf"^(?P<dateline>{_PLACE},\s*[A-Za-z]+(?:\.[A-Za-z]+){{1,3}}){_DASH}(?=\S)"),
     # "Jakarta (ANTARA) -", "Jakarta (ANTARA News) -"
-    re.compile(rf"^(?P<dateline>{_PLACE}\s*\([A-Za-z][\w .]{{1,30}}\)){_DASH}(?=\S)"),
-    # detik: "Jakarta - "
-    re.compile(rf"^(?P<dateline>{_PLACE}){_DASH}(?=\S)"),
+    re.compile(
+        rf"^(?P<dateline>{_PLACE}(?:,\s*{_PLACE})?\s*\((?:ANTARA|Antara)[\w .]{{0,20}}\))"
+        rf"{_DASH}(?=\S)"
+    ),
+    # detik "Jakarta - ", Okezone "JAKARTA - ": a place of at most three words.
+    re.compile(
+        r"^(?P<dateline>[A-Z][A-Za-z.'’]*(?:\s+[A-Z][A-Za-z.'’]*){0,2})"
+        rf"{_DASH}(?=\S)"
+    ),
 ]
+# A paragraph that is only a dateline: "Liputan6.com, Jakarta -", "Jakarta -".
+_DATELINE_ALONE = re.compile(
+    rf"^(?:[A-Za-z][\w]*(?:\.[A-Za-z]+){{1,3}}(?:,\s*{_PLACE})?|{_PLACE}(?:,\s*[A-Za-z.]+)?"
+    rf"(?:\s*\([A-Za-z .]+\))?){_DASH}$"
+)
 # The seed page lost the dash in its markup: "Liputan6.com, Jakarta Dalam rangka ...".
 _DATELINE_NO_DASH = re.compile(
     r"^(?P<dateline>Liputan6\.com,\s*[A-Z][a-z]+(?:\s+(?:Selatan|Utara|Barat|Timur|Pusat|Tengah))?)\s"
@@ -109,11 +126,20 @@ def clean_body(paragraphs: Sequence[str]) -> CleanBody:
     4. take the closing credit off the last paragraph; find the dateline in the first.
     """
     kept: list[str] = []
+    credit: str | None = None
     related_left = 0
+    pending_dateline = ""
     for raw in paragraphs:
         paragraph = _clean_paragraph(raw)
         if not paragraph:
             continue
+        # Markup often sets the dateline apart: "<strong>Liputan6.com, Jakarta -</strong>".
+        if not kept and not pending_dateline and _DATELINE_ALONE.match(paragraph):
+            pending_dateline = paragraph
+            continue
+        if pending_dateline:
+            paragraph = f"{pending_dateline} {paragraph}"
+            pending_dateline = ""
         if _END_MARKERS.match(paragraph):
             break
         if related_left and len(paragraph) < 160 and not _SENTENCE_END.search(paragraph):
@@ -131,21 +157,28 @@ def clean_body(paragraphs: Sequence[str]) -> CleanBody:
             if paragraph:
                 kept.append(paragraph)
             break
+        # Initials close the article: "... pungkas Nabil. (bgs/rul)" then "Baca Juga" links.
+        closing = _CREDIT.search(paragraph) or _CREDIT_WITH_SLASH.search(paragraph)
+        if closing:
+            credit = _credit(closing)
+            if rest := paragraph[: closing.start()].rstrip():
+                kept.append(rest)
+            break
         kept.append(paragraph)
 
-    credit = None
-    if kept:
-        last = kept[-1]
-        match = _CREDIT.search(last) or _CREDIT_WITH_SLASH.search(last)
-        if match:
-            credit = "(" + re.sub(r"\s+", "", match["credit"]) + ")"
-            rest = last[: match.start()].rstrip()
-            if rest:
-                kept[-1] = rest
-            else:
-                kept.pop()
+    if pending_dateline:
+        kept.append(pending_dateline)
+    if kept and credit is None:
+        named = _CREDIT_NAME.search(kept[-1])
+        if named:
+            credit = _credit(named)
+            kept[-1] = kept[-1][: named.start()].rstrip()
     dateline = _dateline(kept[0]) if kept else None
     return CleanBody(text="\n\n".join(kept), dateline=dateline, credit=credit)
+
+
+def _credit(match: re.Match[str]) -> str:
+    return "(" + re.sub(r"\s*/\s*", "/", match["credit"]) + ")"
 
 
 def _clean_paragraph(raw: str) -> str:

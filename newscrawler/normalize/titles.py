@@ -30,7 +30,9 @@ SITE_NAMES = (
 
 # Separators between headline and branding. A plain "-" needs spaces around it so that
 # hyphenated words ("Covid-19") never split; ":" needs a space before it ("Okezone : x").
-_SEPARATOR = re.compile(r"\s+[-–—|:·•»]\s+|\s*\|\s*|\s+[-–—]{2}\s+")
+_SEPARATOR = re.compile(r"\s+(?:[-–—|:·•»]|::|[-–—]{2})\s+|\s*\|\s*")
+# "KapanLagi.com: Brandon Salim ..." puts the site first, followed by a bare colon.
+_LEADING_SITE = re.compile(r"^(?P<site>[^\s:]+(?:\s[^\s:]+){0,2})\s*:\s+(?P<rest>\S.*)$")
 # A section word or two may precede the site name: "Tekno Liputan6.com", "News Okezone".
 _MAX_SECTION_WORDS = 3
 _DOMAIN = re.compile(r"^(?:www\.)?[\w-]+(?:\.[\w-]+)*\.(?:com|co\.id|id|net|org|co|tv)$", re.I)
@@ -53,13 +55,23 @@ def clean_title(raw: str, *, site_names: Iterable[str] = ()) -> str:
 
 
 def _strip_branding(text: str, names: list[str]) -> str:
+    leading = _LEADING_SITE.match(text)
+    if leading and _is_site(leading["site"], names):
+        return leading["rest"]
     separators = list(_SEPARATOR.finditer(text))
     if not separators:
         return text
-    # Trailing branding: "Headline - Tekno Liputan6.com".
+    # Trailing branding: "Headline - Tekno Liputan6.com", "Headline - Kompas.com Regional".
     last = separators[-1]
     head, tail = text[: last.start()].strip(), text[last.end() :].strip()
     if head and _is_branding(tail, names):
+        # Okezone: "Sering Depresi Berat, Hati-Hati Diabetes! - Health :: Okezone Lifestyle";
+        # the section before "::" belongs to the branding.
+        if last.group().strip() == "::" and len(separators) > 1:
+            before = separators[-2]
+            section = head[before.end() :].strip()
+            if section and len(section.split()) <= 2:
+                return head[: before.start()].strip()
         return head
     # Leading branding: "Liputan6.com | Headline" or "detikNews : Headline".
     first = separators[0]
@@ -82,12 +94,13 @@ def _is_branding(segment: str, names: list[str]) -> bool:
     if _is_site(key, names):
         return True
     for name in names:
-        if key.endswith(name):
+        # "Tekno Liputan6.com" (section first) or "ANTARA News Otomotif" (section after).
+        if key.endswith(" " + name):
             section = key[: -len(name)].strip()
-            if (
-                section
-                and len(section.split()) <= _MAX_SECTION_WORDS
-                and key[-len(name) - 1] == " "
-            ):
-                return True
+        elif key.startswith(name + " "):
+            section = key[len(name) :].strip()
+        else:
+            continue
+        if len(section.split()) <= _MAX_SECTION_WORDS:
+            return True
     return False
