@@ -13,7 +13,7 @@ from datetime import datetime
 
 from archive.snapshot import ArticleSnapshot, FetchInfo
 
-__all__ = ["ArticleSnapshot", "FetchInfo", "Found", "RawArticle"]
+__all__ = ["ArticleSnapshot", "FetchInfo", "Found", "NormalizedArticle", "RawArticle"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,4 +55,17 @@ class RawArticle:
     language: list[Found] = field(default_factory=list)
     body: list[str] = field(default_factory=list)
     body_source: str | None = None
-    site_name: str | None = None
+    # How the outlet names itself ("Liputan6.com"): stripped from titles, never an author.
+    site_names: tuple[str, ...] = ()
+    # The HTTP side of the fetch, filled by the spider (page objects see no transport).
+    http_status: int | None = None
+    etag: str | None = None
+    last_modified: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class NormalizedArticle:
+    """The pipelines' output: the snapshot the archive stores plus the fetch that saw it."""
+
+    snapshot: ArticleSnapshot
+    fetch: FetchInfo

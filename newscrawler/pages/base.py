@@ -264,5 +264,5 @@ class ArticlePage:
             language=unique(self.language()),
             body=paragraphs,
             body_source=body_source,
-            site_name=self.site_names[0] if self.site_names else None,
+            site_names=self.site_names,
         )

@@ -1,0 +1,139 @@
+"""Item pipelines: normalize raw articles, then store them (and every fetch) in the archive.
+
+Stats counters are the run report: ``newscrawler/dropped/no_body: 2``,
+``archive/new: 12``, ``archive/revised: 3``, ``archive/fetch/gone: 1``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import replace
+from datetime import UTC, datetime
+from typing import Any
+
+from scrapy import Spider, signals
+from scrapy.crawler import Crawler
+from scrapy.exceptions import DropItem
+from scrapy.http import Response
+
+from archive.store import Archive
+from newscrawler.items import FetchInfo, NormalizedArticle, RawArticle
+from newscrawler.snapshots import NotAnArticle, normalize
+
+DEFAULT_ARCHIVE_URL = "sqlite:///archive.sqlite3"
+
+
+class NormalizePipeline:
+    """RawArticle -> NormalizedArticle; pages with no title or no body are counted drops."""
+
+    def __init__(self, crawler: Crawler) -> None:
+        self.crawler = crawler
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> NormalizePipeline:
+        return cls(crawler)
+
+    def process_item(self, item: Any) -> Any:
+        if not isinstance(item, RawArticle):
+            return item
+        try:
+            return normalize(item)
+        except NotAnArticle as exc:
+            assert self.crawler.stats is not None
+            self.crawler.stats.inc_value(f"newscrawler/dropped/{exc.key}")
+            raise DropItem(str(exc), log_level="INFO") from exc
+
+
+def _jsonable(stats: dict[str, Any]) -> dict[str, Any]:
+    return json.loads(json.dumps(stats, default=str))
+
+
+class ArchivePipeline:
+    """Stores normalized articles and records every fetch, including drops and failures.
+
+    ``ARCHIVE_URL`` (setting, else environment variable, else ``sqlite:///archive.sqlite3``)
+    names the database. Each crawl is recorded as a run with its final stats.
+    """
+
+    def __init__(self, crawler: Crawler, url: str) -> None:
+        self.crawler = crawler
+        self.url = url
+        self.archive: Archive | None = None
+        self.run_id: int | None = None
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> ArchivePipeline:
+        url = (
+            crawler.settings.get("ARCHIVE_URL")
+            or os.environ.get("ARCHIVE_URL")
+            or DEFAULT_ARCHIVE_URL
+        )
+        pipeline = cls(crawler, url)
+        crawler.signals.connect(pipeline.item_dropped, signal=signals.item_dropped)
+        return pipeline
+
+    @property
+    def spider(self) -> Spider:
+        assert self.crawler.spider is not None
+        return self.crawler.spider
+
+    def open_spider(self) -> None:
+        self.archive = Archive.open(self.url)
+        self.run_id = self.archive.start_run(
+            site=self.spider.name,
+            started_at=datetime.now(UTC),
+            args={k: str(v) for k, v in getattr(self.spider, "_arguments", {}).items()},
+        )
+        self.spider.logger.info("archiving to %s (run %s)", self.url, self.run_id)
+
+    def close_spider(self) -> None:
+        if self.archive is None:
+            return
+        assert self.crawler.stats is not None
+        stats = _jsonable(self.crawler.stats.get_stats())
+        status = str(stats.get("finish_reason") or "finished")
+        assert self.run_id is not None
+        self.archive.finish_run(self.run_id, datetime.now(UTC), stats, status)
+        self.archive.close()
+
+    def _inc(self, key: str) -> None:
+        assert self.crawler.stats is not None
+        self.crawler.stats.inc_value(key)
+
+    def process_item(self, item: Any) -> Any:
+        assert self.archive is not None
+        if isinstance(item, NormalizedArticle):
+            fetch = item.fetch
+            if self.run_id is not None:
+                fetch = _with_run(fetch, self.run_id)
+            result = self.archive.store(item.snapshot, fetch)
+            self._inc(f"archive/{result.outcome}")
+        elif isinstance(item, FetchInfo):
+            if self.run_id is not None:
+                item = _with_run(item, self.run_id)
+            self.archive.record_fetch(item)
+            self._inc(f"archive/fetch/{item.outcome}")
+        return item
+
+    def item_dropped(self, item: Any, response: Response | None, exception: Exception) -> None:
+        """A dropped page is still a visit: record it with the reason, so nothing is lost."""
+        if self.archive is None or not isinstance(item, RawArticle):
+            return
+        fetch = FetchInfo(
+            url=item.url,
+            site=item.site,
+            fetched_at=item.fetched_at or datetime.now(UTC),
+            status=item.http_status,
+            etag=item.etag,
+            last_modified=item.last_modified,
+            outcome="dropped",
+            reason=str(exception),
+            run_id=self.run_id,
+        )
+        self.archive.record_fetch(fetch)
+        self._inc("archive/fetch/dropped")
+
+
+def _with_run(fetch: FetchInfo, run_id: int) -> FetchInfo:
+    return replace(fetch, run_id=run_id)

@@ -1,0 +1,51 @@
+"""Scrapy settings for newscrawler: polite by default.
+
+Our own settings carry a prefix (``ARCHIVE_URL``, ``NEWSCRAWLER_*``); everything else is
+Scrapy's, documented at https://docs.scrapy.org/en/latest/topics/settings.html.
+"""
+
+BOT_NAME = "newscrawler"
+SPIDER_MODULES = ["newscrawler.spiders"]
+NEWSPIDER_MODULE = "newscrawler.spiders"
+
+# Identify ourselves and how to reach whoever runs the crawl (sent as the From header).
+USER_AGENT = "newscrawler/0.1 (+https://github.com/newscrawler/newscrawler)"
+NEWSCRAWLER_CONTACT = ""  # e.g. "newsroom-research@example.org"
+
+# Politeness.
+ROBOTSTXT_OBEY = True
+CONCURRENT_REQUESTS = 16
+CONCURRENT_REQUESTS_PER_DOMAIN = 4
+DOWNLOAD_DELAY = 0.5
+AUTOTHROTTLE_ENABLED = True
+AUTOTHROTTLE_START_DELAY = 1.0
+AUTOTHROTTLE_MAX_DELAY = 30.0
+AUTOTHROTTLE_TARGET_CONCURRENCY = 2.0
+RETRY_TIMES = 3
+RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408]
+DOWNLOAD_TIMEOUT = 30
+# 404/410/403/429 reach the spider's errback so they are recorded, not just logged.
+HTTPERROR_ALLOW_ALL = False
+
+DOWNLOADER_MIDDLEWARES = {
+    "newscrawler.middlewares.ContactHeaderMiddleware": 550,
+    # Last before the downloader: rewrites requests to the local replay server when asked.
+    "newscrawler.middlewares.ReplayMiddleware": 990,
+}
+
+ITEM_PIPELINES = {
+    "newscrawler.pipelines.NormalizePipeline": 300,
+    "newscrawler.pipelines.ArchivePipeline": 800,
+}
+
+# Where articles go; the environment variable of the same name works too.
+ARCHIVE_URL = None  # default: sqlite:///archive.sqlite3
+# Serve every request from a local replay server (see `newscrawler replay`), e.g.
+# "http://127.0.0.1:8765": https://www.liputan6.com/x -> http://127.0.0.1:8765/www.liputan6.com/x
+NEWSCRAWLER_REPLAY_URL = None
+NEWSCRAWLER_LISTING_MAX_PAGES = 50
+
+LOG_LEVEL = "INFO"
+FEED_EXPORT_ENCODING = "utf-8"
+TWISTED_REACTOR = "twisted.internet.asyncioreactor.AsyncioSelectorReactor"
+LOG_FORMATTER = "newscrawler.logformatter.NewsLogFormatter"

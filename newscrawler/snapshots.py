@@ -1,0 +1,168 @@
+"""RawArticle -> ArticleSnapshot: the one place where the field normalizers meet.
+
+Pure: the same raw item always gives the same snapshot, so the pipeline, ``scrapy parse``,
+``scrapy shell`` and ``newscrawler extract`` all show exactly what the archive would store.
+For list-valued fields (authors, tags) the first *source* that yields anything wins, so a
+byline's names are never mixed with a meta tag's.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from datetime import UTC, datetime
+from typing import Any
+
+from newscrawler.items import ArticleSnapshot, FetchInfo, Found, NormalizedArticle, RawArticle
+from newscrawler.normalize.authors import clean_people
+from newscrawler.normalize.dates import ResolvedDate, resolve_datetime
+from newscrawler.normalize.tags import clean_tags
+from newscrawler.normalize.text import clean_body, normalize_whitespace
+from newscrawler.normalize.titles import clean_title
+from newscrawler.normalize.zones import zone_for
+
+
+class NotAnArticle(ValueError):
+    """A page that fetched fine but is not an article we can store (no title, no body).
+
+    ``key`` is short and stable for stats counters (``newscrawler/dropped/no_body``).
+    """
+
+    def __init__(self, key: str, message: str) -> None:
+        super().__init__(message)
+        self.key = key
+
+
+def _by_source(found: Iterable[Found]) -> list[tuple[str, list[str]]]:
+    groups: dict[str, list[str]] = {}
+    for item in found:
+        groups.setdefault(item.source, []).append(item.value)
+    return list(groups.items())
+
+
+def _first_group(
+    found: Iterable[Found], clean: Callable[[list[str]], list[str]]
+) -> tuple[list[str], str | None]:
+    for source, values in _by_source(found):
+        cleaned = clean(values)
+        if cleaned:
+            return cleaned, source
+    return [], None
+
+
+def _first(found: Iterable[Found], clean: Callable[[str], str]) -> tuple[str | None, str | None]:
+    for item in found:
+        value = clean(item.value)
+        if value:
+            return value, item.source
+    return None, None
+
+
+_LANG = re.compile(r"^([a-z]{2,3})(?:[-_][a-z]{2,4})?$", re.IGNORECASE)
+
+
+def language_code(raw: str) -> str:
+    """``In-Id`` -> ``id``, ``id_ID`` -> ``id``, ``en-US`` -> ``en``; anything else -> ''.
+
+    Liputan6's ``<meta http-equiv="content-language" content="In-Id">`` means Indonesian:
+    ``in`` is the withdrawn ISO code for it.
+    """
+    match = _LANG.match(raw.strip())
+    if not match:
+        return ""
+    code = match.group(1).lower()
+    return {"in": "id", "ind": "id", "eng": "en"}.get(code, code)
+
+
+def _date_note(resolved: ResolvedDate) -> list[dict[str, str]]:
+    return [{"source": source, "raw": raw} for source, raw in resolved.conflicts]
+
+
+def to_snapshot(raw: RawArticle, *, now: datetime | None = None) -> ArticleSnapshot:
+    """Normalize one raw article; raises :class:`NotAnArticle` when there is nothing to store."""
+    fetched_at = raw.fetched_at or now or datetime.now(UTC)
+    zone = zone_for(raw.timezone)
+    provenance: dict[str, str] = {}
+    notes: dict[str, Any] = {}
+
+    title, source = _first(raw.title, lambda v: clean_title(v, site_names=raw.site_names))
+    if not title:
+        raise NotAnArticle("no_title", "no title found")
+    provenance["title"] = str(source)
+
+    body = clean_body(raw.body)
+    if not body.text:
+        raise NotAnArticle("no_body", "no article text found")
+    provenance["body"] = raw.body_source or "unknown"
+
+    subtitle, source = _first(raw.subtitle, normalize_whitespace)
+    authors, authors_source = _first_group(
+        raw.authors, lambda v: clean_people(v, outlets=raw.site_names)
+    )
+    editors, editors_source = _first_group(
+        raw.editors, lambda v: clean_people(v, outlets=raw.site_names)
+    )
+    tags, tags_source = _first_group(raw.tags, clean_tags)
+    section, section_source = _first(raw.section, normalize_whitespace)
+    language, language_source = _first(raw.language, language_code)
+
+    published = resolve_datetime(raw.published, default_tz=zone, now=fetched_at)
+    modified = resolve_datetime(raw.modified, default_tz=zone, now=fetched_at)
+    for name, resolved in (("published_at", published), ("modified_at", modified)):
+        if resolved.source:
+            provenance[name] = resolved.source
+            notes.setdefault("raw", {})[name] = resolved.raw
+        if resolved.conflicts:
+            notes.setdefault("date_conflicts", {})[name] = _date_note(resolved)
+    for name, src in (
+        ("subtitle", source),
+        ("authors", authors_source),
+        ("editors", editors_source),
+        ("tags", tags_source),
+        ("section", section_source),
+        ("language", language_source),
+    ):
+        if src:
+            provenance[name] = src
+    if body.credit:
+        notes["credit"] = body.credit
+
+    return ArticleSnapshot(
+        url=raw.url,
+        site=raw.site,
+        title=title,
+        body=body.text,
+        fetched_at=fetched_at,
+        canonical_url=raw.canonical_url,
+        publisher_id=raw.publisher_id,
+        subtitle=subtitle,
+        authors=tuple(authors),
+        editors=tuple(editors),
+        # Shown the way the site prints them: 06:46Z from JSON-LD is 13:46 WIB on Liputan6.
+        published_at=published.value.astimezone(zone) if published.value else None,
+        modified_at=modified.value.astimezone(zone) if modified.value else None,
+        section=section,
+        tags=tuple(tags),
+        language=language,
+        dateline=body.dateline,
+        timezone=raw.timezone,
+        provenance=provenance,
+        notes=notes,
+    )
+
+
+def fetch_of(raw: RawArticle, snapshot: ArticleSnapshot) -> FetchInfo:
+    """The fetch record for a successfully extracted article."""
+    return FetchInfo(
+        url=raw.url,
+        site=raw.site,
+        fetched_at=snapshot.fetched_at,
+        status=raw.http_status,
+        etag=raw.etag,
+        last_modified=raw.last_modified,
+    )
+
+
+def normalize(raw: RawArticle, *, now: datetime | None = None) -> NormalizedArticle:
+    snapshot = to_snapshot(raw, now=now)
+    return NormalizedArticle(snapshot=snapshot, fetch=fetch_of(raw, snapshot))

@@ -1,0 +1,1 @@
+"""One spider per site (``scrapy crawl <site>``) plus ``generic`` for any news site."""

@@ -1,0 +1,252 @@
+"""NewsSpider: discovery from feeds, sitemaps and dated listing pages, then one page object.
+
+A site spider is mostly data (its feeds, sitemaps, listing URL template, article-URL
+pattern, page class and time zone); everything here is shared. Spider arguments:
+
+- ``-a date=2019-11-24`` or ``-a start=2019-11-20 -a end=2019-11-24``: listing days to
+  read (backfills); default: today in the site's zone.
+- ``-a sources=feeds,sitemaps,listings``: which discovery sources to use (default: all).
+- ``-a url=URL``: fetch exactly this article URL (debugging, ``scrapy parse`` does the same).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import AsyncIterator, Iterable, Iterator
+from datetime import UTC, date, datetime, timedelta
+from typing import Any, ClassVar
+
+import scrapy
+from scrapy.http import Request, Response, TextResponse
+from scrapy.spidermiddlewares.httperror import HttpError
+from twisted.python.failure import Failure
+
+from newscrawler.discovery import (
+    SitemapError,
+    article_links,
+    parse_feed,
+    parse_sitemap,
+    sitemaps_from_robots,
+)
+from newscrawler.items import FetchInfo, Found, RawArticle
+from newscrawler.normalize.zones import zone_for
+from newscrawler.pages.base import ArticlePage
+from newscrawler.urls import request_url
+
+SOURCES = ("feeds", "sitemaps", "listings")
+
+
+def parse_day(value: str, name: str) -> date:
+    """``2019-11-24`` as a date, or a ValueError that names the argument."""
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise ValueError(f"-a {name}={value!r}: expected a date like 2019-11-24") from None
+
+
+def days_between(start: date, end: date) -> list[date]:
+    """Every day from start to end inclusive, newest first (recent news matters most)."""
+    if end < start:
+        raise ValueError(f"end {end} is before start {start}")
+    return [end - timedelta(days=n) for n in range((end - start).days + 1)]
+
+
+class NewsSpider(scrapy.Spider):
+    """Base for site spiders; see the module docstring for its arguments."""
+
+    page: ClassVar[type[ArticlePage]] = ArticlePage
+    timezone: ClassVar[str] = "Asia/Jakarta"
+    feed_urls: ClassVar[tuple[str, ...]] = ()
+    # Sitemaps, news sitemaps, sitemap indexes, or robots.txt files that list them.
+    sitemap_urls: ClassVar[tuple[str, ...]] = ()
+    # Listing ("indeks") pages; "{day:%Y/%m/%d}" is filled with each day of the range.
+    listing_urls: ClassVar[tuple[str, ...]] = ()
+    # Where a listing page links to its next page.
+    listing_next_css: ClassVar[str] = "a[rel=next]::attr(href)"
+    article_url: ClassVar[str] = r"."
+
+    def __init__(
+        self,
+        *args: Any,
+        date: str | None = None,
+        start: str | None = None,
+        end: str | None = None,
+        sources: str | None = None,
+        url: str | None = None,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.article_re = re.compile(self.article_url)
+        today = datetime.now(zone_for(self.timezone)).date()
+        if date:
+            first = last = parse_day(date, "date")
+        else:
+            first = parse_day(start, "start") if start else today
+            last = parse_day(end, "end") if end else (first if start else today)
+        self.days = days_between(first, last)
+        chosen = tuple(s.strip() for s in sources.split(",")) if sources else SOURCES
+        unknown = set(chosen) - set(SOURCES)
+        if unknown:
+            raise ValueError(f"-a sources: unknown {sorted(unknown)}; choose from {SOURCES}")
+        self.sources = chosen
+        self.single_url = url
+
+    # -- discovery ---------------------------------------------------------------------------
+
+    async def start(self) -> AsyncIterator[Any]:
+        for request in self.start_requests():
+            yield request
+
+    def start_requests(self) -> Iterator[Request]:
+        if self.single_url:
+            yield self.article_request(self.single_url, {"via": "argument"})
+            return
+        if "feeds" in self.sources:
+            for url in self.feed_urls:
+                yield Request(url, callback=self.parse_feed, errback=self.on_error)
+        if "sitemaps" in self.sources:
+            for url in self.sitemap_urls:
+                callback = self.parse_robots if url.endswith("/robots.txt") else self.parse_sitemap
+                yield Request(url, callback=callback, errback=self.on_error)
+        if "listings" in self.sources:
+            for url in self.listing_urls_for(self.days):
+                yield Request(url, callback=self.parse_listing, errback=self.on_error)
+
+    def listing_urls_for(self, days: Iterable[date]) -> list[str]:
+        return [template.format(day=day) for day in days for template in self.listing_urls]
+
+    def is_article_url(self, url: str) -> bool:
+        return bool(self.article_re.search(url))
+
+    def article_request(self, url: str, discovered: dict[str, Any]) -> Request:
+        """A request for an article, without tracking parameters so variants fetch once."""
+        return Request(
+            request_url(url),
+            callback=self.parse_article,
+            errback=self.on_error,
+            meta={"discovered": discovered, "article": True},
+        )
+
+    def parse_feed(self, response: Response) -> Iterator[Request]:
+        for entry in parse_feed(response.body, base_url=response.url):
+            if self.is_article_url(entry.url):
+                self.crawler.stats.inc_value("newscrawler/discovered/feed")
+                yield self.article_request(entry.url, {"via": "feed", "published": entry.published})
+
+    def parse_robots(self, response: Response) -> Iterator[Request]:
+        text = response.text if isinstance(response, TextResponse) else response.body.decode()
+        for url in sitemaps_from_robots(text, response.url):
+            yield Request(url, callback=self.parse_sitemap, errback=self.on_error)
+
+    def parse_sitemap(self, response: Response) -> Iterator[Any]:
+        try:
+            sitemap = parse_sitemap(response.body)
+        except SitemapError as exc:
+            self.logger.warning("not a sitemap: %s (%s)", response.url, exc)
+            self.crawler.stats.inc_value("newscrawler/sitemap_errors")
+            yield self.fetch_info(response, "failed", f"not a sitemap: {exc}")
+            return
+        if sitemap.kind == "sitemapindex":
+            for child in sitemap.entries:
+                yield Request(child.loc, callback=self.parse_sitemap, errback=self.on_error)
+            return
+        for entry in sitemap.entries:
+            if self.is_article_url(entry.loc):
+                self.crawler.stats.inc_value("newscrawler/discovered/sitemap")
+                yield self.article_request(
+                    entry.loc,
+                    {
+                        "via": "sitemap",
+                        "published": entry.news_publication_date,
+                        "lastmod": entry.lastmod,
+                        "title": entry.news_title,
+                    },
+                )
+
+    def parse_listing(self, response: Response) -> Iterator[Request]:
+        links = article_links(response.body, response.url, self.article_re)
+        for url in links:
+            self.crawler.stats.inc_value("newscrawler/discovered/listing")
+            yield self.article_request(url, {"via": "listing", "listing": response.url})
+        next_page = response.css(self.listing_next_css).get() if links else None
+        page_no = response.meta.get("listing_page", 1)
+        max_pages = self.settings.getint("NEWSCRAWLER_LISTING_MAX_PAGES", 50)
+        if next_page and page_no < max_pages:
+            yield response.follow(
+                next_page,
+                callback=self.parse_listing,
+                errback=self.on_error,
+                meta={"listing_page": page_no + 1},
+            )
+
+    # -- articles ----------------------------------------------------------------------------
+
+    def parse_article(self, response: Response) -> Iterator[Any]:
+        if not isinstance(response, TextResponse):
+            self.crawler.stats.inc_value("newscrawler/not_html")
+            yield self.fetch_info(response, "dropped", "not an HTML page")
+            return
+        fetched_at = datetime.now(UTC)
+        item = self.page(
+            response, site=self.name, timezone=self.timezone, fetched_at=fetched_at
+        ).to_item()
+        self.add_discovery_hints(item, response.meta.get("discovered") or {})
+        item.http_status = response.status
+        item.etag = _header(response, b"ETag")
+        item.last_modified = _header(response, b"Last-Modified")
+        yield item
+
+    @staticmethod
+    def add_discovery_hints(item: RawArticle, discovered: dict[str, Any]) -> None:
+        """Dates a feed or sitemap gave, as the last candidates: they cross-check the page."""
+        via = discovered.get("via")
+        if discovered.get("published"):
+            item.published.append(Found(discovered["published"], str(via)))
+        if discovered.get("title") and not item.title:
+            item.title.append(Found(discovered["title"], str(via)))
+
+    # -- failures ----------------------------------------------------------------------------
+
+    def fetch_info(self, response: Response, outcome: str, reason: str) -> FetchInfo:
+        return FetchInfo(
+            url=response.url,
+            site=self.name,
+            fetched_at=datetime.now(UTC),
+            status=response.status,
+            etag=_header(response, b"ETag"),
+            last_modified=_header(response, b"Last-Modified"),
+            outcome=outcome,  # type: ignore[arg-type]
+            reason=reason,
+        )
+
+    def on_error(self, failure: Failure) -> Iterator[FetchInfo]:
+        """Every failed request becomes a recorded fetch, never a silent loss."""
+        request: Request = failure.request  # type: ignore[attr-defined]
+        error = failure.value
+        if isinstance(error, HttpError):
+            response = error.response
+            status = response.status
+            if status in (404, 410):
+                outcome = "gone" if request.meta.get("article") else "failed"
+            elif status in (401, 403, 429, 451):
+                outcome = "blocked"
+            else:
+                outcome = "failed"
+            self.crawler.stats.inc_value(f"newscrawler/http/{status}")
+            yield self.fetch_info(response, outcome, f"HTTP {status}")
+            return
+        name = type(error).__name__
+        self.crawler.stats.inc_value(f"newscrawler/errors/{name}")
+        self.logger.warning("fetch failed: %s: %s", request.url, failure.getErrorMessage())
+        yield FetchInfo(
+            url=request.meta.get("replay_original_url", request.url),
+            site=self.name,
+            fetched_at=datetime.now(UTC),
+            outcome="failed",
+            reason=f"{name}: {failure.getErrorMessage()}",
+        )
+
+
+def _header(response: Response, name: bytes) -> str | None:
+    value = response.headers.get(name)
+    return value.decode("latin-1") if value else None
