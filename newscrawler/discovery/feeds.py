@@ -15,7 +15,12 @@ from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
 
-from newscrawler.discovery.xmlinput import decode_xml, local_name, parse_xml_text
+from newscrawler.discovery.xmlinput import (
+    cut_to_complete_entries,
+    decode_xml,
+    local_name,
+    parse_xml_text,
+)
 
 __all__ = ["FeedEntry", "looks_like_feed", "parse_feed"]
 
@@ -84,16 +89,25 @@ def parse_feed(body: bytes | str, base_url: str = "") -> list[FeedEntry]:
 
 def _feed_root(text: str) -> etree._Element | None:
     """The feed's root element, also when the feed sits inside an HTML page."""
-    root = parse_xml_text(text)
+    root = _parse(text)
     if root is not None and local_name(root) in _FEED_ROOTS:
         return root
     start = _FEED_START.search(text)
     if start is None:
         return None
-    root = parse_xml_text(text[start.start() :])
+    root = _parse(text[start.start() :])
     if root is not None and local_name(root) in _FEED_ROOTS:
         return root
     return None
+
+
+def _parse(text: str) -> etree._Element | None:
+    return parse_xml_text(
+        text,
+        before_recovery=lambda broken: cut_to_complete_entries(
+            broken, ("rss", "feed", "RDF"), _ENTRY_TAGS
+        ),
+    )
 
 
 def _entry_elements(root: etree._Element) -> list[etree._Element]:
@@ -110,15 +124,26 @@ def _entry_elements(root: etree._Element) -> list[etree._Element]:
 
 
 def _feed_link(root: etree._Element) -> str:
-    """The site URL the feed names for itself, used to resolve relative entry links."""
+    """The site URL the feed names for itself, used to resolve relative entry links.
+
+    RSS says it in ``<channel><link>`` text; Atom in ``<link rel="alternate" href>``. A
+    ``rel="self"`` link names the feed file, not the site, and is not used.
+    """
     for element in root.iter():
         name = local_name(element)
         if name in _ENTRY_TAGS:
             break
-        if name == "link":
-            href = _clean_url(element.text or element.get("href") or "")
-            if href.startswith(("http://", "https://")):
-                return href
+        if name != "link":
+            continue
+        if element.text and element.text.strip():
+            href = element.text
+        elif (element.get("rel") or "alternate").strip().lower() == "alternate":
+            href = element.get("href") or ""
+        else:
+            continue
+        href = _clean_url(href)
+        if href.startswith(("http://", "https://")):
+            return href
     return ""
 
 

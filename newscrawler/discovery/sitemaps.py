@@ -12,7 +12,6 @@ from __future__ import annotations
 import io
 import re
 import zlib
-from collections import deque
 from dataclasses import dataclass, field
 from typing import Literal
 from urllib.parse import urljoin
@@ -20,6 +19,7 @@ from urllib.parse import urljoin
 from lxml import etree
 
 from newscrawler.discovery.xmlinput import (
+    cut_to_complete_entries,
     decode_xml,
     local_name,
     repair_entities,
@@ -32,9 +32,6 @@ __all__ = ["Sitemap", "SitemapEntry", "SitemapError", "parse_sitemap", "sitemaps
 MAX_SITEMAP_SIZE = 200 * 1024 * 1024
 _GZIP_MAGIC = b"\x1f\x8b"
 _ROOTS = {"urlset": "url", "sitemapindex": "sitemap"}
-# The end of the last complete entry, e.g. "</url>" or "</ns0:sitemap >".
-_ENTRY_END = re.compile(r"</(?:[\w.-]+:)?(?:url|sitemap)\s*>")
-_ROOT_END = re.compile(r"</(?:[\w.-]+:)?(?:urlset|sitemapindex)\s*>\s*$")
 _ROBOTS_SITEMAP = re.compile(r"^\s*sitemap\s*:\s*(\S+)", re.IGNORECASE)
 
 
@@ -82,7 +79,9 @@ def parse_sitemap(body: bytes, *, max_size: int = MAX_SITEMAP_SIZE) -> Sitemap:
     except etree.XMLSyntaxError:
         pass
     text = decode_xml(data)
-    repaired = _cut_after_last_entry(repair_entities(strip_leading_junk(text)))
+    repaired = cut_to_complete_entries(
+        repair_entities(strip_leading_junk(text)), _ROOTS, _ROOTS.values()
+    )
     try:
         return _parse(io.BytesIO(repaired.encode("utf-8")), recover=True)
     except (etree.XMLSyntaxError, SitemapError) as error:
@@ -135,14 +134,6 @@ def _decompress(body: bytes, max_size: int) -> bytes:
     if len(data) > max_size:
         raise SitemapError(f"sitemap larger than {max_size} bytes")
     return data
-
-
-def _cut_after_last_entry(text: str) -> str:
-    """A truncated file ends inside an entry: keep everything up to the last complete one."""
-    if _ROOT_END.search(text[-200:]):
-        return text
-    last = deque(_ENTRY_END.finditer(text), maxlen=1)
-    return text[: last[0].end()] if last else text
 
 
 def _parse(stream: io.BytesIO, *, recover: bool = False) -> Sitemap:

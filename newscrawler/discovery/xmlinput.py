@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import codecs
 import re
+from collections import deque
+from collections.abc import Callable, Iterable
 from html.entities import name2codepoint
 
 from lxml import etree
@@ -23,6 +25,8 @@ _XML_ENTITIES = {"amp", "lt", "gt", "quot", "apos"}
 # "&" that starts no reference at all, e.g. "?id=1&page=2" in a <link>.
 _BARE_AMPERSAND = re.compile(r"&(?!#\d+;|#[xX][0-9a-fA-F]+;|[A-Za-z][A-Za-z0-9]*;)")
 _NAMED_ENTITY = re.compile(r"&([A-Za-z][A-Za-z0-9]*);")
+# A CDATA section, also one left open by a truncated download.
+_CDATA = re.compile(r"(<!\[CDATA\[.*?(?:\]\]>|\Z))", re.DOTALL)
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8"),
@@ -65,12 +69,19 @@ def strip_leading_junk(text: str) -> str:
 
 
 def repair_entities(text: str) -> str:
-    """Make every ``&`` a reference XML understands.
+    """Make every ``&`` outside CDATA a reference XML understands.
 
-    ``&nbsp;`` becomes ``&#160;`` and a bare ``&`` becomes ``&amp;``. Inside CDATA this turns
-    literal text into a reference spelling; the fields that may hold CDATA are HTML or are
-    unescaped by the caller, so the meaning is unchanged.
+    ``&nbsp;`` becomes ``&#160;``, an unknown ``&foo;`` and a bare ``&`` become ``&amp;…``.
+    CDATA sections are left alone: ``&`` is literal there, and a CDATA title such as
+    ``<![CDATA[Rupiah & IHSG]]>`` must keep its one ampersand.
     """
+    parts = _CDATA.split(text)
+    # re.split with one group: even indexes are outside CDATA, odd ones are the sections.
+    parts[::2] = [_repair_outside_cdata(part) for part in parts[::2]]
+    return "".join(parts)
+
+
+def _repair_outside_cdata(text: str) -> str:
     text = _BARE_AMPERSAND.sub("&amp;", text)
 
     def numeric(match: re.Match[str]) -> str:
@@ -82,6 +93,25 @@ def repair_entities(text: str) -> str:
         return f"&#{codepoint};" if codepoint is not None else f"&amp;{name};"
 
     return _NAMED_ENTITY.sub(numeric, text)
+
+
+def cut_to_complete_entries(text: str, roots: Iterable[str], entries: Iterable[str]) -> str:
+    """A truncated document, cut back to its last complete entry.
+
+    A download that stops mid-file ends inside an entry; the recovering parser would close
+    it and hand back a half-written link (``https://berita.exam``). So when the root's end
+    tag is missing, everything after the last ``</item>`` (or ``</url>``…) goes, and with no
+    complete entry at all, everything from the first entry's start tag.
+    """
+    root = "|".join(map(re.escape, roots))
+    entry = "|".join(map(re.escape, entries))
+    if re.search(rf"</(?:[\w.-]+:)?(?:{root})\s*>", text):
+        return text
+    last_end = deque(re.finditer(rf"</(?:[\w.-]+:)?(?:{entry})\s*>", text), maxlen=1)
+    if last_end:
+        return text[: last_end[0].end()]
+    first_start = re.search(rf"<(?:[\w.-]+:)?(?:{entry})[\s/>]", text)
+    return text[: first_start.start()] if first_start else text
 
 
 def xml_parser(*, recover: bool) -> etree.XMLParser:
@@ -97,10 +127,14 @@ def xml_parser(*, recover: bool) -> etree.XMLParser:
     )
 
 
-def parse_xml_text(text: str) -> etree._Element | None:
-    """Parse repaired text: strictly first (exact), then with libxml2's recovering parser.
+def parse_xml_text(
+    text: str, *, before_recovery: Callable[[str], str] = lambda text: text
+) -> etree._Element | None:
+    """Parse text strictly first (exact), then repaired with libxml2's recovering parser.
 
-    Returns None when even the recovering parser finds no element at all.
+    ``before_recovery`` is a last repair for the second attempt, e.g. cutting a truncated
+    feed back to its last complete item. Returns None when even the recovering parser finds
+    no element at all.
     """
     data = strip_leading_junk(text).encode("utf-8")
     if not data:
@@ -109,7 +143,7 @@ def parse_xml_text(text: str) -> etree._Element | None:
         return etree.fromstring(data, xml_parser(recover=False))
     except etree.XMLSyntaxError:
         pass
-    repaired = repair_entities(strip_leading_junk(text)).encode("utf-8")
+    repaired = before_recovery(repair_entities(strip_leading_junk(text))).encode("utf-8")
     try:
         root = etree.fromstring(repaired, xml_parser(recover=True))
     except etree.XMLSyntaxError:
