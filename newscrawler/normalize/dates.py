@@ -102,6 +102,11 @@ _RELATIVE = re.compile(
     r"(?:\s+(?:yang\s+|yg\s+)?(?:lalu|ago))?$",
     re.IGNORECASE,
 )
+# Inside longer text a relative time needs its "lalu"/"ago": "Olahraga • 8 menit yang lalu".
+_RELATIVE_IN_TEXT = re.compile(
+    r"(?<![\w.,:/])(?P<n>\d{1,4})\s*(?P<unit>[a-z]+)\s+(?:yang\s+|yg\s+)?(?:lalu|ago)\b",
+    re.IGNORECASE,
+)
 _DAY_WORDS = {
     "baru saja": 0,
     "just now": 0,
@@ -261,7 +266,7 @@ def _relative(text: str, now: datetime | None) -> tuple[datetime | None] | None:
         if now is None:
             return (None,)
         return (now - timedelta(days=_DAY_WORDS[lowered]),)
-    match = _RELATIVE.match(lowered)
+    match = _RELATIVE.match(lowered) or _RELATIVE_IN_TEXT.search(lowered)
     if match is None or match["unit"] not in _RELATIVE_UNITS:
         return None
     # A bare "5m" or "23j" is a listing's shorthand; "5 minggu" needs no "lalu" either.

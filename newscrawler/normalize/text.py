@@ -41,7 +41,7 @@ class CleanBody:
 # A paragraph that ends the article: everything from here on is page furniture.
 _END_MARKERS = re.compile(
     r"^(?:\(\*\)|tag terkait|tags?\s*:?|topik(?: pilihan)?\s*:?|video pilihan hari ini|populer|"
-    r"berita terkini selengkapnya|berita terkait\s*:?|artikel terkait\s*:?|berita lainnya|"
+    r"berita terkini selengkapnya|berita lainnya|ikuti perkembangan berita ini\b.*|"
     r"baca berita (?:lainnya|menarik lainnya)\b.*|komentar(?: pembaca)?|rate artikel ini|"
     r"news feed|copyright\b.{0,40}|©.{0,40}|"
     r"(?:simak|saksikan|tonton) (?:juga )?video pilihan (?:berikut|di bawah) ini\s*:?|"
@@ -56,6 +56,7 @@ _FURNITURE = re.compile(
     r"simak video\b.*|saksikan video\b.*|tonton video\b.*|video\s*:.*|"
     r"lihat juga\b.*|baca juga\b.*|baca\s*:.*|"
     r"dapatkan update berita pilihan\b.*|ikuti\b.{0,80}\bdi google news\b.*|"
+    r"cek berita dan artikel\b.{0,40}google news\b.*|"
     r"(?:\[gambas:.*\])|klik di sini\b.*|download aplikasi\b.*)$",
     re.IGNORECASE,
 )
@@ -67,10 +68,12 @@ _INLINE_FURNITURE = re.compile(
 )
 # "Baca Juga" alone heads a list of related links, one short headline per paragraph.
 _RELATED_HEADER = re.compile(
-    r"^(?:baca juga|lihat juga|berita terkait|artikel terkait)\s*:?$", re.I
+    r"^(?:baca juga|lihat juga|berita terkait|artikel terkait|jangan lewatkan)\s*[:!]*$", re.I
 )
-_SENTENCE_END = re.compile(r"[.!?\"”'’:;)]$")
-_MAX_RELATED = 6
+_HAS_LETTER = re.compile(r"[^\W\d_]")
+# Related headlines end in a word, "!" or "?", rarely in a full stop or a closing quote.
+_SENTENCE_END = re.compile(r"[.\"”'’:;)]$")
+_MAX_RELATED = 12  # Kapanlagi lists ten under "JANGAN LEWATKAN!!!"
 
 # "(*)" closes Liputan6 articles, sometimes at the end of the last paragraph.
 _TRAILING_END = re.compile(r"\s*\(\*\)\s*$")
@@ -81,6 +84,7 @@ _CREDIT = re.compile(
 )
 # Suara closes with the reporter's name: "... di Jalan Sedap Malam, Denpasar. (Luh Wayanti)".
 _CREDIT_NAME = re.compile(r"(?<=[.!?\"”’])\s*\((?P<credit>[A-Z][a-z]+(?:\s[A-Z][a-z]+){1,2})\)\s*$")
+_CAPS_CREDIT = re.compile(r"^[A-Z][A-Z'.]+(?: [A-Z][A-Z'.]+){0,3}$")
 _CREDIT_WITH_SLASH = re.compile(
     r"\s+\((?P<credit>[A-Za-z]{2,6}(?:\s*/\s*[A-Za-z]{2,6}){1,3})\)\s*$"
 )
@@ -149,7 +153,7 @@ def clean_body(paragraphs: Sequence[str]) -> CleanBody:
         if _RELATED_HEADER.match(paragraph):
             related_left = _MAX_RELATED
             continue
-        if _FURNITURE.match(paragraph):
+        if _FURNITURE.match(paragraph) or not _HAS_LETTER.search(paragraph):
             continue
         ended = _TRAILING_END.search(paragraph)
         if ended:
@@ -168,6 +172,9 @@ def clean_body(paragraphs: Sequence[str]) -> CleanBody:
 
     if pending_dateline:
         kept.append(pending_dateline)
+    # Tempo closes with the reporter's name in capitals: "DINI TEJA".
+    if kept and credit is None and len(kept) > 1 and _CAPS_CREDIT.match(kept[-1]):
+        credit = kept.pop()
     if kept and credit is None:
         named = _CREDIT_NAME.search(kept[-1])
         if named:
