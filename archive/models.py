@@ -178,10 +178,9 @@ class NearDuplicate(Base):
 
 
 class SimhashBand(Base):
-    """One 16-bit slice of an article's current SimHash, to find near-duplicate candidates.
+    """One index key of an article's current SimHash, to find near-duplicate candidates.
 
-    Two 64-bit hashes within Hamming distance 3 agree on at least one of four slices, so an
-    index lookup per slice finds them without comparing against every article.
+    See archive.neardup: every pair of articles within the linking distance shares a key.
     """
 
     __tablename__ = "simhash_bands"

@@ -10,13 +10,17 @@ from __future__ import annotations
 
 import hashlib
 import re
+from itertools import combinations
 
 SHINGLE_WORDS = 3
-BANDS = 4
-BAND_BITS = 64 // BANDS
-# Bodies this close are linked. Pigeonhole: with 4 bands of 16 bits, any pair within 3 bits
-# shares a band and is always found; pairs 4-6 bits apart are found when they happen to share one.
-MAX_DISTANCE = 6
+# Candidate lookup: the hash is cut into 8 blocks of 8 bits and indexed by every pair of blocks
+# (28 keys of 16 bits). Two hashes within 6 bits differ in at most 6 blocks, so at least two
+# blocks agree and the pair key made of them matches exactly: every pair within MAX_DISTANCE
+# is found by index lookups, without comparing against every article.
+BLOCKS = 8
+BLOCK_BITS = 64 // BLOCKS
+BLOCK_PAIRS = tuple(combinations(range(BLOCKS), 2))
+MAX_DISTANCE = BLOCKS - 2
 # Very short bodies (a photo caption, "Baca juga" stubs) look alike everywhere; don't link them.
 MIN_WORDS = 40
 
@@ -56,8 +60,25 @@ def hamming(a: int, b: int) -> int:
     return ((a ^ b) & _MASK64).bit_count()
 
 
-def bands(value: int) -> list[int]:
-    """The hash cut into BANDS unsigned slices, band 0 the lowest bits."""
+def blocks(value: int) -> list[int]:
+    """The hash cut into BLOCKS unsigned slices, block 0 the lowest bits."""
     unsigned = value & _MASK64
-    mask = (1 << BAND_BITS) - 1
-    return [(unsigned >> (BAND_BITS * i)) & mask for i in range(BANDS)]
+    mask = (1 << BLOCK_BITS) - 1
+    return [(unsigned >> (BLOCK_BITS * i)) & mask for i in range(BLOCKS)]
+
+
+def bands(value: int) -> list[int]:
+    """The index keys of a hash: band k holds blocks BLOCK_PAIRS[k] side by side."""
+    parts = blocks(value)
+    return [parts[i] << BLOCK_BITS | parts[j] for i, j in BLOCK_PAIRS]
+
+
+def from_bands(keys: dict[int, int]) -> int:
+    """The unsigned hash rebuilt from its band keys ({band number: key})."""
+    value = 0
+    for band, key in keys.items():
+        i, j = BLOCK_PAIRS[band]
+        value |= (key >> BLOCK_BITS) << (BLOCK_BITS * i) | (key & ((1 << BLOCK_BITS) - 1)) << (
+            BLOCK_BITS * j
+        )
+    return value

@@ -368,15 +368,15 @@ class Archive:
         )
         if not candidates:
             return
-        their_bands: dict[int, int] = {}
+        their_bands: dict[int, dict[int, int]] = {}
         for other, band, value in session.execute(
             select(SimhashBand.article_id, SimhashBand.band, SimhashBand.value).where(
                 SimhashBand.article_id.in_(candidates)
             )
         ):
-            their_bands[other] = their_bands.get(other, 0) | value << (neardup.BAND_BITS * band)
-        for other, unsigned in their_bands.items():
-            distance = neardup.hamming(simhash, unsigned)
+            their_bands.setdefault(other, {})[band] = value
+        for other, keys in their_bands.items():
+            distance = neardup.hamming(simhash, neardup.from_bands(keys))
             if distance > neardup.MAX_DISTANCE:
                 continue
             low, high = min(article_id, other), max(article_id, other)
