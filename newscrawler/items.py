@@ -40,7 +40,7 @@ class RawArticle:
 
     url: str
     site: str
-    timezone: str = "Asia/Jakarta"
+    timezone: str | None = None  # None: an unknown site's zone; times keep their own offset
     fetched_at: datetime | None = None
     canonical_url: str | None = None
     publisher_id: str | None = None

@@ -10,20 +10,21 @@ from scrapy.http import Request, Response
 
 
 class ContactHeaderMiddleware:
-    """Sends ``NEWSCRAWLER_CONTACT`` as the HTTP ``From`` header, so a site can reach us."""
+    """Sends ``NEWSCRAWLER_CONTACT`` as the HTTP ``From`` header, so a site can reach us.
+
+    RFC 9110 names ``From`` for exactly this: the human responsible for a robot.
+    """
 
     def __init__(self, contact: str) -> None:
         self.contact = contact
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> ContactHeaderMiddleware:
-        contact = crawler.settings.get("NEWSCRAWLER_CONTACT")
-        if not contact:
-            raise NotConfigured("NEWSCRAWLER_CONTACT is not set")
-        return cls(contact)
+        return cls(crawler.settings.get("NEWSCRAWLER_CONTACT") or "")
 
     def process_request(self, request: Request) -> None:
-        request.headers.setdefault(b"From", self.contact.encode())
+        if self.contact:
+            request.headers.setdefault(b"From", self.contact.encode())
 
 
 def replay_url(base: str, url: str) -> str:

@@ -21,6 +21,20 @@ from newscrawler.normalize.text import clean_body, normalize_whitespace
 from newscrawler.normalize.titles import clean_title
 from newscrawler.normalize.zones import zone_for
 
+# Where a page gives a time without an offset and the site's zone is unknown: most sites we
+# crawl are Indonesian, and most Indonesians read in WIB.
+DEFAULT_TIMEZONE = "Asia/Jakarta"
+
+
+def _in_site_zone(value: datetime | None, timezone: str | None) -> datetime | None:
+    """Shown the way the site prints it: 06:46Z from JSON-LD is 13:46 WIB on Liputan6.
+
+    For a site of unknown zone the page's own offset is kept.
+    """
+    if value is None or timezone is None:
+        return value
+    return value.astimezone(zone_for(timezone))
+
 
 class NotAnArticle(ValueError):
     """A page that fetched fine but is not an article we can store (no title, no body).
@@ -81,7 +95,7 @@ def _date_note(resolved: ResolvedDate) -> list[dict[str, str]]:
 def to_snapshot(raw: RawArticle, *, now: datetime | None = None) -> ArticleSnapshot:
     """Normalize one raw article; raises :class:`NotAnArticle` when there is nothing to store."""
     fetched_at = raw.fetched_at or now or datetime.now(UTC)
-    zone = zone_for(raw.timezone)
+    zone = zone_for(raw.timezone or DEFAULT_TIMEZONE)
     provenance: dict[str, str] = {}
     notes: dict[str, Any] = {}
 
@@ -138,14 +152,13 @@ def to_snapshot(raw: RawArticle, *, now: datetime | None = None) -> ArticleSnaps
         subtitle=subtitle,
         authors=tuple(authors),
         editors=tuple(editors),
-        # Shown the way the site prints them: 06:46Z from JSON-LD is 13:46 WIB on Liputan6.
-        published_at=published.value.astimezone(zone) if published.value else None,
-        modified_at=modified.value.astimezone(zone) if modified.value else None,
+        published_at=_in_site_zone(published.value, raw.timezone),
+        modified_at=_in_site_zone(modified.value, raw.timezone),
         section=section,
         tags=tuple(tags),
         language=language,
         dateline=body.dateline,
-        timezone=raw.timezone,
+        timezone=raw.timezone or DEFAULT_TIMEZONE,
         provenance=provenance,
         notes=notes,
     )

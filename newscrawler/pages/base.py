@@ -48,7 +48,9 @@ class ArticlePage:
 
     site: ClassVar[str] = "generic"
     site_names: ClassVar[tuple[str, ...]] = ()
-    timezone: ClassVar[str] = "Asia/Jakarta"
+    # The zone the site prints its times in. None (the generic page) keeps each time's own
+    # offset and reads times without one in NEWSCRAWLER's default zone, WIB.
+    timezone: ClassVar[str | None] = None
     # Tried in order before the generic body cascade.
     body_xpaths: ClassVar[tuple[str, ...]] = ()
     publisher_id_pattern: ClassVar[re.Pattern[str] | None] = None
@@ -64,7 +66,7 @@ class ArticlePage:
         self.response = response
         self.sel: Selector = response.selector
         self.site_key = site or self.site
-        self.zone_name = timezone or self.timezone
+        self.zone_name: str | None = timezone or self.timezone
         self.fetched_at = fetched_at
 
     # -- helpers -----------------------------------------------------------------------------

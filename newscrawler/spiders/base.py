@@ -31,6 +31,7 @@ from newscrawler.discovery import (
 from newscrawler.items import FetchInfo, Found, RawArticle
 from newscrawler.normalize.zones import zone_for
 from newscrawler.pages.base import ArticlePage
+from newscrawler.snapshots import DEFAULT_TIMEZONE
 from newscrawler.urls import request_url
 
 SOURCES = ("feeds", "sitemaps", "listings")
@@ -55,7 +56,7 @@ class NewsSpider(scrapy.Spider):
     """Base for site spiders; see the module docstring for its arguments."""
 
     page: ClassVar[type[ArticlePage]] = ArticlePage
-    timezone: ClassVar[str] = "Asia/Jakarta"
+    timezone: ClassVar[str | None] = None  # the site's zone; site spiders set it
     feed_urls: ClassVar[tuple[str, ...]] = ()
     # Sitemaps, news sitemaps, sitemap indexes, or robots.txt files that list them.
     sitemap_urls: ClassVar[tuple[str, ...]] = ()
@@ -77,7 +78,7 @@ class NewsSpider(scrapy.Spider):
     ) -> None:
         super().__init__(*args, **kwargs)
         self.article_re = re.compile(self.article_url)
-        today = datetime.now(zone_for(self.timezone)).date()
+        today = datetime.now(zone_for(self.timezone or DEFAULT_TIMEZONE)).date()
         if date:
             first = last = parse_day(date, "date")
         else:

@@ -1,0 +1,158 @@
+"""The ``newscrawler`` command: extract a saved page, replay a saved site, run the demo.
+
+Crawling itself is Scrapy's: ``scrapy crawl liputan6``. Querying the archive is
+``newsarchive`` (see ``newsarchive --help``).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from datetime import datetime
+from pathlib import Path
+
+import click
+
+from newscrawler.extract import extract_raw, response_from_file, snapshot_json
+
+
+def _parse_iso(
+    _ctx: click.Context | None, _param: click.Parameter | None, value: str | None
+) -> datetime | None:
+    if value is None:
+        return None
+    try:
+        parsed = datetime.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not an ISO 8601 time") from None
+    if parsed.tzinfo is None:
+        raise click.BadParameter(f"{value!r} has no UTC offset (e.g. 2019-11-24T14:00:00+07:00)")
+    return parsed
+
+
+@click.group()
+@click.version_option(package_name="newscrawler")
+def main() -> None:
+    """newscrawler: crawl news sites into an archive that keeps every revision."""
+
+
+@main.command("extract")
+@click.argument("path", type=click.Path(dir_okay=False, allow_dash=True))
+@click.option("--url", help="The URL the page was fetched from (picks the site's page object).")
+@click.option(
+    "--fetched-at",
+    callback=_parse_iso,
+    help="When it was fetched, ISO 8601 with offset (anchors relative dates).",
+)
+@click.option("--raw", is_flag=True, help="Print the raw fields with their sources instead.")
+def extract_command(path: str, url: str | None, fetched_at: datetime | None, raw: bool) -> None:
+    """Extract one saved HTML page and print it as one JSON object.
+
+    The site's page object is chosen from --url (or the page's own canonical URL), else the
+    generic page. Exit code 1 means the page holds no article (no title or no text).
+
+    Example:
+
+        newscrawler extract saved.html --url https://www.liputan6.com/news/read/4117380/x
+    """
+    if path == "-":
+        body, page_url = sys.stdin.buffer.read(), url or "file:///dev/stdin"
+    else:
+        body, page_url = Path(path).read_bytes(), url or Path(path).resolve().as_uri()
+    result = extract_raw(response_from_file(body, page_url), fetched_at=fetched_at)
+    if raw:
+        from dataclasses import asdict
+
+        click.echo(json.dumps(asdict(result.raw), ensure_ascii=False, indent=2, default=str))
+        return
+    if result.snapshot is None:
+        click.echo(f"not an article: {result.error} ({page_url})", err=True)
+        sys.exit(1)
+    click.echo(json.dumps(snapshot_json(result.snapshot), ensure_ascii=False, indent=2))
+
+
+@main.command("replay")
+@click.argument("root", type=click.Path(file_okay=False, exists=True, path_type=Path))
+@click.option("--port", default=8765, show_default=True, help="Port on 127.0.0.1.")
+def replay_command(root: Path, port: int) -> None:
+    """Serve a saved site folder on 127.0.0.1 for crawls with NEWSCRAWLER_REPLAY_URL.
+
+    The folder holds <host>/<path> files (see docs/replay.md).
+
+    Example:
+
+        newscrawler replay ./site --port 8765 &
+        scrapy crawl liputan6 -s NEWSCRAWLER_REPLAY_URL=http://127.0.0.1:8765
+    """
+    from newscrawler.replay import ReplayServer
+
+    server = ReplayServer(root, port, verbose=True)
+    click.echo(f"replaying {root} at {server.url} (Ctrl-C to stop)", err=True)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
+
+
+@main.command("demo")
+@click.option(
+    "--db",
+    "db_path",
+    default="demo.sqlite3",
+    show_default=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="SQLite file to crawl into (created if missing).",
+)
+def demo_command(db_path: Path) -> None:
+    """Offline demo: crawl a local Liputan6-style site into an archive, then query it.
+
+    Starts the replay server on 127.0.0.1 with a generated site (feed, news sitemap, indeks
+    pages, articles), runs `scrapy crawl liputan6` against it, and shows what was archived.
+
+    Example:
+
+        newscrawler demo --db demo.sqlite3
+    """
+    from newscrawler.demo.site import build_site
+    from newscrawler.replay import serving
+
+    archive_url = f"sqlite:///{db_path.resolve()}"
+    with tempfile.TemporaryDirectory(prefix="newscrawler-demo-") as tmp:
+        build_site(Path(tmp))
+        with serving(Path(tmp)) as server:
+            env = {**os.environ, "SCRAPY_SETTINGS_MODULE": "newscrawler.settings"}
+            command = [
+                sys.executable,
+                "-m",
+                "scrapy",
+                "crawl",
+                "liputan6",
+                "-a",
+                "date=2019-11-24",
+                "-s",
+                f"NEWSCRAWLER_REPLAY_URL={server.url}",
+                "-s",
+                f"ARCHIVE_URL={archive_url}",
+                "-s",
+                "AUTOTHROTTLE_ENABLED=False",
+                "-s",
+                "DOWNLOAD_DELAY=0",
+                "-s",
+                "LOG_LEVEL=WARNING",
+            ]
+            click.echo(f"$ scrapy crawl liputan6 (replayed from {server.url})", err=True)
+            subprocess.run(command, env=env, check=True)
+    from archive.cli import main as newsarchive
+
+    for query in (["stats"], ["search", "Kemnaker"]):
+        click.echo(f"\n$ newsarchive --db {archive_url} {' '.join(query)}", err=True)
+        newsarchive.main(args=["--db", archive_url, *query], standalone_mode=False)
+
+
+if __name__ == "__main__":
+    main()
