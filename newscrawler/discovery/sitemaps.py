@@ -75,7 +75,7 @@ def parse_sitemap(body: bytes, *, max_size: int = MAX_SITEMAP_SIZE) -> Sitemap:
     if not data.strip():
         raise SitemapError("empty sitemap body")
     try:
-        return _parse(io.BytesIO(strip_leading_junk_bytes(data)))
+        return _parse(strip_leading_junk_bytes(data))
     except etree.XMLSyntaxError:
         pass
     text = decode_xml(data)
@@ -83,7 +83,7 @@ def parse_sitemap(body: bytes, *, max_size: int = MAX_SITEMAP_SIZE) -> Sitemap:
         repair_entities(strip_leading_junk(text)), _ROOTS, _ROOTS.values()
     )
     try:
-        return _parse(io.BytesIO(repaired.encode("utf-8")), recover=True)
+        return _parse(repaired.encode("utf-8"), recover=True)
     except (etree.XMLSyntaxError, SitemapError) as error:
         plain = _plain_text_sitemap(text)
         if plain is not None:
@@ -136,50 +136,53 @@ def _decompress(body: bytes, max_size: int) -> bytes:
     return data
 
 
-def _parse(stream: io.BytesIO, *, recover: bool = False) -> Sitemap:
-    events = etree.iterparse(
-        stream,
-        events=("start", "end"),
-        recover=recover,
-        encoding="utf-8",
-        huge_tree=True,
-        resolve_entities=False,
-        no_network=True,
-        remove_comments=True,
-        remove_pis=True,
-    )
-    root: etree._Element | None = None
-    kind: Literal["urlset", "sitemapindex"] | None = None
+def _parse(data: bytes, *, recover: bool = False) -> Sitemap:
+    kind = _root_kind(data, recover=recover)
     entries: list[SitemapEntry] = []
-    for event, element in events:
-        if not isinstance(element.tag, str):
-            continue
-        if root is None:
-            root = element
-            name = local_name(element)
-            if name == "urlset":
-                kind = "urlset"
-            elif name == "sitemapindex":
-                kind = "sitemapindex"
-            else:
-                raise SitemapError(
-                    f"not a sitemap: the root element is <{name}>,"
-                    " expected <urlset> or <sitemapindex>"
-                )
-            continue
-        if event != "end" or element.getparent() is not root or kind is None:
-            continue
-        if local_name(element) == _ROOTS[kind]:
-            entry = _entry(element)
-            if entry is not None:
-                entries.append(entry)
-            # Free what was read: the element and the siblings before it.
-            element.clear(keep_tail=False)
-            while element.getprevious() is not None:
-                del root[0]
-    if kind is None:
-        raise SitemapError("not a sitemap: no XML element found")
+    # "{*}url" matches <url> in any namespace or none; only the entries reach Python, which
+    # keeps the loop to one step per URL instead of one per element.
+    for _event, element in etree.iterparse(
+        io.BytesIO(data), events=("end",), tag=f"{{*}}{_ROOTS[kind]}", **_options(recover)
+    ):
+        parent = element.getparent()
+        if parent is None or parent.getparent() is not None:
+            continue  # not a direct child of the root
+        entry = _entry(element)
+        if entry is not None:
+            entries.append(entry)
+        # Free what was read: the element and the siblings before it.
+        element.clear(keep_tail=False)
+        while element.getprevious() is not None:
+            del parent[0]
     return Sitemap(kind=kind, entries=entries)
+
+
+def _root_kind(data: bytes, *, recover: bool) -> Literal["urlset", "sitemapindex"]:
+    """Look at the root element only, so an HTML page is refused before it is read."""
+    for _event, element in etree.iterparse(
+        io.BytesIO(data), events=("start",), **_options(recover)
+    ):
+        name = local_name(element)
+        if name == "urlset":
+            return "urlset"
+        if name == "sitemapindex":
+            return "sitemapindex"
+        raise SitemapError(
+            f"not a sitemap: the root element is <{name}>, expected <urlset> or <sitemapindex>"
+        )
+    raise SitemapError("not a sitemap: no XML element found")
+
+
+def _options(recover: bool) -> dict[str, bool | str]:
+    return {
+        "recover": recover,
+        "encoding": "utf-8",
+        "huge_tree": True,
+        "resolve_entities": False,
+        "no_network": True,
+        "remove_comments": True,
+        "remove_pis": True,
+    }
 
 
 def _entry(element: etree._Element) -> SitemapEntry | None:
@@ -198,7 +201,10 @@ def _entry(element: etree._Element) -> SitemapEntry | None:
         return None
     if news is None:
         return SitemapEntry(loc=loc, lastmod=lastmod)
-    fields = {local_name(child): child for child in news.iter() if child is not news}
+    fields: dict[str, etree._Element] = {}
+    for child in news.iter():
+        if child is not news:
+            fields.setdefault(local_name(child), child)  # the first one wins, like <loc>
     keywords = _stripped(fields["keywords"]) if "keywords" in fields else None
     return SitemapEntry(
         loc=loc,
@@ -216,8 +222,8 @@ def _field(fields: dict[str, etree._Element], name: str) -> str | None:
 
 
 def _stripped(element: etree._Element) -> str | None:
-    text = "".join(element.itertext()).strip()
-    return text or None
+    text = element.text if len(element) == 0 else "".join(element.itertext())
+    return (text or "").strip() or None
 
 
 def _plain_text_sitemap(text: str) -> Sitemap | None:
