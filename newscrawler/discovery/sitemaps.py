@@ -75,7 +75,7 @@ def parse_sitemap(body: bytes, *, max_size: int = MAX_SITEMAP_SIZE) -> Sitemap:
     if not data.strip():
         raise SitemapError("empty sitemap body")
     try:
-        return _parse(strip_leading_junk_bytes(data))
+        return _parse(_strip_leading_whitespace(data))
     except etree.XMLSyntaxError:
         pass
     text = decode_xml(data)
@@ -102,7 +102,7 @@ def sitemaps_from_robots(robots_txt: str, base_url: str) -> list[str]:
     """
     found: list[str] = []
     for line in robots_txt.lstrip("\ufeff").splitlines():
-        match = _ROBOTS_SITEMAP.match(line.split("#", 1)[0] if "#" in line else line)
+        match = _ROBOTS_SITEMAP.match(line.split("#", 1)[0])
         if match is None:
             continue
         url = urljoin(base_url, match.group(1))
@@ -111,7 +111,7 @@ def sitemaps_from_robots(robots_txt: str, base_url: str) -> list[str]:
     return found
 
 
-def strip_leading_junk_bytes(data: bytes) -> bytes:
+def _strip_leading_whitespace(data: bytes) -> bytes:
     """Whitespace before ``<?xml`` is fatal to a strict parser; a UTF-8 BOM is not."""
     return data.lstrip(b" \t\r\n")
 
