@@ -154,5 +154,40 @@ def demo_command(db_path: Path) -> None:
         newsarchive.main(args=["--db", archive_url, *query], standalone_mode=False)
 
 
+@main.group("fixtures")
+def fixtures_group() -> None:
+    """Site fixtures: saved pages with the values each site's page object must extract."""
+
+
+@fixtures_group.command("regenerate")
+@click.argument("site", required=False)
+@click.option(
+    "--root",
+    default="tests/fixtures/sites",
+    show_default=True,
+    type=click.Path(file_okay=False, exists=True, path_type=Path),
+)
+@click.option(
+    "--shared",
+    default="../shared/pages",
+    show_default=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder of real pages that cases name with 'shared'.",
+)
+def regenerate_command(site: str | None, root: Path, shared: Path) -> None:
+    """Rewrite every case's expected values from the current code; review with git diff.
+
+    Example:
+
+        newscrawler fixtures regenerate liputan6 && git diff tests/fixtures/sites
+    """
+    from newscrawler.fixtures import regenerate
+
+    changed = regenerate(root, shared, site)
+    for path in changed:
+        click.echo(f"updated {path}")
+    click.echo(f"{len(changed)} case(s) changed", err=True)
+
+
 if __name__ == "__main__":
     main()

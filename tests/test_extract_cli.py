@@ -12,7 +12,7 @@ from newscrawler.extract import extract
 from newscrawler.sites import site_for_url
 from tests.conftest import FIXTURES, shared_page
 
-SEED = FIXTURES / "liputan6" / "2019-11-24_kemnaker-asn-indramayu.html"
+SEED = FIXTURES / "sites" / "liputan6" / "2019-11-24_kemnaker-asn-indramayu.html"
 SEED_URL = "https://www.liputan6.com/news/read/4117380/tingkat-mutu-dan-produktivitas"
 CONTRACT_FIELDS = {
     "url",
@@ -39,7 +39,7 @@ def test_extract_prints_the_contract_fields():
     code, out, _ = run("extract", str(SEED), "--url", SEED_URL)
     assert code == 0
     data = json.loads(out)
-    assert CONTRACT_FIELDS <= set(data)
+    assert set(data) >= CONTRACT_FIELDS
     assert data["site"] == "liputan6"
     assert data["authors"] == ["Gilar Ramdhani"]
     assert data["published_at"] == "2019-11-24T13:46:00+07:00"

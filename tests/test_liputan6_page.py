@@ -25,7 +25,7 @@ def snapshot_of(body: bytes, url: str):
 
 @pytest.fixture(scope="module")
 def seed():
-    body = (FIXTURES / "liputan6" / "2019-11-24_kemnaker-asn-indramayu.html").read_bytes()
+    body = (FIXTURES / "sites" / "liputan6" / "2019-11-24_kemnaker-asn-indramayu.html").read_bytes()
     return snapshot_of(body, SEED_URL)
 
 
