@@ -7,6 +7,9 @@ pattern, page class and time zone); everything here is shared. Spider arguments:
   read (backfills); default: today in the site's zone.
 - ``-a sources=feeds,sitemaps,listings``: which discovery sources to use (default: all).
 - ``-a url=URL``: fetch exactly this article URL (debugging, ``scrapy parse`` does the same).
+- ``-a normalize=1``: the article callback yields the normalized item instead of the raw
+  one, so ``scrapy parse --spider liputan6 -c parse_article -a normalize=1 URL`` shows what
+  the archive would store (the pipelines pass normalized items through unchanged).
 """
 
 from __future__ import annotations
@@ -31,7 +34,7 @@ from newscrawler.discovery import (
 from newscrawler.items import FetchInfo, Found, RawArticle
 from newscrawler.normalize.zones import zone_for
 from newscrawler.pages.base import ArticlePage
-from newscrawler.snapshots import DEFAULT_TIMEZONE
+from newscrawler.snapshots import DEFAULT_TIMEZONE, NotAnArticle, normalize
 from newscrawler.urls import request_url
 
 SOURCES = ("feeds", "sitemaps", "listings")
@@ -74,6 +77,7 @@ class NewsSpider(scrapy.Spider):
         end: str | None = None,
         sources: str | None = None,
         url: str | None = None,
+        normalize: str | None = None,
         **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
@@ -91,6 +95,7 @@ class NewsSpider(scrapy.Spider):
             raise ValueError(f"-a sources: unknown {sorted(unknown)}; choose from {SOURCES}")
         self.sources = chosen
         self.single_url = url
+        self.normalize_in_callback = normalize not in (None, "", "0", "false", "no")
 
     # -- discovery ---------------------------------------------------------------------------
 
@@ -195,7 +200,13 @@ class NewsSpider(scrapy.Spider):
         item.http_status = response.status
         item.etag = _header(response, b"ETag")
         item.last_modified = _header(response, b"Last-Modified")
-        yield item
+        if not self.normalize_in_callback:
+            yield item
+            return
+        try:
+            yield normalize(item)
+        except NotAnArticle as exc:
+            yield self.fetch_info(response, "dropped", str(exc))
 
     @staticmethod
     def add_discovery_hints(item: RawArticle, discovered: dict[str, Any]) -> None:
