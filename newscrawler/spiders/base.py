@@ -135,9 +135,14 @@ class NewsSpider(scrapy.Spider):
 
     def parse_feed(self, response: Response) -> Iterator[Request]:
         for entry in parse_feed(response.body, base_url=response.url):
-            if self.is_article_url(entry.url):
+            url = entry.url
+            # Old feeds wrap <link> in a click-tracking redirect and keep the article URL in a
+            # non-permalink <guid> (detik's feedsportal era).
+            if not self.is_article_url(url) and entry.guid and self.is_article_url(entry.guid):
+                url = entry.guid
+            if self.is_article_url(url):
                 self.crawler.stats.inc_value("newscrawler/discovered/feed")
-                yield self.article_request(entry.url, {"via": "feed", "published": entry.published})
+                yield self.article_request(url, {"via": "feed", "published": entry.published})
 
     def parse_robots(self, response: Response) -> Iterator[Request]:
         text = response.text if isinstance(response, TextResponse) else response.body.decode()
