@@ -54,3 +54,11 @@ def current_revision(engine: Engine) -> str | None:
 def head_revision() -> str | None:
     """The newest schema revision this version of the archive knows."""
     return ScriptDirectory.from_config(alembic_config()).get_current_head()
+
+
+def downgrade(engine: Engine, revision: str) -> None:
+    """Take the schema at ``engine`` back to ``revision`` ("base" drops everything)."""
+    config = alembic_config(engine)
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, revision)

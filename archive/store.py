@@ -16,7 +16,7 @@ from typing import Any, Literal
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import Engine, delete, func, or_, select
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from archive import neardup
@@ -46,6 +46,10 @@ StoreOutcome = Literal["new", "revised", "reverted", "unchanged"]
 FETCH_ONLY_OUTCOMES = frozenset({"not-modified", "gone", "blocked", "failed", "dropped"})
 # A race lost to another writer is retried this many times before the error propagates.
 MAX_ATTEMPTS = 5
+# PostgreSQL's deadlock_detected and serialization_failure: the server aborted one of two
+# transactions that locked the same rows (say, two articles linking to each other as
+# near-duplicates) in opposite order; running it again succeeds.
+RETRYABLE_SQLSTATES = frozenset({"40P01", "40001"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,8 +125,8 @@ class Archive:
             try:
                 with self._sessions() as session, session.begin():
                     return self._store(session, snapshot, content, fetch)
-            except IntegrityError:
-                if attempt == MAX_ATTEMPTS:
+            except (IntegrityError, OperationalError) as error:
+                if attempt == MAX_ATTEMPTS or not _lost_a_race(error):
                     raise
         raise AssertionError("unreachable: the last attempt returns or raises")
 
@@ -411,6 +415,13 @@ class Archive:
             outcome=outcome,
             reason=fetch.reason,
         )
+
+
+def _lost_a_race(error: DBAPIError) -> bool:
+    """Whether a failed store lost a race to another writer (and is worth running again)."""
+    if isinstance(error, IntegrityError):
+        return True  # a unique constraint: the other writer inserted the row first
+    return getattr(error.orig, "sqlstate", None) in RETRYABLE_SQLSTATES
 
 
 def _json_safe(value: Any) -> Any:
