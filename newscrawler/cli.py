@@ -80,7 +80,7 @@ def extract_command(path: str, url: str | None, fetched_at: datetime | None, raw
 def replay_command(root: Path, port: int) -> None:
     """Serve a saved site folder on 127.0.0.1 for crawls with NEWSCRAWLER_REPLAY_URL.
 
-    The folder holds <host>/<path> files (see docs/replay.md).
+    The folder holds <host>/<path> files (see "The replay server" in docs/crawling.md).
 
     Example:
 

@@ -101,3 +101,18 @@ def test_resolve_with_nothing_usable() -> None:
     assert resolved.value is None
     assert resolved.source is None
     assert resolved.conflicts == ()
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        # kapanlagi-style bylines write the hour with the part of the day.
+        ("Kamis, 27 Apr. 2017 jam 10 pagi", "2017-04-27T10:00:00+07:00"),
+        ("Kamis, 27 Apr. 2017 pukul 7 malam", "2017-04-27T19:00:00+07:00"),
+        ("27 Apr 2017 jam 2 siang", "2017-04-27T14:00:00+07:00"),
+        ("27 Apr 2017 pukul 4 sore", "2017-04-27T16:00:00+07:00"),
+        ("27 Apr 2017 pukul 13.30 siang", "2017-04-27T13:30:00+07:00"),
+    ],
+)
+def test_part_of_day_hours_are_not_midnight(raw, expected):
+    assert parse_datetime(raw).isoformat() == expected

@@ -122,6 +122,12 @@ _LABEL = re.compile(
     r"terbit|tayang|published|posted|modified|last\s+updated|publikasi)\s*:?\s*",
     re.IGNORECASE,
 )
+# "jam 10 pagi", "pukul 7 malam", "pukul 13.30 siang": the hour of a part of the day.
+_DAYPART = re.compile(
+    r"\b(?:jam|pukul)?\s*(?P<hour>\d{1,2})(?:[.:](?P<minute>\d{2}))?\s+"
+    r"(?P<part>pagi|siang|sore|petang|malam)\b",
+    re.IGNORECASE,
+)
 _TAGS = re.compile(r"<[^>]*>")
 _BULLETS = re.compile(r"^[\s•·|\-–—]+")
 _ONLY_NUMBERS = re.compile(r"^[\d\s:./,+-]*$")
@@ -155,7 +161,29 @@ def _prepare(raw: str) -> str:
         text = _TAGS.sub(" ", text)
     text = normalize_whitespace(text)
     text = _BULLETS.sub("", text)
+    if _DAYPART.search(text):
+        text = _DAYPART.sub(_daypart_to_clock, text)
     return _LABEL.sub("", text).strip()
+
+
+def _daypart_to_clock(match: re.Match[str]) -> str:
+    """``jam 10 pagi`` -> ``10:00``; ``pukul 7 malam`` -> ``19:00``; ``jam 2 siang`` -> ``14:00``.
+
+    Without this the date would parse alone and the time would silently become midnight.
+    """
+    hour, minute, part = int(match["hour"]), int(match["minute"] or 0), match["part"].lower()
+    if hour > 23 or minute > 59:
+        return match.group(0)
+    if part == "pagi":
+        hour = 0 if hour == 12 else hour
+    elif part == "siang":
+        hour = hour if hour >= 11 else hour + 12
+    elif part in ("sore", "petang"):
+        hour = hour if hour >= 12 else hour + 12
+    elif part == "malam":
+        # "jam 8 malam" is 20:00, "jam 12 malam" midnight, "jam 2 malam" 02:00.
+        hour = hour + 12 if 6 <= hour < 12 else (0 if hour == 12 else hour)
+    return f" {hour:02d}:{minute:02d} "
 
 
 def _parse_explicit(
