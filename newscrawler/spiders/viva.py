@@ -27,7 +27,5 @@ class VivaSpider(NewsSpider):
     article_url = (
         r"//(?!(?:foto|video|forum|ads)\.)(?:[a-z0-9-]+\.)*viva\.co\.id/(?:[\w-]+/)+\d{5,}-[\w-]+"
     )
-        r"//(?!(?:foto|video|forum|ads)\.)(?:[a-z0-9-]+\.)*viva\.co\.id/(?:[\w-]+/)+\d{5,}-[\w-]+"
-    )
     page = VivaPage
     timezone = "Asia/Jakarta"
