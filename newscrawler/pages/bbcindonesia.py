@@ -43,7 +43,7 @@ class BBCIndonesiaPage(ArticlePage):
     def authors(self) -> list[Found]:
         # <li><span class="visually-hidden">Penulis,</span><span>Callistasia Wijaya</span></li>;
         # the next item holds the role ("Wartawan BBC News Indonesia"), never a name.
-        names = []
+        names: list[str] = []
         for item in self.sel.css("section[aria-labelledby=article-byline] li"):
             label = " ".join(item.css("span:first-child ::text").getall()).strip().lower()
             if label.startswith(("penulis", "author", "reporter", "wartawan,")):
