@@ -19,7 +19,9 @@ def make_spider(**kwargs) -> Liputan6Spider:
 
 
 def article_urls(results) -> list[str]:
-    return [r.url for r in results if isinstance(r, Request) and r.callback.__name__ == "parse_article"]
+    return [
+        r.url for r in results if isinstance(r, Request) and r.callback.__name__ == "parse_article"
+    ]
 
 
 @pytest.mark.shared
@@ -27,7 +29,9 @@ def test_real_rss_feed_yields_its_article_urls_without_tracking():
     path = shared_page("liputan6/vincenthend_liputan6_rss.xml")
     body = path.read_bytes()
     spider = make_spider()
-    urls = article_urls(spider.parse_feed(XmlResponse(url="https://feed.liputan6.com/rss", body=body)))
+    urls = article_urls(
+        spider.parse_feed(XmlResponse(url="https://feed.liputan6.com/rss", body=body))
+    )
     expected = {
         re.sub(r"\?utm_source=lpfeed&amp;utm_medium=lpfeed&amp;utm_campaign=rss", "", link)
         for link in re.findall(rb"<link>(http[^<]+/read/\d+/[^<]+)</link>", body)
@@ -35,7 +39,10 @@ def test_real_rss_feed_yields_its_article_urls_without_tracking():
     }
     assert len(urls) == len(expected) > 10
     assert set(urls) == expected
-    assert "http://bola.liputan6.com/read/2934383/misi-rooney-bersama-mu-buktikan-diri-belum-habis" in urls
+    assert (
+        "http://bola.liputan6.com/read/2934383/misi-rooney-bersama-mu-buktikan-diri-belum-habis"
+        in urls
+    )
     assert not [u for u in urls if "utm_" in u]
 
 
