@@ -116,6 +116,9 @@ def to_snapshot(raw: RawArticle, *, now: datetime | None = None) -> ArticleSnaps
     editors, editors_source = _first_group(
         raw.editors, lambda v: clean_people(v, outlets=raw.site_names)
     )
+    if not authors and body.byline:
+        authors = clean_people([body.byline], outlets=raw.site_names)
+        authors_source = "body:reporter-line" if authors else None
     tags, tags_source = _first_group(raw.tags, clean_tags)
     section, section_source = _first(raw.section, normalize_whitespace)
     language, language_source = _first(raw.language, language_code)
@@ -140,6 +143,9 @@ def to_snapshot(raw: RawArticle, *, now: datetime | None = None) -> ArticleSnaps
             provenance[name] = src
     if body.credit:
         notes["credit"] = body.credit
+    if published.value and modified.value and modified.value < published.value:
+        # Okezone's JSON-LD once said modified 20:33 the day before publishing at 07:26.
+        notes["modified_before_published"] = True
 
     return ArticleSnapshot(
         url=raw.url,

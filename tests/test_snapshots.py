@@ -96,3 +96,28 @@ def test_generic_site_keeps_the_pages_own_offset():
 )
 def test_language_code(value, code):
     assert language_code(value) == code
+
+
+def test_reporter_line_opening_the_text_becomes_the_author():
+    snapshot = to_snapshot(
+        raw(
+            body=[
+                "Laporan Wartawan Tribunnews.com, Wahyu Aji",
+                "TRIBUNNEWS.COM, JAKARTA - Paragraf pertama berita ini.",
+            ]
+        )
+    )
+    assert snapshot.authors == ("Wahyu Aji",)
+    assert snapshot.provenance["authors"] == "body:reporter-line"
+    assert snapshot.body == "TRIBUNNEWS.COM, JAKARTA - Paragraf pertama berita ini."
+
+
+def test_modified_before_published_is_flagged_not_fixed():
+    snapshot = to_snapshot(
+        raw(
+            published=[Found("2020-07-09T07:26:00+07:00", "json-ld")],
+            modified=[Found("2020-07-08T20:33:00+07:00", "json-ld")],
+        )
+    )
+    assert snapshot.modified_at.isoformat() == "2020-07-08T20:33:00+07:00"
+    assert snapshot.notes["modified_before_published"] is True

@@ -168,8 +168,9 @@ def _strip(text: str, organisations: frozenset[str] | set[str]) -> str:
     while previous != text:
         previous = text
         text = _TIME_TAIL.sub("", text)
-        text = _ROLE_TAIL.sub("", text)
+        # Prefix first: in "Laporan Wartawan Tribunnews.com, A" the role word is the label.
         text = _PREFIX.sub("", text)
+        text = _ROLE_TAIL.sub("", text)
         text = _CHANNEL.sub("", text)
         tail = _SUFFIX_OUTLET.search(text)
         if tail and _is_organisation(tail["outlet"], organisations):

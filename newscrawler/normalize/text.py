@@ -36,6 +36,15 @@ class CleanBody:
     text: str
     dateline: str | None
     credit: str | None
+    # A reporter line that opened the text: "Laporan Wartawan Tribunnews.com, Wahyu Aji".
+    byline: str | None = None
+
+
+# Tribun's network opens articles with who reported them; it is a byline, not article text.
+_REPORTER_LINE = re.compile(
+    r"^Laporan\s+(?:Wartawan|Reporter|Koresponden|Kontributor)\b[^,]{0,60},\s*[^,.]{3,60}$",
+    re.IGNORECASE,
+)
 
 
 # A paragraph that ends the article: everything from here on is page furniture.
@@ -133,9 +142,13 @@ def clean_body(paragraphs: Sequence[str]) -> CleanBody:
     credit: str | None = None
     related_left = 0
     pending_dateline = ""
+    byline: str | None = None
     for raw in paragraphs:
         paragraph = _clean_paragraph(raw)
         if not paragraph:
+            continue
+        if not kept and byline is None and _REPORTER_LINE.match(paragraph):
+            byline = paragraph
             continue
         # Markup often sets the dateline apart: "<strong>Liputan6.com, Jakarta -</strong>".
         if not kept and not pending_dateline and _DATELINE_ALONE.match(paragraph):
@@ -181,7 +194,7 @@ def clean_body(paragraphs: Sequence[str]) -> CleanBody:
             credit = _credit(named)
             kept[-1] = kept[-1][: named.start()].rstrip()
     dateline = _dateline(kept[0]) if kept else None
-    return CleanBody(text="\n\n".join(kept), dateline=dateline, credit=credit)
+    return CleanBody(text="\n\n".join(kept), dateline=dateline, credit=credit, byline=byline)
 
 
 def _credit(match: re.Match[str]) -> str:
