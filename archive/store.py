@@ -15,7 +15,7 @@ from datetime import datetime
 from typing import Any, Literal
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Engine, delete, func, or_, select
+from sqlalchemy import Engine, and_, bindparam, delete, func, insert, or_, select
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -50,6 +50,19 @@ MAX_ATTEMPTS = 5
 # transactions that locked the same rows (say, two articles linking to each other as
 # near-duplicates) in opposite order; running it again succeeds.
 RETRYABLE_SQLSTATES = frozenset({"40P01", "40001"})
+
+# Near-duplicate candidates: articles sharing any band key with a hash. Built once: an OR of
+# (band = k AND value = :value_k) lets SQLite use the (band, value) index for every term,
+# where a row-value IN made it scan the whole table and ingest slowed as the archive grew.
+_CANDIDATES = select(SimhashBand.article_id).where(
+    or_(
+        *(
+            and_(SimhashBand.band == band, SimhashBand.value == bindparam(f"value_{band}"))
+            for band in range(len(neardup.BLOCK_PAIRS))
+        )
+    ),
+    SimhashBand.article_id != bindparam("self"),
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -352,23 +365,14 @@ class Archive:
         session.execute(delete(SimhashBand).where(SimhashBand.article_id == article_id))
         if neardup.word_count(body) < neardup.MIN_WORDS:
             return
-        slices = neardup.bands(simhash)
-        candidates = set(
-            session.scalars(
-                select(SimhashBand.article_id).where(
-                    or_(
-                        *(
-                            (SimhashBand.band == band) & (SimhashBand.value == value)
-                            for band, value in enumerate(slices)
-                        )
-                    ),
-                    SimhashBand.article_id != article_id,
-                )
-            )
-        )
-        session.add_all(
-            SimhashBand(article_id=article_id, band=band, value=value)
-            for band, value in enumerate(slices)
+        keys = list(enumerate(neardup.bands(simhash)))
+        params: dict[str, int] = {"self": article_id}
+        params |= {f"value_{band}": value for band, value in keys}
+        candidates = set(session.scalars(_CANDIDATES, params))
+        # Core executemany: 28 rows per article, without building 28 ORM objects.
+        session.execute(
+            insert(SimhashBand),
+            [{"article_id": article_id, "band": band, "value": value} for band, value in keys],
         )
         if not candidates:
             return
@@ -379,8 +383,8 @@ class Archive:
             )
         ):
             their_bands.setdefault(other, {})[band] = value
-        for other, keys in their_bands.items():
-            distance = neardup.hamming(simhash, neardup.from_bands(keys))
+        for other, other_keys in their_bands.items():
+            distance = neardup.hamming(simhash, neardup.from_bands(other_keys))
             if distance > neardup.MAX_DISTANCE:
                 continue
             low, high = min(article_id, other), max(article_id, other)
