@@ -11,7 +11,6 @@ from scrapy.http import TextResponse
 from newscrawler.items import Found
 from newscrawler.normalize.text import normalize_whitespace
 from newscrawler.pages.base import ArticlePage
-from newscrawler.pages.prune import paragraphs_without
 
 
 def _has_class(name: str) -> str:
@@ -139,9 +138,3 @@ class AntaraPage(ArticlePage):
             if kept:
                 out.append(Found(", ".join(kept), found.source))
         return out
-
-    def body(self) -> tuple[list[str], str | None]:
-        container, source = self.body_container()
-        if container is None:
-            return [], None
-        return paragraphs_without(container, *self.body_skip_xpaths), source

@@ -27,6 +27,7 @@ from scrapy.http import TextResponse
 from newscrawler.items import Found, RawArticle
 from newscrawler.pages import body as body_text
 from newscrawler.pages.jsonld import article_objects, people, strings
+from newscrawler.pages.prune import paragraphs_without
 
 
 def _found(values: Iterable[str], source: str) -> list[Found]:
@@ -42,8 +43,9 @@ class ArticlePage:
     """Raw article fields from one HTML response, site-agnostic.
 
     Subclasses set ``site``, ``site_names`` (how the outlet names itself, so titles lose the
-    suffix and the outlet is never taken for an author), ``timezone`` and
-    ``body_xpaths`` (where the article text lives), and override field methods where needed.
+    suffix and the outlet is never taken for an author), ``timezone``, ``body_xpaths`` (where
+    the article text lives) and ``body_skip_xpaths`` (what inside it is not text), and override
+    field methods where needed.
     """
 
     site: ClassVar[str] = "generic"
@@ -53,6 +55,11 @@ class ArticlePage:
     timezone: ClassVar[str | None] = None
     # Tried in order before the generic body cascade.
     body_xpaths: ClassVar[tuple[str, ...]] = ()
+    # Elements inside the site's container that are not article text: the site's own names
+    # for captions, "Baca juga" boxes and ads, which the walker's generic furniture rule does
+    # not know, e.g. detik's ".//*[contains(@class, 'linksisip')]". Relative to the container,
+    # applied only when one of ``body_xpaths`` found it.
+    body_skip_xpaths: ClassVar[tuple[str, ...]] = ()
     publisher_id_pattern: ClassVar[re.Pattern[str] | None] = None
 
     def __init__(
@@ -239,9 +246,12 @@ class ArticlePage:
         return body_text.densest_block(root), "generic:density"
 
     def body(self) -> tuple[list[str], str | None]:
+        """The container's paragraphs, minus ``body_skip_xpaths`` when it is the site's."""
         container, source = self.body_container()
         if container is None:
             return [], None
+        if source == "site" and self.body_skip_xpaths:
+            return paragraphs_without(container, *self.body_skip_xpaths), source
         return body_text.paragraphs(container), source
 
     # -- the item ----------------------------------------------------------------------------

@@ -13,7 +13,6 @@ import re
 
 from newscrawler.items import Found
 from newscrawler.pages.base import ArticlePage
-from newscrawler.pages.prune import paragraphs_without
 
 _NOT_TEXT = (
     ".//h1",
@@ -33,6 +32,7 @@ class BBCIndonesiaPage(ArticlePage):
     site = "bbcindonesia"
     site_names = ("BBC News Indonesia", "BBC Indonesia", "BBC News", "BBC")
     timezone = "Asia/Jakarta"
+    body_skip_xpaths = _NOT_TEXT
     body_xpaths = ("//main[@role='main']",)
     # https://www.bbc.com/indonesia/articles/c0k4x1y2z3ao (2022+) and the older
     # https://www.bbc.com/indonesia/indonesia-39730365
@@ -54,9 +54,3 @@ class BBCIndonesiaPage(ArticlePage):
         # <aside aria-labelledby="related-topics"> "Topik terkait": links to /indonesia/topics/.
         topics = self.texts("aside[aria-labelledby=related-topics] li a")
         return [Found(text, "markup:topics") for text in topics if text] + super().tags()
-
-    def body(self) -> tuple[list[str], str | None]:
-        container, source = self.body_container()
-        if container is None:
-            return [], None
-        return paragraphs_without(container, *_NOT_TEXT), source

@@ -10,7 +10,6 @@ import re
 
 from newscrawler.items import Found
 from newscrawler.pages.base import ArticlePage
-from newscrawler.pages.prune import paragraphs_without
 
 # Inline boxes inside the text: "Baca juga" tables (table.linksisip), the "paradetail"
 # teaser carousel and the ad slots between paragraphs.
@@ -25,6 +24,7 @@ class CNNIndonesiaPage(ArticlePage):
     site = "cnnindonesia"
     site_names = ("CNN Indonesia", "CNNIndonesia.com", "CNNIndonesia", "cnnindonesia.com")
     timezone = "Asia/Jakarta"
+    body_skip_xpaths = _FURNITURE
     body_xpaths = (
         # 2023+: https://www.cnnindonesia.com/nasional/20241112143512-20-1165711/...
         # <div class="detail-text ...">.
@@ -50,9 +50,3 @@ class CNNIndonesiaPage(ArticlePage):
         # "TOPIK TERKAIT" links under the text; keywords meta repeats them with SEO phrases.
         visible = self.texts(".topik-terkait a, .detail_tag a")
         return [Found(text, "markup:tags") for text in visible if text] + super().tags()
-
-    def body(self) -> tuple[list[str], str | None]:
-        container, source = self.body_container()
-        if container is None:
-            return [], None
-        return paragraphs_without(container, *_FURNITURE), source

@@ -6,7 +6,6 @@ import re
 
 from newscrawler.items import Found
 from newscrawler.pages.base import ArticlePage
-from newscrawler.pages.prune import paragraphs_without
 
 
 def _has_class(name: str) -> str:
@@ -80,9 +79,3 @@ class DetikPage(ArticlePage):
         # the pages have no article:section meta.
         desk = self.texts(".detail__author .detail__label")
         return super().section() + [Found(v, "byline") for v in desk if v]
-
-    def body(self) -> tuple[list[str], str | None]:
-        container, source = self.body_container()
-        if container is None:
-            return [], None
-        return paragraphs_without(container, *self.body_skip_xpaths), source

@@ -11,7 +11,6 @@ import re
 
 from newscrawler.items import Found
 from newscrawler.pages.base import ArticlePage
-from newscrawler.pages.prune import paragraphs_without
 
 # Inside today's text column: "Read also:" boxes, the subscription wall prompt and ads.
 _FURNITURE = (
@@ -25,6 +24,7 @@ class JakartaPostPage(ArticlePage):
     site = "jakartapost"
     site_names = ("The Jakarta Post", "Jakarta Post", "thejakartapost.com", "TJP")
     timezone = "Asia/Jakarta"
+    body_skip_xpaths = _FURNITURE
     body_xpaths = (
         # Today: https://www.thejakartapost.com/indonesia/2024/11/05/... <div
         # class="tjp-single__content">.
@@ -69,9 +69,3 @@ class JakartaPostPage(ArticlePage):
     def tags(self) -> list[Found]:
         visible = self.texts(".tjp-single__tags a")
         return [Found(text, "markup:tags") for text in visible if text] + super().tags()
-
-    def body(self) -> tuple[list[str], str | None]:
-        container, source = self.body_container()
-        if container is None:
-            return [], None
-        return paragraphs_without(container, *_FURNITURE), source

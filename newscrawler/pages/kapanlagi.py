@@ -14,7 +14,6 @@ from scrapy.http import TextResponse
 
 from newscrawler.items import Found
 from newscrawler.pages.base import ArticlePage
-from newscrawler.pages.prune import paragraphs_without
 
 # Photo credits set inside the text column: "Heart Beat bikin Brandon terpukau .../©KapanLagi.com®/
 # M. Akrom Sukarya" (2015) and today's <figure>-less "img-caption" blocks.
@@ -47,6 +46,7 @@ class KapanLagiPage(ArticlePage):
     site = "kapanlagi"
     site_names = ("KapanLagi.com", "Kapanlagi.com", "KapanLagi", "KapanLagi.com®")
     timezone = "Asia/Jakarta"
+    body_skip_xpaths = _CAPTIONS
     body_xpaths = (
         # Today: <div class="body-paragraph"> inside the article column.
         "//div[contains(concat(' ', normalize-space(@class), ' '), ' body-paragraph ')]",
@@ -111,9 +111,3 @@ class KapanLagiPage(ArticlePage):
         # Indonesian only.
         declared = [f for f in super().language() if f.value.lower() != "en"]
         return [*declared, Found("id", "site")]
-
-    def body(self) -> tuple[list[str], str | None]:
-        container, source = self.body_container()
-        if container is None:
-            return [], None
-        return paragraphs_without(container, *_CAPTIONS), source

@@ -6,7 +6,6 @@ import re
 
 from newscrawler.items import Found
 from newscrawler.pages.base import ArticlePage
-from newscrawler.pages.prune import paragraphs_without
 
 
 def _has_class(name: str) -> str:
@@ -113,9 +112,3 @@ class KompasPage(ArticlePage):
             ],
             Found("id", "site"),
         ]
-
-    def body(self) -> tuple[list[str], str | None]:
-        container, source = self.body_container()
-        if container is None:
-            return [], None
-        return paragraphs_without(container, *self.body_skip_xpaths), source

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 
 from newscrawler.items import Found
-from newscrawler.pages import body as body_text
 from newscrawler.pages.base import ArticlePage
 
 
@@ -60,13 +59,10 @@ class Liputan6Page(ArticlePage):
         return [Found(text, "markup:tags") for text in visible if text] + super().tags()
 
     def body(self) -> tuple[list[str], str | None]:
-        container, source = self.body_container()
-        if source == "site" and container is not None:
-            return body_text.paragraphs(container), source
         # Photo galleries have no text body; the captions are what the reader reads, e.g.
         # http://photo.liputan6.com/musik/hadiri-grammy-awards-2016-...-2437247
         # (its itemprop=articleBody holds only the "Rate artikel ini" widget).
-        captions = self.texts(".read-page--photo-gallery--item__caption")
-        if captions:
-            return list(dict.fromkeys(c for c in captions if c)), "site:gallery-captions"
+        captions = [c for c in self.texts(".read-page--photo-gallery--item__caption") if c]
+        if captions and self.body_container()[1] != "site":
+            return list(dict.fromkeys(captions)), "site:gallery-captions"
         return super().body()

@@ -7,7 +7,6 @@ from urllib.parse import urlsplit
 
 from newscrawler.items import Found
 from newscrawler.pages.base import ArticlePage
-from newscrawler.pages.prune import paragraphs_without
 
 
 def _has_class(name: str) -> str:
@@ -85,11 +84,3 @@ class TempoPage(ArticlePage):
         if host.startswith("en."):
             return [Found("en", "url:host"), *super().language()]
         return super().language()
-
-    def body(self) -> tuple[list[str], str | None]:
-        container, source = self.body_container()
-        if container is None:
-            return [], None
-        if source != "site":
-            return super().body()
-        return paragraphs_without(container, *self.body_skip_xpaths), source

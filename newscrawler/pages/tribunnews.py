@@ -54,13 +54,6 @@ class TribunnewsPage(ArticlePage):
             *super().authors(),
         ]
 
-    def body(self) -> tuple[list[str], str | None]:
-        paragraphs, source = super().body()
-        # clean_body keeps the "Laporan Wartawan Tribunnews.com, <name>" line as text.
-        if paragraphs and _REPORT_LINE.match(paragraphs[0]):
-            paragraphs = paragraphs[1:]
-        return paragraphs, source
-
     def editors(self) -> list[Found]:
         return [Found(name, "credits") for name in self.credits("editor")] + super().editors()
 
