@@ -6,15 +6,22 @@ tests on whole pages read those files in place.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from scrapy.http import HtmlResponse
 
 from newscrawler.pages.base import ArticlePage
 from newscrawler.pages.detik import DetikPage
+from newscrawler.pages.kompas import KompasPage
 from tests.conftest import shared_page
 
 
 def _page(cls: type[ArticlePage], markup: str, url: str = "https://example.com/a") -> ArticlePage:
     return cls(HtmlResponse(url=url, body=markup.encode("utf-8"), encoding="utf-8"))
+
+
+def _page_of(cls: type[ArticlePage], path: Path, url: str) -> ArticlePage:
+    return cls(HtmlResponse(url=url, body=path.read_bytes()))
 
 
 # detik/detik_tisorlawan_1.html: a "Baca juga" table between two paragraphs of the text.
@@ -69,8 +76,38 @@ def test_without_skip_xpaths_the_table_is_text():
 def test_detik_real_page_loses_its_baca_juga_table():
     path = shared_page("detik/detik_tisorlawan_1.html")
     url = "https://news.detik.com/berita/d-6453785/x"
-    page = DetikPage(HtmlResponse(url=url, body=path.read_bytes()))
+    page = _page_of(DetikPage, path, url)
     paragraphs, source = page.body()
     assert source == "site"
     assert any(p.startswith("Widya mengatakan pihaknya") for p in paragraphs)
     assert not any("Cekcok Pemotor vs Pria Berpistol" in p for p in paragraphs)
+
+
+# kompas/anpandu_kompas-singlepage.html: the photo under the headline and its credit.
+KOMPAS_PHOTO = """<html><body><div class="kcm-read-top clearfix">
+<h2>Polres Lhokseumawe Serahkan Anggota Di Minimi ke Kejaksaan</h2>
+<div id="583437" class="photo" style="   max-width: 100% ; width:780px "><img data-width="780px"
+ src="http://assets.kompas.com/data/photo/2015/11/04/2050471Senjata-Komeng780x390.jpg" alt="">
+<span class="pb_10 author">KOMPAS.COM/MASRIADI</span> Penyidik Polres Lhokseumawe menyerahkan
+senjata AK 56 dan puluhan amunisi milik Komeng ke Kejaksaan Negeri Lhoksukon, Aceh Utara.</div>
+</div>
+<figure><img src="x.jpg"><figcaption>Foto: <span class="byline">ANTARA FOTO/Ari</span>
+</figcaption></figure>
+<div class="read__credit"><span class="author">Masriadi</span></div>
+</body></html>"""
+
+
+def test_byline_classes_in_a_photo_box_are_photo_credits():
+    authors = _page(ArticlePage, KOMPAS_PHOTO).authors()
+    assert [(f.value, f.source) for f in authors] == [("Masriadi", "markup:byline")]
+
+
+def test_kompas_real_page_names_the_writer_not_the_photographer():
+    path = shared_page("kompas/anpandu_kompas-singlepage.html")
+    url = "http://regional.kompas.com/read/2015/11/04/21040031/Polres.Lhokseumawe"
+    for cls in (ArticlePage, KompasPage):
+        values = [f.value for f in _page_of(cls, path, url).authors()]
+        assert "KOMPAS.COM/MASRIADI" not in values, cls
+    assert "Kontributor Lhokseumawe, Masriadi" in [
+        f.value for f in _page_of(KompasPage, path, url).authors()
+    ]

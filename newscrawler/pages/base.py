@@ -34,6 +34,16 @@ def _found(values: Iterable[str], source: str) -> list[Found]:
     return [Found(v.strip(), source) for v in values if v and v.strip()]
 
 
+# A photo's box: figure, figcaption, Kompas's <div class="photo">, any "*caption*" class. Names
+# in it are the photographer's or the agency's: <div class="photo"><img ...><span class="pb_10
+# author">KOMPAS.COM/MASRIADI</span> Penyidik Polres ...</div>.
+_PHOTO_BOX = (
+    "ancestor-or-self::*[self::figure or self::figcaption"
+    " or contains(concat(' ', normalize-space(@class), ' '), ' photo ')"
+    " or contains(@class, 'caption')]"
+)
+
+
 def unique(found: Iterable[Found]) -> list[Found]:
     """Candidates without repeats, first occurrence kept (pages often say a thing twice)."""
     return list(dict.fromkeys(found))
@@ -113,6 +123,18 @@ class ArticlePage:
         """Whitespace-joined visible text of each element the CSS selector finds."""
         return [" ".join(" ".join(el.css("::text").getall()).split()) for el in self.sel.css(css)]
 
+    def bylines(self, css: str) -> list[str]:
+        """Like :meth:`texts`, leaving out elements inside a photo's box (figure, caption).
+
+        A credit there names who took the picture or the agency that sold it, never who wrote
+        the article, although pages give it the same class as the byline.
+        """
+        return [
+            " ".join(" ".join(el.css("::text").getall()).split())
+            for el in self.sel.css(css)
+            if not el.root.xpath(_PHOTO_BOX)
+        ]
+
     # -- fields ------------------------------------------------------------------------------
 
     def title(self) -> list[Found]:
@@ -135,10 +157,10 @@ class ArticlePage:
         return [
             *_found(from_ld, "json-ld"),
             *_found(self.meta("author", "article:author", "dc.creator", "byl"), "meta:author"),
-            *_found(self.texts("[itemprop=author] [itemprop=name]"), "markup:itemprop"),
-            *_found(self.texts("[itemprop=author]"), "markup:itemprop"),
-            *_found(self.texts("[rel=author]"), "markup:rel-author"),
-            *_found(self.texts(".byline, .author, .author-name, .penulis"), "markup:byline"),
+            *_found(self.bylines("[itemprop=author] [itemprop=name]"), "markup:itemprop"),
+            *_found(self.bylines("[itemprop=author]"), "markup:itemprop"),
+            *_found(self.bylines("[rel=author]"), "markup:rel-author"),
+            *_found(self.bylines(".byline, .author, .author-name, .penulis"), "markup:byline"),
         ]
 
     def editors(self) -> list[Found]:

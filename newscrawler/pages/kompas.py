@@ -50,13 +50,11 @@ class KompasPage(ArticlePage):
         return [cell.lstrip(": ") for cell in cells if cell.lstrip(": ")]
 
     def authors(self) -> list[Found]:
-        # The author meta is the company ("Kompas Cyber Media") and the generic byline classes
-        # catch the photo credit (<span class="pb_10 author">KOMPAS.COM/MASRIADI</span>), so
-        # only JSON-LD, the content_author meta and the credits count. 2015-2016: the credit
-        # table at the end names the writer ("Kontributor Lhokseumawe, Masriadi").
-        from_ld = [found for found in super().authors() if found.source == "json-ld"]
+        # The author meta is the company ("Kompas Cyber Media"); the content_author meta and,
+        # on 2015-2016 pages, the credit table at the end name the writer ("Kontributor
+        # Lhokseumawe, Masriadi").
         return [
-            *from_ld,
+            *super().authors(),
             *[Found(v, "meta:content_author") for v in self.meta("content_author")],
             *[Found(v, "markup:credit") for v in self._credit_rows("Penulis")],
             *[Found(v, "markup:credit") for v in self.texts("#penulis a, #penulis") if v],
