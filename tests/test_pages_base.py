@@ -6,13 +6,17 @@ tests on whole pages read those files in place.
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from pathlib import Path
 
+import pytest
 from scrapy.http import HtmlResponse
 
 from newscrawler.pages.base import ArticlePage
 from newscrawler.pages.detik import DetikPage
 from newscrawler.pages.kompas import KompasPage
+from newscrawler.pages.okezone import OkezonePage
+from newscrawler.snapshots import to_snapshot
 from tests.conftest import shared_page
 
 
@@ -111,3 +115,51 @@ def test_kompas_real_page_names_the_writer_not_the_photographer():
     assert "Kontributor Lhokseumawe, Masriadi" in [
         f.value for f in _page_of(KompasPage, path, url).authors()
     ]
+
+
+# okezone/ogs_okezone_2020-07-08.html: the <head> microdata every Okezone page carries (the
+# homepage too), and the article's own dates.
+OKEZONE_HEAD = """<html><head>
+<meta itemprop="datePublished" content="2014-07-13T20:07:27.8200000">
+{dates}
+</head><body><h1>6 Rekomendasi Bisnis dengan Tingkat Kerugian Kecil</h1>{body}</body></html>"""
+OKEZONE_META = '<meta property="article:published_time" content="2020-07-09T07:26:05+07:00">'
+OKEZONE_LD = (
+    '<script type="application/ld+json">{"@context": "https://schema.org",'
+    ' "@type": "NewsArticle", "datePublished": "2020-07-09 07:26:05"}</script>'
+)
+SITE_WIDE = "2014-07-13T20:07:27.8200000"
+
+
+@pytest.mark.parametrize("dates", [OKEZONE_META, OKEZONE_LD, OKEZONE_META + OKEZONE_LD])
+def test_head_microdata_date_yields_to_json_ld_and_meta(dates):
+    page = _page(ArticlePage, OKEZONE_HEAD.format(dates=dates, body=""))
+    values = [f.value for f in page.published()]
+    assert values
+    assert SITE_WIDE not in values
+
+
+def test_head_microdata_date_stays_when_nothing_else_dates_the_page():
+    page = _page(ArticlePage, OKEZONE_HEAD.format(dates="", body=""))
+    assert [(f.value, f.source) for f in page.published()] == [(SITE_WIDE, "markup:itemprop")]
+
+
+def test_body_microdata_date_stays_next_to_json_ld():
+    # Microdata on the article itself is the article's: VIVA's <span itemprop="datePublished">.
+    body = '<time itemprop="datePublished" datetime="2015-06-19T12:58:00+07:00">19 Jun</time>'
+    page = _page(ArticlePage, OKEZONE_HEAD.format(dates=OKEZONE_LD, body=body))
+    assert [f.value for f in page.published()] == [
+        "2020-07-09 07:26:05",
+        "2015-06-19T12:58:00+07:00",
+        "19 Jun",
+    ]
+
+
+def test_okezone_real_page_has_no_site_wide_date_conflict():
+    path = shared_page("okezone/ogs_okezone_2020-07-08.html")
+    url = "https://economy.okezone.com/read/2020/07/08/320/2243366/6-rekomendasi-bisnis"
+    page = _page_of(OkezonePage, path, url)
+    assert SITE_WIDE not in [f.value for f in page.published()]
+    snapshot = to_snapshot(page.to_item(), now=datetime(2020, 7, 9, tzinfo=UTC))
+    assert snapshot.published_at.isoformat() == "2020-07-09T07:26:05+07:00"
+    assert "published_at" not in snapshot.notes.get("date_conflicts", {})

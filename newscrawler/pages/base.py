@@ -170,29 +170,41 @@ class ArticlePage:
         return _found(from_ld, "json-ld")
 
     def published(self) -> list[Found]:
-        return [
-            *_found(self.ld("datePublished", "dateCreated"), "json-ld"),
-            *_found(
-                self.meta(
-                    "article:published_time",
-                    "og:published_time",
-                    "pubdate",
-                    "publishdate",
-                    "publish-date",
-                    "publish_date",
-                    "dc.date.issued",
-                    "dc.date",
-                    "date",
-                    "content_publisheddate",
-                    "parsely-pub-date",
-                    "sailthru.date",
-                    "datepublished",
-                ),
-                "meta:published",
+        """JSON-LD, then the date metas, then ``itemprop=datePublished`` microdata.
+
+        An ``itemprop`` in ``<head>`` counts only when neither JSON-LD nor a meta dates the
+        page: some templates print one for the whole site, e.g. Okezone's ``<meta
+        itemprop="datePublished" content="2014-07-13T20:07:27.8200000">`` on every article and
+        on the homepage.
+        """
+        from_ld = _found(self.ld("datePublished", "dateCreated"), "json-ld")
+        from_meta = _found(
+            self.meta(
+                "article:published_time",
+                "og:published_time",
+                "pubdate",
+                "publishdate",
+                "publish-date",
+                "publish_date",
+                "dc.date.issued",
+                "dc.date",
+                "date",
+                "content_publisheddate",
+                "parsely-pub-date",
+                "sailthru.date",
+                "datepublished",
             ),
+            "meta:published",
+        )
+        microdata = "//*[@itemprop='datePublished']"
+        if from_ld or from_meta:
+            microdata += "[not(ancestor::head)]"
+        return [
+            *from_ld,
+            *from_meta,
             *_found(
-                self.sel.css("[itemprop=datePublished]::attr(datetime)").getall()
-                + self.sel.css("[itemprop=datePublished]::attr(content)").getall(),
+                self.sel.xpath(f"{microdata}/@datetime").getall()
+                + self.sel.xpath(f"{microdata}/@content").getall(),
                 "markup:itemprop",
             ),
             *_found(self.texts("[itemprop=datePublished]"), "markup:itemprop"),

@@ -48,13 +48,10 @@ class OkezonePage(ArticlePage):
         return [Found(name, "byline") for name in byline if name.strip()] + super().authors()
 
     def published(self) -> list[Found]:
-        # Every page carries a site-wide <meta itemprop="datePublished"
-        # content="2014-07-13T20:07:27.8200000"> (the homepage too): never the article's.
-        found = [f for f in super().published() if f.source != "markup:itemprop"]
         # 2015: <time class="tgl">Kamis, 5 November 2015 - 15:56 wib</time>;
         # 2020: <div class="namerep">... <b>Kamis 09 Juli 2020 07:26 WIB</b>.
         visible = self.texts(".meta-post time.tgl, .reporter .namerep b")
-        return found + [Found(text, "byline") for text in visible if text]
+        return super().published() + [Found(text, "byline") for text in visible if text]
 
     def section(self) -> list[Found]:
         # 2015 pages have no section meta; the breadcrumb is Home > News > Nasional and the
