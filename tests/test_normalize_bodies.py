@@ -126,3 +126,21 @@ def test_antara_body_matches_its_ground_truth() -> None:
     # anpandu's scraper joins paragraphs with one newline; ours are separated by a blank line.
     assert body.text.split("\n\n") == expected.split("\n")
     assert body.dateline == "Mataram, NTB (ANTARA News)"
+
+
+@pytest.mark.shared
+def test_media_indonesia_desk_code_is_the_credit() -> None:
+    page = "mediaindonesia/MediaIndonesia_2026_01_08.html"
+    truth = json.loads(shared_page(page.replace(".html", ".groundtruth.json")).read_text())
+    expected = [
+        text
+        for section in truth["V1"]["body"]["sections"]
+        for text in [*section["headline"], *section["paragraphs"]]
+    ]
+    body = clean_body(
+        paragraphs(page, '//section[contains(@class,"detail")]//div[@class="article"]', ".//figure")
+    )
+    # Fundus keeps the desk code in the text: "... gejolak eksternal tersebut. (H-4)".
+    assert expected[-1].endswith("tersebut. (H-4)")
+    assert body.text.split("\n\n") == [*expected[:-1], expected[-1].removesuffix(" (H-4)")]
+    assert body.credit == "(H-4)"

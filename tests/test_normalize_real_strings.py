@@ -284,6 +284,12 @@ BODIES: list[tuple[str, str, list[str], str, str | None, str | None]] = [
         "Suara.com", "(Luh Wayanti)",
     ),
     (
+        "mediaindonesia", "mediaindonesia/MediaIndonesia_2026_01_08.html",
+        ["Namun, sentimen global tetap menjadi perhatian. Pasar masih mewaspadai dinamika geopolitik dan kebijakan proteksionisme dari Presiden AS Donald Trump yang dikhawatirkan memicu ketidakpastian perdagangan global, meskipun sejauh ini fundamental Indonesia terbukti cukup tangguh menahan gejolak eksternal tersebut. (H-4)", "Cek berita dan artikel yg lain di Google News dan dan ikuti WhatsApp channel mediaindonesia.com", "Editor : Indriyani Astuti"],
+        "Namun, sentimen global tetap menjadi perhatian. Pasar masih mewaspadai dinamika geopolitik dan kebijakan proteksionisme dari Presiden AS Donald Trump yang dikhawatirkan memicu ketidakpastian perdagangan global, meskipun sejauh ini fundamental Indonesia terbukti cukup tangguh menahan gejolak eksternal tersebut.",
+        None, "(H-4)",
+    ),
+    (
         "mediaindonesia", "mediaindonesia/MediaIndonesia_2025_10_22.html",
         ["Komisi Pemberantasan Korupsi (KPK) mengaku", "Cek berita dan artikel yg lain di Google News dan dan ikuti WhatsApp channel mediaindonesia.com"],
         "Komisi Pemberantasan Korupsi (KPK) mengaku", None, None,

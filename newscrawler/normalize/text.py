@@ -6,8 +6,9 @@ related, popular and latest headlines. Two edits of the same article that differ
 furniture must come out identical, or every refetch would look like a new revision.
 
 The dateline ("Liputan6.com, Jakarta -", "JAKARTA, KOMPAS.com -") is article text and stays;
-it is also returned so the place can be shown. A closing credit such as "(Ant)" or
-"(mdk/ded)" is the editors' initials, not text: it is removed and returned separately.
+it is also returned so the place can be shown. A closing credit such as "(Ant)", "(mdk/ded)"
+or Media Indonesia's desk code "(H-4)" is the editors' mark, not text: it is removed and
+returned separately.
 """
 
 from __future__ import annotations
@@ -86,16 +87,20 @@ _MAX_RELATED = 12  # Kapanlagi lists ten under "JANGAN LEWATKAN!!!"
 
 # "(*)" closes Liputan6 articles, sometimes at the end of the last paragraph.
 _TRAILING_END = re.compile(r"\s*\(\*\)\s*$")
-# "(Ant)", "(Mvi/Ali)", "(mdk/ded)", "(sah/sah)", "(ant/mdk)": editors' initials. Only after a
-# sentence ends or alone, so "... Badan Pusat Statistik (BPS)" is left alone.
+# One piece of a closing credit: initials ("Ant", "mdk") or Media Indonesia's desk code, a
+# letter or three, a hyphen and a number ("H-4", "N-2", "P-5").
+_CREDIT_PART = r"(?:[A-Za-z]{2,6}|[A-Z]{1,3}-\d{1,2})"
+# "(Ant)", "(Mvi/Ali)", "(mdk/ded)", "(sah/sah)", "(ant/mdk)": editors' initials; "(H-4)",
+# "(Ant/P-5)": desk codes. Only after a sentence ends or alone, so "... Badan Pusat Statistik
+# (BPS)" and "glucagon-like peptide 1 (GLP-1), a hormone" are left alone.
 _CREDIT = re.compile(
-    r"(?:(?<=[.!?\"”’])\s*|^)\((?P<credit>[A-Za-z]{2,6}(?:\s*/\s*[A-Za-z]{2,6}){0,3})\)\s*$"
+    rf"(?:(?<=[.!?\"”’])\s*|^)\((?P<credit>{_CREDIT_PART}(?:\s*/\s*{_CREDIT_PART}){{0,3}})\)\s*$"
 )
 # Suara closes with the reporter's name: "... di Jalan Sedap Malam, Denpasar. (Luh Wayanti)".
 _CREDIT_NAME = re.compile(r"(?<=[.!?\"”’])\s*\((?P<credit>[A-Z][a-z]+(?:\s[A-Z][a-z]+){1,2})\)\s*$")
 _CAPS_CREDIT = re.compile(r"^[A-Z][A-Z'.]+(?: [A-Z][A-Z'.]+){0,3}$")
 _CREDIT_WITH_SLASH = re.compile(
-    r"\s+\((?P<credit>[A-Za-z]{2,6}(?:\s*/\s*[A-Za-z]{2,6}){1,3})\)\s*$"
+    rf"\s+\((?P<credit>{_CREDIT_PART}(?:\s*/\s*{_CREDIT_PART}){{1,3}})\)\s*$"
 )
 
 _DASH = r"\s*(?:-{1,2}|–|—)\s*"

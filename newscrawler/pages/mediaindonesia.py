@@ -7,10 +7,6 @@ import re
 from newscrawler.items import Found
 from newscrawler.pages.base import ArticlePage
 
-# "... menahan gejolak eksternal tersebut. (H-4)": the desk code that closes an article.
-# Letters, a hyphen and a number, so the shared credit rule (letters only) misses it.
-_DESK_CODE = re.compile(r"(?<=[.!?\"”])\s*\((?:[A-Za-z]{2,6}/)?[A-Z]{1,3}-\d{1,2}\)\s*$")
-
 
 class MediaIndonesiaPage(ArticlePage):
     site = "mediaindonesia"
@@ -61,9 +57,3 @@ class MediaIndonesiaPage(ArticlePage):
         # keywords meta is a different, SEO-written list.
         visible = self.texts("ul.related-tags li a")
         return [Found(text, "markup:tags") for text in visible if text] + super().tags()
-
-    def body(self) -> tuple[list[str], str | None]:
-        # The code ends the last paragraph of text, which the Google News prompt and the
-        # "Editor :" line follow inside the same container.
-        paragraphs, source = super().body()
-        return [_DESK_CODE.sub("", paragraph) for paragraph in paragraphs], source

@@ -1,0 +1,66 @@
+# ruff: noqa: E501  (each row quotes whole paragraphs; wrapping them hides the quote)
+"""clean_body's closing credits, datelines and related-link lists, row by row.
+
+Rows name where their strings come from: a real page under ../shared/pages or
+../shared/benchmarks, a page written for the project in tests/fixtures/sites/, or
+"constructed" for a row made up to pin a rule's edge (what must *not* match).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from newscrawler.normalize.text import clean_body
+
+# (where it was read, paragraphs, expected text, expected credit)
+CREDITS: list[tuple[str, list[str], str, str | None]] = [
+    (
+        "mediaindonesia/MediaIndonesia_2026_01_08.html",
+        ["Pasar masih mewaspadai dinamika geopolitik, meskipun sejauh ini fundamental Indonesia terbukti cukup tangguh menahan gejolak eksternal tersebut. (H-4)"],
+        "Pasar masih mewaspadai dinamika geopolitik, meskipun sejauh ini fundamental Indonesia terbukti cukup tangguh menahan gejolak eksternal tersebut.",
+        "(H-4)",
+    ),
+    (
+        "fixtures/sites/mediaindonesia/2025-11-04_banjir-rob-pekalongan.html",
+        ["Sementara menunggu tanggul permanen, BPBD menyiagakan enam pompa portabel dan membuka dapur umum di balai kelurahan. (N-2)", "Cek berita dan artikel yg lain di Google News dan dan ikuti WhatsApp channel mediaindonesia.com", "Editor : Retno Hemawati"],
+        "Sementara menunggu tanggul permanen, BPBD menyiagakan enam pompa portabel dan membuka dapur umum di balai kelurahan.",
+        "(N-2)",
+    ),
+    (
+        "Media Indonesia site notes: wire copy the desk edited, (Ant/P-5)",
+        ["Harga minyak dunia naik tipis pada perdagangan Senin. (Ant/P-5)"],
+        "Harga minyak dunia naik tipis pada perdagangan Senin.",
+        "(Ant/P-5)",
+    ),
+    (
+        "constructed: the code alone after the text",
+        ["Harga minyak dunia naik tipis pada perdagangan Senin.", "(N-2)", "Baca juga: Harga emas turun"],
+        "Harga minyak dunia naik tipis pada perdagangan Senin.",
+        "(N-2)",
+    ),
+    # Not credits: an abbreviation in the sentence, a code that does not close a sentence.
+    (
+        "benchmarks/zyte-article-extraction/ground-truth.json",
+        ["enhanced metabolism, promoted feelings of fullness, and increased levels of glucagon-like peptide 1 (GLP-1), a hormone"],
+        "enhanced metabolism, promoted feelings of fullness, and increased levels of glucagon-like peptide 1 (GLP-1), a hormone",
+        None,
+    ),
+    (
+        "constructed",
+        ["Data itu dirilis Badan Pusat Statistik (BPS)"],
+        "Data itu dirilis Badan Pusat Statistik (BPS)",
+        None,
+    ),
+    (
+        "constructed: a registration is no desk code",
+        ["Pesawat itu bertipe Boeing 737 MAX 8 (PK-LQP)", "Penyelidikan masih berjalan."],
+        "Pesawat itu bertipe Boeing 737 MAX 8 (PK-LQP)\n\nPenyelidikan masih berjalan.",
+        None,
+    ),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("where", "paragraphs", "text", "credit"), CREDITS)
+def test_closing_credits(where: str, paragraphs: list[str], text: str, credit: str | None) -> None:
+    body = clean_body(paragraphs)
+    assert (body.text, body.credit) == (text, credit)
