@@ -64,3 +64,56 @@ CREDITS: list[tuple[str, list[str], str, str | None]] = [
 def test_closing_credits(where: str, paragraphs: list[str], text: str, credit: str | None) -> None:
     body = clean_body(paragraphs)
     assert (body.text, body.credit) == (text, credit)
+
+
+# (where it was read, paragraphs, expected dateline, expected first paragraph)
+DATELINES: list[tuple[str, list[str], str | None, str]] = [
+    (
+        "fixtures/sites/cnnindonesia/2024-11-12_bmkg-peringatan-hujan-lebat.html",
+        ["Jakarta, CNN Indonesia -- Badan Meteorologi, Klimatologi, dan Geofisika (BMKG) meminta warga Jabodetabek mewaspadai hujan lebat disertai petir dan angin kencang hingga Minggu (17/11)."],
+        "Jakarta, CNN Indonesia",
+        "Jakarta, CNN Indonesia -- Badan Meteorologi, Klimatologi, dan Geofisika (BMKG) meminta warga Jabodetabek mewaspadai hujan lebat disertai petir dan angin kencang hingga Minggu (17/11).",
+    ),
+    (
+        "constructed: the dateline set apart in <strong>, as Liputan6 does",
+        ["Jakarta, CNN Indonesia --", "Badan Meteorologi, Klimatologi, dan Geofisika (BMKG) meminta warga waspada."],
+        "Jakarta, CNN Indonesia",
+        "Jakarta, CNN Indonesia -- Badan Meteorologi, Klimatologi, dan Geofisika (BMKG) meminta warga waspada.",
+    ),
+    (
+        "constructed: other outlets named in words",
+        ["Jakarta, CNBC Indonesia - Harga emas Antam naik Rp 5.000."],
+        "Jakarta, CNBC Indonesia",
+        "Jakarta, CNBC Indonesia - Harga emas Antam naik Rp 5.000.",
+    ),
+    (
+        "constructed",
+        ["Jakarta Selatan, Kompas TV - Polisi menutup jalan."],
+        "Jakarta Selatan, Kompas TV",
+        "Jakarta Selatan, Kompas TV - Polisi menutup jalan.",
+    ),
+    (
+        "constructed: an outlet named as a domain",
+        ["Jakarta, Beritasatu.com - Presiden meresmikan jalan tol."],
+        "Jakarta, Beritasatu.com",
+        "Jakarta, Beritasatu.com - Presiden meresmikan jalan tol.",
+    ),
+    (
+        "kompas/slasherrb_kompas.html",
+        ["JAKARTA, KOMPAS.com - Mantan pelatih Persidafon Jayapura dan Persegres Gresik United, Agus Yuwono, mengaku sudah tiga kali jadi target operasi percobaan pengaturan skor sepanjang kariernya."],
+        "JAKARTA, KOMPAS.com",
+        "JAKARTA, KOMPAS.com - Mantan pelatih Persidafon Jayapura dan Persegres Gresik United, Agus Yuwono, mengaku sudah tiga kali jadi target operasi percobaan pengaturan skor sepanjang kariernya.",
+    ),
+    (
+        "constructed: lower-case words after the comma are prose",
+        ["Colorado, and Oregon — had legalized cannabis by 2016."],
+        None,
+        "Colorado, and Oregon — had legalized cannabis by 2016.",
+    ),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("where", "paragraphs", "dateline", "first"), DATELINES)
+def test_datelines(where: str, paragraphs: list[str], dateline: str | None, first: str) -> None:
+    body = clean_body(paragraphs)
+    assert (body.dateline, body.text.split("\n\n")[0]) == (dateline, first)

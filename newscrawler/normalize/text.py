@@ -5,10 +5,10 @@ News pages mix furniture into the article column: "Baca Juga" link lists, video 
 related, popular and latest headlines. Two edits of the same article that differ only in that
 furniture must come out identical, or every refetch would look like a new revision.
 
-The dateline ("Liputan6.com, Jakarta -", "JAKARTA, KOMPAS.com -") is article text and stays;
-it is also returned so the place can be shown. A closing credit such as "(Ant)", "(mdk/ded)"
-or Media Indonesia's desk code "(H-4)" is the editors' mark, not text: it is removed and
-returned separately.
+The dateline ("Liputan6.com, Jakarta -", "JAKARTA, KOMPAS.com -", "Jakarta, CNN Indonesia --")
+is article text and stays; it is also returned so the place can be shown. A closing credit
+such as "(Ant)", "(mdk/ded)" or Media Indonesia's desk code "(H-4)" is the editors' mark, not
+text: it is removed and returned separately.
 """
 
 from __future__ import annotations
@@ -105,14 +105,19 @@ _CREDIT_WITH_SLASH = re.compile(
 
 _DASH = r"\s*(?:-{1,2}|–|—)\s*"
 _PLACE = r"[A-Z][A-Za-z.'’]*(?:\s+[A-Z][A-Za-z.'’]*){0,3}"
+_OUTLET_WORDS = r"[A-Z][A-Za-z]*(?:\s+[A-Z][A-Za-z]*){1,2}"
 # Datelines, longest shape first. The named group is what CleanBody.dateline returns.
 _DATELINES = [
     # "REPUBLIKA.CO.ID, JAKARTA --", "TEMPO.CO, Jakarta -", "Liputan6.com, Jakarta -"
     re.compile(
         rf"^(?P<dateline>[A-Za-z][\w]*(?:\.[A-Za-z]+){{1,3}}(?:,\s*{_PLACE})?){_DASH}(?=\S)"
     ),
-    # "JAKARTA, KOMPAS.com -", "BANDUNG, KOMPAS.com —"
+    # "JAKARTA, KOMPAS.com -", "BANDUNG, KOMPAS.com —", "Jakarta, Beritasatu.com -"
     re.compile(rf"^(?P<dateline>{_PLACE},\s*[A-Za-z]+(?:\.[A-Za-z]+){{1,3}}){_DASH}(?=\S)"),
+    # An outlet named in words: "Jakarta, CNN Indonesia --", "Jakarta, CNBC Indonesia -",
+    # "Jakarta, Kompas TV -". Each word capitalised, so "Colorado, and Oregon —" is prose; an
+    # opening like "Ketua DPR, Puan Maharani - ..." would still be read as one (never seen).
+    re.compile(rf"^(?P<dateline>{_PLACE},\s*{_OUTLET_WORDS}){_DASH}(?=\S)"),
     # "Jakarta (ANTARA) -", "Jakarta (ANTARA News) -"
     re.compile(
         rf"^(?P<dateline>{_PLACE}(?:,\s*{_PLACE})?\s*\((?:ANTARA|Antara)[\w .]{{0,20}}\))"
@@ -126,8 +131,8 @@ _DATELINES = [
 ]
 # A paragraph that is only a dateline: "Liputan6.com, Jakarta -", "Jakarta -".
 _DATELINE_ALONE = re.compile(
-    rf"^(?:[A-Za-z][\w]*(?:\.[A-Za-z]+){{1,3}}(?:,\s*{_PLACE})?|{_PLACE}(?:,\s*[A-Za-z.]+)?"
-    rf"(?:\s*\([A-Za-z .]+\))?){_DASH}$"
+    rf"^(?:[A-Za-z][\w]*(?:\.[A-Za-z]+){{1,3}}(?:,\s*{_PLACE})?|{_PLACE}"
+    rf"(?:,\s*(?:{_OUTLET_WORDS}|[A-Za-z.]+))?(?:\s*\([A-Za-z .]+\))?){_DASH}$"
 )
 # The seed page lost the dash in its markup: "Liputan6.com, Jakarta Dalam rangka ...".
 _DATELINE_NO_DASH = re.compile(
