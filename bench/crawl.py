@@ -1,0 +1,241 @@
+"""End-to-end crawl speed: full pipelines into a fresh SQLite archive against a bare crawl.
+
+Both crawls are ``python -m scrapy crawl liputan6`` processes, exactly as a user runs them,
+against the same generated site (``bench.crawlsite``: N real-sized articles, plus feed,
+news sitemap, robots.txt and indeks pages) served by the replay server on 127.0.0.1. The
+bare crawl is the same command with ``ITEM_PIPELINES={}``: it still discovers, downloads and
+runs the page object in the spider, so the ratio of the two rates is what normalization and
+the archive cost. Politeness is off (no AutoThrottle, no delay, 32 concurrent requests).
+
+Rates come from Scrapy's own clock (``elapsed_time_seconds``: engine start to close) so
+interpreter start-up is not counted; the process's wall time is recorded beside it. The
+crawl's CPU time (user + system, from ``wait4``) over its elapsed time tells who waited:
+near 1.0 the crawler is CPU-bound, well below it the crawler waited on the server.
+
+    .venv/bin/python -m bench --only crawl
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from scrapy import signals
+from scrapy.crawler import Crawler
+
+from bench import crawlsite, replayload
+from bench.common import ROOT
+from newscrawler.demo.site import article_file
+from newscrawler.replay import serving
+
+TARGET_FULL_TO_BARE = 0.7
+CONCURRENCY = 32
+
+
+class StatsFile:
+    """Scrapy extension: writes the crawl's final stats as JSON to ``BENCH_STATS_FILE``.
+
+    The stats Scrapy logs at the end are a Python repr with datetimes in it; a file of
+    JSON is what another process can read back reliably.
+    """
+
+    def __init__(self, crawler: Crawler, path: str) -> None:
+        self.crawler = crawler
+        self.path = path
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> StatsFile:
+        extension = cls(crawler, crawler.settings.get("BENCH_STATS_FILE"))
+        crawler.signals.connect(extension.spider_closed, signal=signals.spider_closed)
+        return extension
+
+    def spider_closed(self) -> None:
+        assert self.crawler.stats is not None
+        stats = self.crawler.stats.get_stats()
+        Path(self.path).write_text(json.dumps(stats, default=str, indent=1), encoding="utf-8")
+
+
+@dataclass
+class CrawlRun:
+    """One crawl process: Scrapy's stats, and what the operating system measured."""
+
+    articles: int
+    pipelines: bool
+    stats: dict[str, Any]
+    wall_seconds: float
+    cpu_seconds: float
+    max_rss_mb: float
+    log: str
+
+    @property
+    def elapsed(self) -> float:
+        return float(self.stats["elapsed_time_seconds"])
+
+    def figures(self) -> dict[str, Any]:
+        stats = self.stats
+        return {
+            "articles": self.articles,
+            "pipelines": "full" if self.pipelines else "none (ITEM_PIPELINES={})",
+            "elapsed_seconds": self.elapsed,
+            "articles_per_second": self.articles / self.elapsed,
+            "wall_seconds": self.wall_seconds,
+            "cpu_seconds": self.cpu_seconds,
+            "cpu_share": self.cpu_seconds / self.wall_seconds,
+            "max_rss_mb": self.max_rss_mb,
+            "responses": stats.get("downloader/response_count"),
+            "bytes_received": stats.get("downloader/response_bytes"),
+            "items_scraped": stats.get("item_scraped_count", 0),
+            "items_dropped": stats.get("item_dropped_count", 0),
+            "archive_new": stats.get("archive/new"),
+        }
+
+
+def crawl_command(
+    day: date, replay_url: str, *, pipelines: bool, archive_url: str, stats_file: Path
+) -> list[str]:
+    command = [
+        sys.executable,
+        "-m",
+        "scrapy",
+        "crawl",
+        "liputan6",
+        "-a",
+        f"date={day:%Y-%m-%d}",
+        "-s",
+        f"NEWSCRAWLER_REPLAY_URL={replay_url}",
+        "-s",
+        "AUTOTHROTTLE_ENABLED=False",
+        "-s",
+        "DOWNLOAD_DELAY=0",
+        "-s",
+        f"CONCURRENT_REQUESTS={CONCURRENCY}",
+        "-s",
+        f"CONCURRENT_REQUESTS_PER_DOMAIN={CONCURRENCY}",
+        "-s",
+        "ROBOTSTXT_OBEY=True",
+        "-s",
+        "TELNETCONSOLE_ENABLED=False",
+        "-s",
+        f"ARCHIVE_URL={archive_url}",
+        "-s",
+        'EXTENSIONS={"bench.crawl.StatsFile": 0}',
+        "-s",
+        f"BENCH_STATS_FILE={stats_file}",
+    ]
+    if not pipelines:
+        command += ["-s", "ITEM_PIPELINES={}"]
+    return command
+
+
+def crawl_once(
+    day: date,
+    articles: int,
+    replay_url: str,
+    workdir: Path,
+    *,
+    pipelines: bool,
+    timeout: float = 600,
+) -> CrawlRun:
+    """Run one crawl process to the end; its own peak RSS and CPU time come from ``wait4``."""
+    name = "full" if pipelines else "bare"
+    archive = workdir / f"{name}-{articles}.sqlite3"
+    archive.unlink(missing_ok=True)
+    stats_file = workdir / f"{name}-{articles}.stats.json"
+    log_file = workdir / f"{name}-{articles}.log"
+    command = crawl_command(
+        day,
+        replay_url,
+        pipelines=pipelines,
+        archive_url=f"sqlite:///{archive}",
+        stats_file=stats_file,
+    )
+    env = {**os.environ, "SCRAPY_SETTINGS_MODULE": "newscrawler.settings"}
+    env.pop("ARCHIVE_URL", None)
+    with log_file.open("wb") as log:
+        start = time.perf_counter()
+        process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=log)
+        killer = threading.Timer(timeout, process.kill)
+        killer.start()
+        _, status, usage = os.wait4(process.pid, 0)
+        wall = time.perf_counter() - start
+        killer.cancel()
+    process.returncode = os.waitstatus_to_exitcode(status)
+    log_text = log_file.read_text(encoding="utf-8", errors="replace")
+    if process.returncode != 0 or not stats_file.is_file():
+        raise RuntimeError(f"crawl failed ({process.returncode}): {log_file}\n{log_text[-3000:]}")
+    stats = json.loads(stats_file.read_text(encoding="utf-8"))
+    return CrawlRun(
+        articles=articles,
+        pipelines=pipelines,
+        stats=stats,
+        wall_seconds=wall,
+        cpu_seconds=usage.ru_utime + usage.ru_stime,
+        max_rss_mb=usage.ru_maxrss / 1024,  # kilobytes on Linux
+        log=str(log_file),
+    )
+
+
+def check(run: CrawlRun) -> None:
+    """A benchmark of a crawl that did not fetch every article measures nothing: stop."""
+    scraped = run.stats.get("item_scraped_count", 0)
+    if run.pipelines:
+        stored = run.stats.get("archive/new", 0)
+        if stored != run.articles:
+            raise RuntimeError(f"{run.log}: stored {stored} of {run.articles} articles")
+    elif scraped < run.articles:
+        raise RuntimeError(f"{run.log}: scraped {scraped} of {run.articles} articles")
+
+
+def run(
+    n: int = 2000, *, workdir: Path | None = None, server_ceiling: bool = True
+) -> tuple[dict[str, Any], CrawlRun]:
+    """Bare and full crawls of an ``n``-article site; returns figures and the full crawl."""
+    with tempfile.TemporaryDirectory(prefix="bench-crawl-") as scratch:
+        work = workdir or Path(scratch)
+        site = work / "site"
+        build_start = time.perf_counter()
+        day, articles = crawlsite.build(site, n)
+        build_seconds = time.perf_counter() - build_start
+        page_bytes = [len(article_file(site, a).read_bytes()) for a in articles]
+        with serving(site) as server:
+            # Bare first, then full: both read a warm page cache.
+            bare = crawl_once(day, n, server.url, work, pipelines=False)
+            full = crawl_once(day, n, server.url, work, pipelines=True)
+            ceiling = replayload.measure(server.url, articles) if server_ceiling else None
+        for crawl in (bare, full):
+            check(crawl)
+        ratio = (n / full.elapsed) / (n / bare.elapsed)
+        figures: dict[str, Any] = {
+            "bare": bare.figures(),
+            "full": full.figures(),
+            "full_to_bare": ratio,
+            "target_full_to_bare_at_least": TARGET_FULL_TO_BARE,
+            "target_met": ratio >= TARGET_FULL_TO_BARE,
+            "replay_server": ceiling,
+            "inputs": {
+                "articles": n,
+                "site": "bench.crawlsite.build(n) from newscrawler/demo/liputan6-2019-11-24.json",
+                "article_page_kb_mean": sum(page_bytes) / len(page_bytes) / 1024,
+                "site_build_seconds": build_seconds,
+                "concurrency": CONCURRENCY,
+                "command": " ".join(
+                    crawl_command(
+                        day,
+                        "http://127.0.0.1:PORT",
+                        pipelines=True,
+                        archive_url="sqlite:///FRESH.sqlite3",
+                        stats_file=Path("STATS.json"),
+                    )[1:]
+                ),
+            },
+        }
+        return figures, full
