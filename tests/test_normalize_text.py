@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from newscrawler.normalize.text import clean_body
+from newscrawler.normalize.text import _title_cased, clean_body
 
 # (where it was read, paragraphs, expected text, expected credit)
 CREDITS: list[tuple[str, list[str], str, str | None]] = [
@@ -117,3 +117,69 @@ DATELINES: list[tuple[str, list[str], str | None, str]] = [
 def test_datelines(where: str, paragraphs: list[str], dateline: str | None, first: str) -> None:
     body = clean_body(paragraphs)
     assert (body.dateline, body.text.split("\n\n")[0]) == (dateline, first)
+
+
+# liputan6/anpandu_liputan6-singlepage.html: the "Baca Juga" list as its paragraphs read.
+LIPUTAN6_LIST = [
+    "Indonesia memasuki fase dinamis akan pertumbuhan ekosistem digital.",
+    "Baca Juga",
+    "Telkomsel Targetkan Selimuti 40 Kota dengan 4G di Akhir 2016",
+    "Ubisoft Pastikan Watch Dogs 2 Dirilis di Awal 2017",
+    "Waspada, iPhone Anda Bisa Rusak Total Jika Ubah ke Tanggal Ini",
+]
+LIPUTAN6_NEXT = (
+    "Menyusul operator seluler lainnya, Tri juga akan segera mengomersialisasikan layanan 4G"
+    " mereka di Tanah Air pada tahun ini. Sayangnya, pihak Tri enggan membeberkan kapan layanan"
+    " seluler generasi keempat ini diluncurkan."
+)
+
+
+def test_related_list_is_dropped():
+    body = clean_body([*LIPUTAN6_LIST, LIPUTAN6_NEXT])
+    assert body.text.split("\n\n") == [LIPUTAN6_LIST[0], LIPUTAN6_NEXT]
+
+
+def test_sentence_case_subheading_after_a_title_cased_list_stays():
+    # Constructed: the real page's subheading "Layanan 4G" in sentence case, right after the list.
+    body = clean_body([*LIPUTAN6_LIST, "Layanan 4G segera hadir di lima kota", LIPUTAN6_NEXT])
+    assert body.text.split("\n\n") == [
+        LIPUTAN6_LIST[0],
+        "Layanan 4G segera hadir di lima kota",
+        LIPUTAN6_NEXT,
+    ]
+
+
+def test_title_cased_subheading_after_the_list_is_lost():
+    # The documented limit: "Layanan 4G" reads like one more related headline.
+    body = clean_body([*LIPUTAN6_LIST, "Layanan 4G", LIPUTAN6_NEXT])
+    assert body.text.split("\n\n") == [LIPUTAN6_LIST[0], LIPUTAN6_NEXT]
+
+
+def test_sentence_case_list_gives_no_casing_signal():
+    # okezone/ogs_okezone_2020-07-08.html: "Berita Terkait" over sentence-case ad headlines
+    # (the opening sentence is constructed).
+    paragraphs = [
+        "Pemerintah terus mendorong UMKM.",
+        "Berita Terkait",
+        "Siswi genius Jakarta temukan obat bakar lemak 7kg sehari",
+        "PR（Bacal）",
+        "Seluruh Indonesia kaget! Diabetes mudah diatasi, lihatlah disini",
+        "Recommended by",
+    ]
+    assert clean_body(paragraphs).text == "Pemerintah terus mendorong UMKM."
+
+
+@pytest.mark.parametrize(
+    ("line", "titled"),
+    [
+        ("Telkomsel Targetkan Selimuti 40 Kota dengan 4G di Akhir 2016", True),
+        ("Waspada, iPhone Anda Bisa Rusak Total Jika Ubah ke Tanggal Ini", True),
+        ("Armand Maulana & Rambut Gondrong Ikoniknya Dari Tahun ke Tahun", True),
+        ("Pinang Dibelah Dua, Wajah Alia Bhatt 'Kembar' Dengan Aktor Ini", True),
+        ("Sentimen pasar masih rapuh", False),
+        ("Siswi genius Jakarta temukan obat bakar lemak 7kg sehari", False),
+        ("2016", False),
+    ],
+)
+def test_title_case(line: str, titled: bool) -> None:
+    assert _title_cased(line) is titled

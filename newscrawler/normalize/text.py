@@ -84,6 +84,18 @@ _HAS_LETTER = re.compile(r"[^\W\d_]")
 # Related headlines end in a word, "!" or "?", rarely in a full stop or a closing quote.
 _SENTENCE_END = re.compile(r"[.\"”'’:;)]$")
 _MAX_RELATED = 12  # Kapanlagi lists ten under "JANGAN LEWATKAN!!!"
+# Words a title-cased headline leaves in lower case: "... 40 Kota dengan 4G di Akhir 2016".
+_SMALL_WORDS = frozenset(
+    [
+        "di", "ke", "dari", "dan", "yang", "untuk", "dengan", "atau", "pada", "dalam", "oleh",
+        "bagi", "si", "sang", "para", "per", "pun", "vs", "ala", "tentang", "sebagai", "kepada",
+        "daripada", "terhadap", "hingga", "sampai", "serta", "tetapi", "namun", "karena", "agar",
+        "jika", "kalau", "bahwa", "sejak", "antara", "demi", "lewat", "tanpa", "seperti", "usai",
+        "jelang", "buat", "jadi", "soal", "saat", "ini", "itu",
+        "of", "the", "and", "to", "in", "for", "on", "at", "a", "an",
+    ]
+)  # fmt: skip
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 # "(*)" closes Liputan6 articles, sometimes at the end of the last paragraph.
 _TRAILING_END = re.compile(r"\s*\(\*\)\s*$")
@@ -147,10 +159,19 @@ def clean_body(paragraphs: Sequence[str]) -> CleanBody:
     2. stop at an end marker ("(*)", "Tag Terkait", "POPULER", ...);
     3. drop furniture paragraphs and the related-link lists under a bare "Baca Juga";
     4. take the closing credit off the last paragraph; find the dateline in the first.
+
+    The list under a bare "Baca Juga" is up to 12 short lines without a full stop. A
+    subheading right after it looks the same in plain strings; the list ends early only where
+    they differ: a sentence-case line ("Sentimen pasar masih rapuh") after title-cased
+    headlines. A title-cased subheading there ("Layanan 4G") is lost with the list, so page
+    objects should drop such lists in markup (the walker skips "baca-juga-collections",
+    "box-related-news" and the like; BBC Indonesia names its list), where the list is a
+    ``<ul>`` of links and the subheading an ``<h2>``.
     """
     kept: list[str] = []
     credit: str | None = None
     related_left = 0
+    related_titled: bool | None = None  # whether the list's first headline was title-cased
     pending_dateline = ""
     byline: str | None = None
     for raw in paragraphs:
@@ -169,12 +190,14 @@ def clean_body(paragraphs: Sequence[str]) -> CleanBody:
             pending_dateline = ""
         if _END_MARKERS.match(paragraph):
             break
-        if related_left and len(paragraph) < 160 and not _SENTENCE_END.search(paragraph):
+        if related_left and _related_title(paragraph, related_titled):
             related_left -= 1
+            if related_titled is None:
+                related_titled = _title_cased(paragraph)
             continue
         related_left = 0
         if _RELATED_HEADER.match(paragraph):
-            related_left = _MAX_RELATED
+            related_left, related_titled = _MAX_RELATED, None
             continue
         if _FURNITURE.match(paragraph) or not _HAS_LETTER.search(paragraph):
             continue
@@ -205,6 +228,23 @@ def clean_body(paragraphs: Sequence[str]) -> CleanBody:
             kept[-1] = kept[-1][: named.start()].rstrip()
     dateline = _dateline(kept[0]) if kept else None
     return CleanBody(text="\n\n".join(kept), dateline=dateline, credit=credit, byline=byline)
+
+
+def _related_title(line: str, titled: bool | None) -> bool:
+    """Whether ``line`` reads as one more headline of the list under a bare "Baca Juga".
+
+    Short and without a full stop; and when the list's first headline was title-cased, this
+    one too, so a subheading in sentence case ("Sentimen pasar masih rapuh") ends the list.
+    """
+    if len(line) >= 160 or _SENTENCE_END.search(line):
+        return False
+    return not titled or _title_cased(line)
+
+
+def _title_cased(line: str) -> bool:
+    """Every word but the small ones has a capital: "Waspada, iPhone Anda Bisa Rusak Total"."""
+    words = [w for w in _WORD.findall(line) if w.lower() not in _SMALL_WORDS]
+    return bool(words) and all(any(c.isupper() for c in w) for w in words)
 
 
 def _credit(match: re.Match[str]) -> str:

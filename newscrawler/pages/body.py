@@ -92,6 +92,14 @@ _FURNITURE = re.compile(
     r"widget\w*|paging\w*|pagination\w*|box-?baca\w*|lihat-?juga\w*|artikel-?terkait\w*)$",
     re.IGNORECASE,
 )
+# Related-link boxes under compound names: Liputan6's "baca-juga-collections", KapanLagi's
+# "box-related-news", detik's "cb-berita-terkait", Okezone's "ga_WidgetBeritaTerkait". The
+# text rule for a bare "Baca Juga" line cannot tell such a list from a subheading after it.
+_RELATED_BOX = re.compile(
+    r"^(?:[a-z0-9]+[-_]+)*(?:baca-?juga|read-?also|lihat-?juga|related[a-z0-9]*|[a-z0-9]*terkait)"
+    r"(?:[-_]+[a-z0-9]+)*$",
+    re.IGNORECASE,
+)
 
 _WS = re.compile(r"\s+")
 _BREAK = "\x00"
@@ -105,7 +113,9 @@ def _is_furniture(el: etree._Element) -> bool:
         return True
     for attr in ("class", "id"):
         value = el.get(attr)
-        if value and any(_FURNITURE.match(token) for token in value.split()):
+        if value and any(
+            _FURNITURE.match(token) or _RELATED_BOX.match(token) for token in value.split()
+        ):
             return True
     return False
 

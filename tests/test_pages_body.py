@@ -1,0 +1,51 @@
+"""The body walker: which boxes inside an article container are furniture, from real markup."""
+
+from __future__ import annotations
+
+from lxml import html
+
+from newscrawler.pages.body import paragraphs
+
+# fixtures/sites/liputan6/2019-11-24_kemnaker-asn-indramayu.html (modeled on liputan6.com's
+# 2019 markup): the "Baca Juga" box, here followed by a subheading.
+LIPUTAN6 = """<div class="article-content-body__item-content">
+<p>Dikatakan oleh Ade, saat ini Kementerian Ketenagakerjaan diminta serius.</p>
+<div class="baca-juga-collections" data-component-name="desktop:read-page:article-content-body:section:baca-juga-collections">
+  <div class="baca-juga-collections__title">Baca Juga</div>
+  <ul class="baca-juga-collections__list">
+    <li class="baca-juga-collections__item"><a href="https://www.liputan6.com/news/read/4116842/kemnaker-dorong-pelatihan-vokasi-berbasis-kebutuhan-industri" class="baca-juga-collections__link">Kemnaker Dorong Pelatihan Vokasi Berbasis Kebutuhan Industri</a></li>
+  </ul>
+</div>
+<h2>Jiwa ASN</h2>
+<p>Lebih lanjut Ade mengajak para ASN untuk introspeksi.</p>
+</div>"""  # noqa: E501  (quoted markup)
+
+# fixtures/sites/kapanlagi/2024-11-12_konser-reuni-band-90an.html
+KAPANLAGI = """<div class="body-paragraph">
+<p>Promotor mencatat sebanyak 8.500 tiket terjual sebelum pukul 14.00 WIB.</p>
+<div class="box-related-news">
+  <span class="title-related">Baca Juga:</span>
+  <ul>
+    <li><a href="https://www.kapanlagi.com/showbiz/selebriti/band-90-an-umumkan-tur-reuni-lima-kota-3e9a07.html">Band 90-an Umumkan Tur Reuni Lima Kota</a></li>
+  </ul>
+</div>
+<h2>Penggemar Minta Jadwal Tambahan</h2>
+</div>"""  # noqa: E501  (quoted markup)
+
+
+def test_compound_related_box_names_are_furniture():
+    assert paragraphs(html.fragment_fromstring(LIPUTAN6)) == [
+        "Dikatakan oleh Ade, saat ini Kementerian Ketenagakerjaan diminta serius.",
+        "Jiwa ASN",
+        "Lebih lanjut Ade mengajak para ASN untuk introspeksi.",
+    ]
+    assert paragraphs(html.fragment_fromstring(KAPANLAGI)) == [
+        "Promotor mencatat sebanyak 8.500 tiket terjual sebelum pukul 14.00 WIB.",
+        "Penggemar Minta Jadwal Tambahan",
+    ]
+
+
+def test_article_body_classes_are_not_furniture():
+    # Container classes that merely sound alike stay: Liputan6's "article-content-body".
+    markup = '<div><div class="article-content-body"><p>Teks.</p></div></div>'
+    assert paragraphs(html.fragment_fromstring(markup)) == ["Teks."]
