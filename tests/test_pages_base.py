@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from scrapy.http import HtmlResponse
 
+from newscrawler.pages.antara import AntaraPage
 from newscrawler.pages.base import ArticlePage
 from newscrawler.pages.detik import DetikPage
 from newscrawler.pages.kompas import KompasPage
@@ -163,3 +164,38 @@ def test_okezone_real_page_has_no_site_wide_date_conflict():
     snapshot = to_snapshot(page.to_item(), now=datetime(2020, 7, 9, tzinfo=UTC))
     assert snapshot.published_at.isoformat() == "2020-07-09T07:26:05+07:00"
     assert "published_at" not in snapshot.notes.get("date_conflicts", {})
+
+
+# fixtures/sites/antara/2024-01-15_bali-subak-jatiluwih.html, keywords meta only.
+ANTARA_KEYWORDS = """<html><head>
+<meta name="keywords" content="subak jatiluwih,padi lokal,tabanan,berita terkini,berita bali">
+<meta name="news_keywords" content="berita terkini, berita bali">
+</head><body><h1>Petani subak Jatiluwih tanam padi lokal serentak</h1></body></html>"""
+
+
+def test_junk_tags_leave_every_candidate():
+    class Site(ArticlePage):
+        junk_tags = frozenset({"berita terkini", "berita bali"})
+
+    page = _page(Site, ANTARA_KEYWORDS)
+    assert [(f.value, f.source) for f in page.tags_without_junk()] == [
+        ("subak jatiluwih, padi lokal, tabanan", "meta:keywords")
+    ]
+    # The generic page has no junk: both metas stay as written.
+    assert len(_page(ArticlePage, ANTARA_KEYWORDS).tags_without_junk()) == 2
+
+
+def test_antara_regional_keywords_are_junk():
+    url = "https://bali.antaranews.com/berita/123456/petani-subak-jatiluwih"
+    item = _page(AntaraPage, ANTARA_KEYWORDS, url).to_item()
+    assert [f.value for f in item.tags] == ["subak jatiluwih, padi lokal, tabanan"]
+
+
+def test_antara_real_page_drops_the_site_keywords():
+    path = shared_page("antara/anpandu_antara-singlepage.html")
+    url = "http://www.antaranews.com/berita/527615/x"
+    item = _page_of(AntaraPage, path, url).to_item()
+    values = ", ".join(f.value for f in item.tags).casefold()
+    assert "gunung rinjani" in values
+    assert "berita terkini" not in values
+    assert "portal indonesia" not in values

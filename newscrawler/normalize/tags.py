@@ -10,11 +10,11 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 
 from newscrawler.normalize.text import normalize_whitespace
 
-__all__ = ["clean_tags"]
+__all__ = ["clean_tags", "without_junk"]
 
 # Commas and semicolons join meta keywords; "#" joins visible tag lists ("# angeline # angeline
 # dibunuh" on Suara, "TAG #Rizal Ramli #Dahlan Iskan" on Kompas).
@@ -50,3 +50,14 @@ def clean_tags(raw: Iterable[str]) -> list[str]:
                 seen.add(key)
                 tags.append(tag)
     return tags
+
+
+def without_junk(raw: str, junk: Collection[str]) -> str:
+    """One tag string minus a site's own keywords (``junk``, lowercased), re-joined by commas.
+
+    ANTARA ends every keywords meta with the same terms: "penerbangan batal, abu vulkanik,
+    gunung rinjani, gunung batujari, berita terkini, berita Indonesia, berita online, portal
+    Indonesia" -> "penerbangan batal, abu vulkanik, gunung rinjani, gunung batujari". The
+    value is split as :func:`clean_tags` splits it; an empty result means nothing was left.
+    """
+    return ", ".join(tag for tag in clean_tags([raw]) if tag.casefold() not in junk)

@@ -9,6 +9,7 @@ from urllib.parse import urlsplit
 from scrapy.http import TextResponse
 
 from newscrawler.items import Found
+from newscrawler.normalize.tags import without_junk
 from newscrawler.normalize.text import normalize_whitespace
 from newscrawler.pages.base import ArticlePage
 
@@ -17,17 +18,15 @@ def _has_class(name: str) -> str:
     return f"contains(concat(' ', normalize-space(@class), ' '), ' {name} ')"
 
 
-# The keywords meta ends with the same terms on every page; they describe the site.
-# e.g. "penerbangan batal, abu vulkanik, ..., berita terkini, berita Indonesia, berita online"
-_SITE_KEYWORDS = frozenset(
-    k.casefold()
-    for k in (
-        "berita terkini", "berita Indonesia", "berita online", "portal Indonesia",
-        "berita harian", "berita harian online", "berita terbaru", "berita ekonomi",
-        "berita bisnis", "berita olahraga", "berita politik", "antara", "antaranews",
-    )
+# ANTARA's regional hosts (bali.antaranews.com, jambi.antaranews.com, ...) and the provinces
+# their keywords name ("berita bali").
+REGIONS = (
+    "aceh", "sumut", "sumbar", "riau", "kepri", "jambi", "sumsel", "babel", "bengkulu",
+    "lampung", "banten", "megapolitan", "jakarta", "jabar", "jateng", "jogja", "yogyakarta",
+    "jatim", "bali", "ntb", "ntt", "kupang", "kalbar", "kalteng", "kalsel", "kaltim", "kaltara",
+    "sulut", "gorontalo", "sulteng", "sultra", "sulbar", "sulsel", "makassar", "ambon",
+    "maluku", "malut", "papua", "papuabarat", "papua barat",
 )  # fmt: skip
-
 
 # Regional desks print their own local time: "Senin, 15 Januari 2024 10:42 WITA" on
 # bali.antaranews.com, WIT on papua.antaranews.com.
@@ -61,6 +60,16 @@ class AntaraPage(ArticlePage):
         f".//*[{_has_class('ads_antara')}]",
     )
     publisher_id_pattern = re.compile(r"antaranews\.com/(?:berita|news)/(\d+)/")
+    # The keywords meta ends with the same terms on every page, and regional hosts add their
+    # own: "subak jatiluwih,padi lokal,tabanan,berita terkini,berita bali".
+    junk_tags = frozenset(
+        [
+            "berita terkini", "berita indonesia", "berita online", "portal indonesia",
+            "berita harian", "berita harian online", "berita terbaru", "berita ekonomi",
+            "berita bisnis", "berita olahraga", "berita politik", "antara", "antaranews",
+            *(f"berita {region}" for region in REGIONS),
+        ]
+    )  # fmt: skip
 
     def __init__(
         self,
@@ -116,8 +125,8 @@ class AntaraPage(ArticlePage):
 
     def tags(self) -> list[Found]:
         # The tag list (2020s) or the hidden <span itemprop="keywords"> (2015) is the
-        # article's; the keywords meta adds the site's own terms and on some pages the
-        # headline itself ("Astra Otoparts luncurkan ban motor terbaru Aspira Premio , ...").
+        # article's; the keywords meta on some pages starts with the headline itself
+        # ("Astra Otoparts luncurkan ban motor terbaru Aspira Premio , ...").
         titles = {normalize_whitespace(f.value).casefold() for f in self.title()}
         candidates = [
             *[
@@ -128,13 +137,5 @@ class AntaraPage(ArticlePage):
             *[Found(v, "markup:itemprop") for v in self.texts("span[itemprop=keywords]") if v],
             *super().tags(),
         ]
-        out = []
-        for found in candidates:
-            kept = [
-                k
-                for k in (normalize_whitespace(part) for part in found.value.split(","))
-                if k and k.casefold() not in _SITE_KEYWORDS and k.casefold() not in titles
-            ]
-            if kept:
-                out.append(Found(", ".join(kept), found.source))
-        return out
+        kept = [Found(without_junk(f.value, titles), f.source) for f in candidates]
+        return [found for found in kept if found.value]

@@ -25,6 +25,7 @@ from parsel import Selector
 from scrapy.http import TextResponse
 
 from newscrawler.items import Found, RawArticle
+from newscrawler.normalize.tags import without_junk
 from newscrawler.pages import body as body_text
 from newscrawler.pages.jsonld import article_objects, people, strings
 from newscrawler.pages.prune import paragraphs_without
@@ -71,6 +72,10 @@ class ArticlePage:
     # applied only when one of ``body_xpaths`` found it.
     body_skip_xpaths: ClassVar[tuple[str, ...]] = ()
     publisher_id_pattern: ClassVar[re.Pattern[str] | None] = None
+    # Keywords the site puts on every page (lowercased), never the article's topic: ANTARA's
+    # "berita terkini, berita Indonesia, berita online, portal Indonesia". Dropped from every
+    # tags() candidate when the item is built.
+    junk_tags: ClassVar[frozenset[str]] = frozenset()
 
     def __init__(
         self,
@@ -238,6 +243,13 @@ class ArticlePage:
             *_found(self.meta("keywords"), "meta:keywords"),
         ]
 
+    def tags_without_junk(self) -> list[Found]:
+        """:meth:`tags` minus ``junk_tags``; a candidate left with no keyword is gone."""
+        if not self.junk_tags:
+            return self.tags()
+        kept = [Found(without_junk(f.value, self.junk_tags), f.source) for f in self.tags()]
+        return [found for found in kept if found.value]
+
     def language(self) -> list[Found]:
         return [
             *_found(self.ld("inLanguage"), "json-ld"),
@@ -306,7 +318,7 @@ class ArticlePage:
             published=unique(self.published()),
             modified=unique(self.modified()),
             section=unique(self.section()),
-            tags=unique(self.tags()),
+            tags=unique(self.tags_without_junk()),
             language=unique(self.language()),
             body=paragraphs,
             body_source=body_source,

@@ -1,0 +1,41 @@
+# ruff: noqa: E501  (each row quotes a whole keywords meta; wrapping it hides the quote)
+"""Site keywords left out of a tag string, with ANTARA's keywords metas."""
+
+from __future__ import annotations
+
+import pytest
+
+from newscrawler.normalize.tags import clean_tags, without_junk
+from newscrawler.pages.antara import AntaraPage
+
+# (page, keywords meta as the page has it, what is left)
+ROWS = [
+    (
+        "antara/anpandu_antara-singlepage.html",
+        "penerbangan batal, abu vulkanik, gunung rinjani, gunung batujari, berita terkini, berita Indonesia, berita online, portal Indonesia",
+        "penerbangan batal, abu vulkanik, gunung rinjani, gunung batujari",
+    ),
+    (
+        "antara/anpandu_antara-singlepage4.html",
+        "Astra Otoparts luncurkan ban motor terbaru Aspira Premio , ban motor astra otoparts, Aspira Premio, ban pirelli, peluncuran Aspira Premio, berita terkini, berita Indonesia, berita harian, berita harian online, portal Indonesia, berita terbaru, berita ekonomi, berita bisnis, berita olahraga, berita politik",
+        "Astra Otoparts luncurkan ban motor terbaru Aspira Premio, ban motor astra otoparts, Aspira Premio, ban pirelli, peluncuran Aspira Premio",
+    ),
+    (
+        "fixtures/sites/antara/2024-01-15_bali-subak-jatiluwih.html",
+        "subak jatiluwih,padi lokal,tabanan,berita terkini,berita bali",
+        "subak jatiluwih, padi lokal, tabanan",
+    ),
+    ("constructed: only the site's terms", "berita terkini, Berita Indonesia", ""),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("page", "raw", "kept"), ROWS)
+def test_antara_junk_keywords(page: str, raw: str, kept: str) -> None:
+    assert without_junk(raw, AntaraPage.junk_tags) == kept
+
+
+def test_without_junk_splits_as_clean_tags_does() -> None:
+    # Kompas's visible list: "TAG #Rizal Ramli #Dahlan Iskan".
+    raw = "TAG #Rizal Ramli #Dahlan Iskan"
+    assert without_junk(raw, frozenset({"dahlan iskan"})) == "Rizal Ramli"
+    assert clean_tags([without_junk(raw, frozenset())]) == clean_tags([raw])
