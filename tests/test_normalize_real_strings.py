@@ -156,6 +156,9 @@ CREDITS: list[tuple[str, str, str, tuple[list[str], list[str]]]] = [
     ("mediaindonesia", "mediaindonesia/MediaIndonesia_2025_10_22.html", "Editor : Andhika", ([], ["Andhika"])),
     ("mediaindonesia", "mediaindonesia/MediaIndonesia_2026_01_08.html", "Editor : Indriyani Astuti", ([], ["Indriyani Astuti"])),
     ("antara", "antara/anpandu_antara-singlepage.html", "Pewarta: Nur Imansyah", (["Nur Imansyah"], [])),
+    # Republika's header: "Red:" (wire copy, no reporter) and the spelled-out "Redaktur :".
+    ("republika", "republika/anpandu_republika-singlepage.html", "Red: Yudha Manggala P Putra", ([], ["Yudha Manggala P Putra"])),
+    ("republika", "republika/anpandu_republika-singlepage2.html", "Redaktur : Mohamad Amin Madani", ([], ["Mohamad Amin Madani"])),
 ]  # fmt: skip
 
 # (site, page, raw title, expected headline)

@@ -17,8 +17,9 @@ from newscrawler.pages.base import ArticlePage
 from newscrawler.pages.detik import DetikPage
 from newscrawler.pages.kompas import KompasPage
 from newscrawler.pages.okezone import OkezonePage
+from newscrawler.pages.republika import RepublikaPage
 from newscrawler.snapshots import to_snapshot
-from tests.conftest import shared_page
+from tests.conftest import FIXTURES, shared_page
 
 
 def _page(cls: type[ArticlePage], markup: str, url: str = "https://example.com/a") -> ArticlePage:
@@ -199,3 +200,14 @@ def test_antara_real_page_drops_the_site_keywords():
     assert "gunung rinjani" in values
     assert "berita terkini" not in values
     assert "portal indonesia" not in values
+
+
+def test_republika_header_credits():
+    path = FIXTURES / "sites" / "republika" / "2016-03-08_banjir-bandung-selatan.html"
+    page = _page_of(RepublikaPage, path, "http://www.republika.co.id/berita/x")
+    snapshot = to_snapshot(page.to_item(), now=datetime(2016, 3, 8, tzinfo=UTC))
+    assert (snapshot.authors, snapshot.editors) == (("Arie Lukihardianti",), ("Dwi Murdaningsih",))
+    wire = shared_page("republika/anpandu_republika-singlepage.html")
+    page = _page_of(RepublikaPage, wire, "http://www.republika.co.id/berita/x")
+    snapshot = to_snapshot(page.to_item(), now=datetime(2016, 2, 15, tzinfo=UTC))
+    assert (snapshot.authors, snapshot.editors) == ((), ("Yudha Manggala P Putra",))

@@ -68,9 +68,11 @@ _TIME_TAIL = re.compile(
     re.IGNORECASE,
 )
 _SPLIT = re.compile(r"\s*(?:,|;|&|\+|\band\b|\bdan\b|\bserta\b|/)\s*", re.IGNORECASE)
-_EDITOR_LABELS = "editor|penyunting|redaktur|editing|disunting oleh|edited by|editor pelaksana"
+# Republika abbreviates both: "Rep: Arie Lukihardianti Red: Dwi Murdaningsih". Labels need
+# their colon, so a name such as "Red Hat" or "Rep." is never read as one.
+_EDITOR_LABELS = "editor|penyunting|redaktur|red|editing|disunting oleh|edited by|editor pelaksana"
 _AUTHOR_LABELS = (
-    "penulis|reporter|pewarta|oleh|author|writer|wartawan|kontributor|koresponden|"
+    "penulis|reporter|rep|pewarta|oleh|author|writer|wartawan|kontributor|koresponden|"
     "ditulis oleh|written by|by"
 )
 _OTHER_LABELS = "fotografer|foto|photo|sumber|source|videografer|ilustrasi|grafis|infografis"

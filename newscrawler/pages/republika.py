@@ -10,13 +10,8 @@ from __future__ import annotations
 import re
 
 from newscrawler.items import Found
+from newscrawler.normalize.authors import split_credits
 from newscrawler.pages.base import ArticlePage
-
-# "Rep: Rizky Jaramaya Red: Yudha Manggala P Putra", or only "Red: ..." for wire copy.
-_CREDITS = re.compile(
-    r"\b(?P<label>Rep|Red|Redaktur)\s*:\s*(?P<name>.+?)(?=\s*(?:\b(?:Rep|Red|Redaktur)\s*:|/|$))",
-    re.IGNORECASE,
-)
 
 
 class RepublikaPage(ArticlePage):
@@ -39,24 +34,25 @@ class RepublikaPage(ArticlePage):
         r"|/?((?=[a-z]*\d)[a-z0-9]{6,14})/)"
     )
 
-    def credits(self, label: str) -> list[str]:
-        """Names after "Rep:" (reporter) or "Red:"/"Redaktur" (editor) in the header box."""
-        text = " ".join(self.texts(".red"))
-        wanted = ("rep",) if label == "rep" else ("red", "redaktur")
-        return [
-            m["name"].strip(" :") for m in _CREDITS.finditer(text) if m["label"].lower() in wanted
-        ]
+    def _credits(self) -> tuple[str, list[str]]:
+        """The header's credit line and the editors it names.
+
+        "Rep: Rizky Jaramaya Red: Yudha Manggala P Putra": "Rep" is the reporter, "Red" or
+        "Redaktur" the editor; wire copy has only "Red: ...".
+        """
+        line = " ".join(self.texts(".red"))
+        return line, split_credits(line)[1]
 
     def authors(self) -> list[Found]:
-        # Wire copy names no reporter ("Red: ..." and "Sumber : Antara" only): then there is
-        # no author, and the editor must not stand in for one.
-        reporters = [Found(name, "byline") for name in self.credits("rep")]
-        editors = set(self.credits("red"))
+        # Wire copy names no reporter: then there is no author, and the editor must not stand
+        # in for one through a later candidate.
+        line, editors = self._credits()
         rest = [f for f in super().authors() if f.value not in editors]
-        return reporters + rest
+        return [Found(line, "byline"), *rest] if line else rest
 
     def editors(self) -> list[Found]:
-        return [Found(name, "byline") for name in self.credits("red")] + super().editors()
+        _line, editors = self._credits()
+        return [Found(name, "byline") for name in editors] + super().editors()
 
     def published(self) -> list[Found]:
         # <div class="date-detail">Senin, 15 Februari 2016, 16:15 WIB</div>; galleries use
