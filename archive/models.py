@@ -9,6 +9,7 @@
 - ``NearDuplicate`` / ``SimhashBand``: wire copies of a story across sites, linked, never merged.
 - ``SearchDocument``: the current text of each article, indexed by SQLite FTS5 or a
   PostgreSQL tsvector index (both created in the migration, outside these models).
+- ``VisitSchedule``: when each article is next due for a revisit (see ``archive.schedule``).
 """
 
 from __future__ import annotations
@@ -212,3 +213,29 @@ class SearchDocument(Base):
     published_at: Mapped[datetime | None] = mapped_column(index=True)
     title: Mapped[str] = mapped_column(Text)
     body: Mapped[str] = mapped_column(Text)
+
+
+class VisitSchedule(Base):
+    """When each article is next due for a revisit, and what its last visit saw.
+
+    Planned by ``archive.schedule`` inside the transaction that records each visit, so a
+    killed crawl never leaves an article stored but unscheduled. ``next_visit_at`` is None
+    once the revisit schedule has run out. ``etag``/``last_modified`` are the validators of
+    the last successful response, sent back as a conditional request on the next visit.
+    """
+
+    __tablename__ = "visit_schedule"
+    __table_args__ = (Index("ix_visit_schedule_site_next_visit_at", "site", "next_visit_at"),)
+
+    article_id: Mapped[int] = mapped_column(
+        ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True
+    )
+    site: Mapped[str] = mapped_column(String(100))
+    url: Mapped[str] = mapped_column(String(2000))  # as last fetched: what to request again
+    anchor_at: Mapped[datetime]  # time zero of the schedule: publish time or first seen
+    last_visit_at: Mapped[datetime]
+    last_outcome: Mapped[str | None] = mapped_column(String(20))
+    visits: Mapped[int] = mapped_column(Integer, default=0)
+    next_visit_at: Mapped[datetime | None]
+    etag: Mapped[str | None] = mapped_column(String(500))
+    last_modified: Mapped[str | None] = mapped_column(String(100))
