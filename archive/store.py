@@ -10,6 +10,7 @@ finding the row the other writer just committed.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Literal
@@ -50,6 +51,11 @@ MAX_ATTEMPTS = 5
 # transactions that locked the same rows (say, two articles linking to each other as
 # near-duplicates) in opposite order; running it again succeeds.
 RETRYABLE_SQLSTATES = frozenset({"40P01", "40001"})
+
+# Called inside the transaction of every visit to a known article, with the session, the
+# article id, the visit and its outcome ("unchanged", "gone", ...). A hook's writes commit or
+# roll back with the visit itself: archive.schedule plans the next revisit this way.
+VisitHook = Callable[[Session, int, FetchInfo, str], None]
 
 # Near-duplicate candidates: articles sharing any band key with a hash. Built once: an OR of
 # (band = k AND value = :value_k) lets SQLite use the (band, value) index for every term,
@@ -102,6 +108,7 @@ class Archive:
         self.engine = engine
         self._sessions = sessionmaker(writer(engine), expire_on_commit=False)
         self._read_sessions = sessionmaker(engine, expire_on_commit=False)
+        self.visit_hooks: list[VisitHook] = []
 
     @classmethod
     def open(cls, url: str | None = None, *, upgrade: bool = True, **engine_kwargs: Any) -> Archive:
@@ -170,6 +177,8 @@ class Archive:
             row = self._fetch_row(fetch, fetch.outcome, article_id, revision_id)
             session.add(row)
             session.flush()
+            if article_id is not None:
+                self._visited(session, article_id, fetch, fetch.outcome)
             return row.id
 
     def start_run(self, site: str, started_at: datetime, args: dict[str, Any] | None = None) -> int:
@@ -244,6 +253,7 @@ class Archive:
         if latest is not None and latest_content and latest_content.content_hash == content_hash:
             latest.last_seen_at = max(latest.last_seen_at, seen_at)
             session.add(self._fetch_row(fetch, "unchanged", article.id, latest.id))
+            self._visited(session, article.id, fetch, "unchanged")
             return StoreResult("unchanged", article.id, latest.number)
 
         stored = session.scalars(
@@ -301,7 +311,12 @@ class Archive:
         self._index(session, article, content)
         self._link_near_duplicates(session, article.id, stored.simhash, content.body, seen_at)
         session.add(self._fetch_row(fetch, outcome, article.id, revision.id))
+        self._visited(session, article.id, fetch, outcome)
         return StoreResult(outcome, article.id, revision.number)
+
+    def _visited(self, session: Session, article_id: int, fetch: FetchInfo, outcome: str) -> None:
+        for hook in self.visit_hooks:
+            hook(session, article_id, fetch, outcome)
 
     @staticmethod
     def _find_article(
