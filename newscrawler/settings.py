@@ -45,6 +45,21 @@ ARCHIVE_URL = None  # default: sqlite:///archive.sqlite3
 NEWSCRAWLER_REPLAY_URL = None
 NEWSCRAWLER_LISTING_MAX_PAGES = 50
 
+# Scheduled crawls (docs/scheduling.md). Incremental: fetch only new articles and due
+# revisits, with the archive as memory (`newscrawler crawl-due` turns it on).
+NEWSCRAWLER_INCREMENTAL = False
+# Revisit checkpoints after an article's publication; a spider's revisit_schedule wins.
+NEWSCRAWLER_REVISIT_SCHEDULE = "15m,1h,3h,12h,1d,3d,7d"
+NEWSCRAWLER_REVISIT_LIMIT = 0  # most due revisits per run and site; 0: all
+NEWSCRAWLER_NOW = None  # ISO 8601 with offset: judge "due" at this time instead of now
+# Sites `newscrawler crawl-due` crawls when --sites is not given; empty: every spider but generic.
+NEWSCRAWLER_SITES: list[str] = []
+
+SPIDER_MIDDLEWARES = {
+    # Drops requests for archived articles not due for a revisit; off unless incremental.
+    "newscrawler.incremental.IncrementalMiddleware": 550,
+}
+
 LOG_LEVEL = "INFO"
 FEED_EXPORT_ENCODING = "utf-8"
 TWISTED_REACTOR = "twisted.internet.asyncioreactor.AsyncioSelectorReactor"

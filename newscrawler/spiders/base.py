@@ -31,6 +31,7 @@ from newscrawler.discovery import (
     parse_sitemap,
     sitemaps_from_robots,
 )
+from newscrawler.health import challenge_marker
 from newscrawler.items import FetchInfo, Found, RawArticle
 from newscrawler.normalize.zones import zone_for
 from newscrawler.pages.base import ArticlePage
@@ -68,6 +69,9 @@ class NewsSpider(scrapy.Spider):
     # Where a listing page links to its next page.
     listing_next_css: ClassVar[str] = "a[rel=next]::attr(href)"
     article_url: ClassVar[str] = r"."
+    # Revisit checkpoints after publication, e.g. "15m,1h,3h,12h,1d,3d,7d" (see
+    # archive.schedule); None: the NEWSCRAWLER_REVISIT_SCHEDULE setting.
+    revisit_schedule: ClassVar[str | None] = None
 
     def __init__(
         self,
@@ -193,6 +197,15 @@ class NewsSpider(scrapy.Spider):
     # -- articles ----------------------------------------------------------------------------
 
     def parse_article(self, response: Response) -> Iterator[Any]:
+        if response.status == 304:
+            # A conditional revisit (newscrawler.incremental): the page is as we last saw it.
+            yield self.fetch_info(response, "not-modified", "HTTP 304")
+            return
+        marker = challenge_marker(response)
+        if marker is not None:
+            self.crawler.stats.inc_value("newscrawler/blocked/challenge")
+            yield self.fetch_info(response, "blocked", f"challenge page ({marker})")
+            return
         if not isinstance(response, TextResponse):
             self.crawler.stats.inc_value("newscrawler/not_html")
             yield self.fetch_info(response, "dropped", "not an HTML page")
@@ -249,8 +262,13 @@ class NewsSpider(scrapy.Spider):
                 outcome = "blocked"
             else:
                 outcome = "failed"
+            reason = f"HTTP {status}"
+            marker = challenge_marker(response)
+            if marker is not None:  # Cloudflare's "Just a moment..." comes as a 403 or 503
+                outcome, reason = "blocked", f"{reason}, challenge page ({marker})"
+                self.crawler.stats.inc_value("newscrawler/blocked/challenge")
             self.crawler.stats.inc_value(f"newscrawler/http/{status}")
-            yield self.fetch_info(response, outcome, f"HTTP {status}")
+            yield self.fetch_info(response, outcome, reason)
             return
         name = type(error).__name__
         self.crawler.stats.inc_value(f"newscrawler/errors/{name}")
