@@ -6,7 +6,9 @@ still arrive. Each run stores its stats (``runs.stats``); this module reads them
 
 1. **blocked**: at least ``min_blocked`` visits were blocked (403/429/451 or a challenge
    page) and they are at least ``blocked_share`` of the run's responses;
-2. **failing**: likewise for failed visits (5xx after retries, network errors);
+2. **failing**: the crawl ended other than ``finished`` (or ``shutdown``, a requested
+   stop), raised exceptions in our code, or failed visits (5xx after retries, network
+   errors) are as frequent as blocked ones must be to count;
 3. **degraded**: a field (authors, tags, modified time, body) was found on fewer than
    ``coverage_drop`` times the site's usual share, the median of its last ``window``
    finished runs with at least ``min_articles`` articles (and at least
@@ -47,6 +49,9 @@ class HealthRules:
     blocked_share: float = 0.5
 
 
+DEFAULT_RULES = HealthRules()
+
+
 @dataclass(frozen=True, slots=True)
 class RunSummary:
     """One run's numbers, as the summary table shows them."""
@@ -66,6 +71,7 @@ class RunSummary:
     blocked: int
     failed: int
     articles: int  # articles parsed (new, revised or unchanged): coverage's denominator
+    exceptions: int  # errors raised by our own code (Scrapy's spider_exceptions/count)
     coverage: dict[str, float | None] = field(default_factory=dict)
 
     @property
@@ -101,6 +107,7 @@ def summarize(run: Run) -> RunSummary:
         blocked=_count(stats, "archive/fetch/blocked"),
         failed=_count(stats, "archive/fetch/failed"),
         articles=articles,
+        exceptions=_count(stats, "spider_exceptions/count"),
         coverage=coverage,
     )
 
@@ -130,11 +137,17 @@ def _share(part: int, whole: int) -> float:
 
 
 def assess(
-    latest: RunSummary, history: Sequence[RunSummary], rules: HealthRules = HealthRules()
+    latest: RunSummary, history: Sequence[RunSummary], rules: HealthRules = DEFAULT_RULES
 ) -> SiteHealth:
     """Judge ``latest`` against ``history`` (earlier finished runs of the site, newest first)."""
     problems: list[str] = []
     statuses: list[Status] = []
+    if latest.status not in ("finished", "shutdown"):
+        statuses.append("failing")
+        problems.append(f"the crawl ended with {latest.status!r}")
+    if latest.exceptions:
+        statuses.append("failing")
+        problems.append(f"{latest.exceptions} exception(s) in the crawler's code (see the log)")
     responses = max(latest.fetched, latest.blocked + latest.failed)
     if latest.blocked >= rules.min_blocked and _share(latest.blocked, responses) >= (
         rules.blocked_share
@@ -173,7 +186,7 @@ def site_health(
     session: Session,
     site: str | None = None,
     run_ids: Sequence[int] | None = None,
-    rules: HealthRules = HealthRules(),
+    rules: HealthRules = DEFAULT_RULES,
 ) -> list[SiteHealth]:
     """Health of each site's latest finished run (or of the given runs), by site name."""
     finished = Run.finished_at.is_not(None)

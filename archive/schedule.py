@@ -182,12 +182,16 @@ def site_schedule(session: Session, site: str) -> tuple[dict[str, int], dict[int
     An article without a plan row (stored by code that plans nothing) gets a plan whose
     schedule is over, seen last when the archive last saw it.
     """
-    urls = dict(
-        session.execute(
-            select(ArticleURL.url, ArticleURL.article_id)
-            .join(Article, Article.id == ArticleURL.article_id)
-            .where(Article.site == site)
-        ).tuples()
+    # list() first: a Result has .keys() (its column names), so dict() would take it for a
+    # mapping and fail.
+    urls: dict[str, int] = dict(
+        list(
+            session.execute(
+                select(ArticleURL.url, ArticleURL.article_id)
+                .join(Article, Article.id == ArticleURL.article_id)
+                .where(Article.site == site)
+            ).tuples()
+        )
     )
     plans: dict[int, Plan] = {}
     rows = session.execute(

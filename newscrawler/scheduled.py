@@ -1,0 +1,184 @@
+"""Scheduled crawls: every enabled site, incrementally, in one process, with a verdict.
+
+``newscrawler crawl-due`` (cron, a systemd timer) runs :func:`crawl_due`: one Scrapy crawler
+per site in one reactor (sites are different hosts, so politeness per host is unchanged),
+with ``NEWSCRAWLER_INCREMENTAL`` on, so each fetches only new articles and due revisits.
+Afterwards :func:`judge` reads each run back from the archive and ``archive.health`` says
+whether a site is blocked or its parser lost a field; the command's exit code says so too,
+so cron mail reaches someone. ``newscrawler schedule --every 15m`` repeats it in a child
+process per round (a Twisted reactor starts once per process).
+
+Resuming needs no state of its own: the archive is the memory. A killed run leaves every
+article it stored scheduled; the next run re-discovers the rest and skips the stored ones.
+(Scrapy's JOBDIR is not used: its disk queue is indexed on a clean close, so a ``kill -9``
+could leave requests marked seen but never fetched.)
+"""
+
+from __future__ import annotations
+
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import timedelta
+from types import FrameType
+from typing import Any
+
+from scrapy.crawler import Crawler, CrawlerProcess
+from scrapy.settings import Settings
+from scrapy.spiderloader import SpiderLoader
+from twisted.internet import task
+
+from archive.health import DEFAULT_RULES, HealthRules, SiteHealth, site_health
+from archive.store import Archive
+from newscrawler.sites import project_settings
+
+# Exit codes of crawl-due: cron mails on anything but 0.
+EXIT_OK = 0
+EXIT_NO_RUN = 1  # a site's crawl did not even record a run (it failed to start)
+EXIT_USAGE = 2
+EXIT_UNHEALTHY = 3  # a site is blocked, failing or degraded (see archive.health)
+
+NOT_SCHEDULED = frozenset({"generic"})  # needs a start URL; crawl it by hand
+PROGRESS_KEYS = (
+    ("fetched", "downloader/response_count"),
+    ("new", "archive/new"),
+    ("revised", "archive/revised"),
+    ("unchanged", "archive/unchanged"),
+    ("304", "archive/fetch/not-modified"),
+    ("skipped", "newscrawler/incremental/skipped"),
+)
+
+
+def enabled_sites(settings: Settings, chosen: Iterable[str] = ()) -> list[str]:
+    """The sites to crawl: ``chosen``, else ``NEWSCRAWLER_SITES``, else every spider but generic."""
+    known = SpiderLoader.from_settings(settings).list()
+    names = [n.strip() for n in chosen if n.strip()] or settings.getlist("NEWSCRAWLER_SITES")
+    if not names:
+        return sorted(n for n in known if n not in NOT_SCHEDULED)
+    unknown = sorted(set(names) - set(known))
+    if unknown:
+        raise ValueError(f"unknown site(s) {unknown}; `scrapy list` shows the sites")
+    return list(dict.fromkeys(names))
+
+
+def due_settings(archive_url: str | None, overrides: Sequence[str] = ()) -> Settings:
+    """Project settings for a scheduled crawl: incremental, into ``archive_url``.
+
+    ``overrides`` are ``NAME=VALUE`` pairs, as ``scrapy crawl -s`` takes them.
+    """
+    settings = project_settings()
+    settings.set("NEWSCRAWLER_INCREMENTAL", True, priority="cmdline")
+    if archive_url:
+        settings.set("ARCHIVE_URL", archive_url, priority="cmdline")
+    for pair in overrides:
+        name, sep, value = pair.partition("=")
+        if not sep or not name.strip():
+            raise ValueError(f"-s {pair!r}: expected NAME=VALUE")
+        settings.set(name.strip(), value, priority="cmdline")
+    return settings
+
+
+def _progress(crawlers: dict[str, Crawler]) -> None:
+    """One log line per site: where each crawl stands (Scrapy's LogStats only counts pages)."""
+    for site, crawler in crawlers.items():
+        if crawler.stats is None or crawler.spider is None:
+            continue
+        numbers = " ".join(
+            f"{label} {crawler.stats.get_value(key, 0)}" for label, key in PROGRESS_KEYS
+        )
+        crawler.spider.logger.info("progress: %s: %s", site, numbers)
+
+
+def crawl_due(sites: Sequence[str], settings: Settings) -> dict[str, int | None]:
+    """Crawl ``sites`` in this process; returns each site's run id (None: no run recorded)."""
+    process = CrawlerProcess(settings)
+    crawlers: dict[str, Crawler] = {}
+    for site in sites:
+        crawler = process.create_crawler(site)
+        process.crawl(crawler)
+        crawlers[site] = crawler
+    interval = settings.getfloat("NEWSCRAWLER_PROGRESS_INTERVAL", 30.0)
+    progress = task.LoopingCall(_progress, crawlers)
+    if interval > 0:
+        progress.start(interval, now=False)
+    try:
+        process.start()
+    finally:
+        if progress.running:
+            progress.stop()
+    return {
+        site: (crawler.stats.get_value("archive/run_id") if crawler.stats else None)
+        for site, crawler in crawlers.items()
+    }
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    """What a scheduled run came to: each site's health, sites without a run, the exit code."""
+
+    healths: list[SiteHealth]
+    missing: list[str]
+
+    @property
+    def exit_code(self) -> int:
+        if self.missing:
+            return EXIT_NO_RUN
+        if any(h.status != "ok" for h in self.healths):
+            return EXIT_UNHEALTHY
+        return EXIT_OK
+
+
+def judge(
+    archive_url: str | None, runs: dict[str, int | None], rules: HealthRules = DEFAULT_RULES
+) -> Verdict:
+    """Each recorded run judged against its site's earlier runs."""
+    ids = [run_id for run_id in runs.values() if run_id is not None]
+    with Archive.open(archive_url, upgrade=False) as archive, archive.session() as session:
+        healths = site_health(session, run_ids=ids, rules=rules)
+    return Verdict(healths, sorted(site for site, run_id in runs.items() if run_id is None))
+
+
+class _Stop:
+    """SIGTERM/SIGINT handler for the schedule loop: stop after passing it to the round."""
+
+    def __init__(self) -> None:
+        self.requested = False
+        self.child: subprocess.Popen[bytes] | None = None
+
+    def __call__(self, signum: int, _frame: FrameType | None) -> None:
+        self.requested = True
+        if self.child is not None and self.child.poll() is None:
+            self.child.send_signal(signum)  # Scrapy stops gracefully and records the run
+
+
+def run_every(every: timedelta, arguments: Sequence[str], rounds: int = 0, log: Any = print) -> int:
+    """Run ``newscrawler crawl-due <arguments>`` every ``every`` (``rounds`` 0: until stopped).
+
+    A round that overruns the interval is followed by the next at once, never run twice in
+    parallel. Returns the last round's exit code.
+    """
+    stop = _Stop()
+    previous = {sig: signal.signal(sig, stop) for sig in (signal.SIGTERM, signal.SIGINT)}
+    command = [sys.executable, "-m", "newscrawler.cli", "crawl-due", *arguments]
+    code = EXIT_OK
+    done = 0
+    try:
+        while not stop.requested:
+            started = time.monotonic()
+            stop.child = subprocess.Popen(command)
+            code = stop.child.wait()
+            stop.child = None
+            done += 1
+            log(f"round {done} finished with exit code {code}")
+            if rounds and done >= rounds:
+                break
+            deadline = started + every.total_seconds()
+            while not stop.requested and time.monotonic() < deadline:
+                time.sleep(min(1.0, max(0.0, deadline - time.monotonic())))
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+    return code
