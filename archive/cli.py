@@ -1,7 +1,8 @@
 """``newsarchive``: query the archive from a shell. Each command's docstring is its --help.
 
 Exit codes: 0 ok; 1 nothing found (unknown article or revision, no search results);
-2 bad usage or input (bad date, missing database, unreachable server).
+2 bad usage or input (bad date, missing database, unreachable server); 3 ``health`` found a
+site blocked, failing or degraded.
 """
 
 from __future__ import annotations
@@ -512,6 +513,105 @@ def export_command(
                 with output.open("w", encoding="utf-8", newline="") as out:
                     count = write(records, out)
     click.echo(f"exported {count} revisions", err=True)
+
+
+@main.command("health")
+@click.option("--site", help="Only this site.")
+@click.option(
+    "--window", default=5, show_default=True, help="Earlier runs whose median is the baseline."
+)
+@json_option
+@click.pass_obj
+def health_command(settings: Settings, site: str | None, window: int, as_json: bool) -> None:
+    """Each site's latest finished crawl judged against its own recent runs.
+
+    A site is "blocked" (403/429 storms, challenge pages), "failing" (errors, a crawl that
+    did not finish) or "degraded" (a field such as authors found far less often than the
+    median of its last runs). Exit code 3 when any site is not ok, so cron mail tells you.
+
+    \b
+    Example:
+      newsarchive health --site liputan6 || echo "liputan6 needs attention"
+    """
+    from dataclasses import replace
+
+    from archive.health import DEFAULT_RULES, health_table, problem_lines, site_health
+
+    with open_session(settings) as session:
+        healths = site_health(session, site=site, rules=replace(DEFAULT_RULES, window=window))
+    if site is not None and not healths:
+        raise NotFound(f"no finished run of site {site!r}")
+    if as_json:
+        _print_json([h.to_json() for h in healths])
+    else:
+        console = Console(width=160)
+        console.print(health_table(healths))
+        for line in problem_lines(healths):
+            console.print(f"problem {line}")
+    if any(h.status != "ok" for h in healths):
+        sys.exit(3)
+
+
+@main.command("due")
+@click.option("--site", help="Only this site.")
+@click.option(
+    "--within",
+    default="0m",
+    show_default=True,
+    help="Also list revisits due this far ahead (15m, 3h, 1d).",
+)
+@click.option("--limit", default=50, show_default=True, help="At most this many rows.")
+@json_option
+@click.pass_obj
+def due_command(
+    settings: Settings, site: str | None, within: str, limit: int, as_json: bool
+) -> None:
+    """Articles due for a revisit (now, or within a window), soonest first.
+
+    Times are shown in each article's zone. A scheduled crawl (`newscrawler crawl-due`)
+    fetches these again with conditional requests.
+
+    \b
+    Example:
+      newsarchive due --site liputan6 --within 3h
+    """
+    from datetime import UTC
+
+    from archive.schedule import due_visits, parse_duration
+
+    try:
+        window = parse_duration(within)
+    except ValueError as error:
+        raise BadInput(str(error)) from error
+    with open_session(settings) as session:
+        due = due_visits(session, datetime.now(UTC) + window, site=site, limit=limit)
+    rows = [
+        {
+            "article_id": d.article_id,
+            "site": d.site,
+            "url": d.url,
+            "next_visit_at": iso_in_zone(d.next_visit_at, d.timezone),
+            "last_visit_at": iso_in_zone(d.last_visit_at, d.timezone),
+            "last_outcome": d.last_outcome,
+            "visits": d.visits,
+        }
+        for d in due
+    ]
+    if as_json:
+        _print_json(rows)
+        return
+    table = _table("id", "site", "due", "last visit", "outcome", "visits", "url")
+    for d in due:
+        table.add_row(
+            str(d.article_id),
+            d.site,
+            iso_in_zone(d.next_visit_at, d.timezone),
+            iso_in_zone(d.last_visit_at, d.timezone),
+            d.last_outcome or "",
+            str(d.visits),
+            d.url,
+        )
+    Console().print(table)
 
 
 @main.group("db")
