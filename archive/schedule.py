@@ -190,7 +190,7 @@ def site_schedule(session: Session, site: str) -> tuple[dict[str, int], dict[int
                 select(ArticleURL.url, ArticleURL.article_id)
                 .join(Article, Article.id == ArticleURL.article_id)
                 .where(Article.site == site)
-            ).tuples()
+            )
         )
     )
     plans: dict[int, Plan] = {}
@@ -198,7 +198,7 @@ def site_schedule(session: Session, site: str) -> tuple[dict[str, int], dict[int
         select(Article.id, Article.canonical_url, Article.last_seen_at, VisitSchedule)
         .outerjoin(VisitSchedule, VisitSchedule.article_id == Article.id)
         .where(Article.site == site)
-    ).tuples()
+    )
     for article_id, canonical_url, last_seen_at, row in rows:
         if row is None:
             plans[article_id] = Plan(article_id, canonical_url, last_seen_at, None, None, None)
@@ -244,7 +244,7 @@ def due_visits(
     if limit is not None:
         query = query.limit(limit)
     due = []
-    for row, timezone in session.execute(query).tuples():
+    for row, timezone in session.execute(query):
         assert row.next_visit_at is not None  # filtered above
         due.append(
             DueVisit(
