@@ -45,9 +45,9 @@ def parse_duration(text: str) -> timedelta:
 
 
 def format_duration(value: timedelta) -> str:
-    """The shortest exact spelling: 900 s -> ``"15m"``, 1 day -> ``"1d"``."""
+    """The shortest exact spelling in days at most: 900 s -> ``"15m"``, a week -> ``"7d"``."""
     seconds = int(value.total_seconds())
-    for unit, size in (("w", 604800), ("d", 86400), ("h", 3600), ("m", 60)):
+    for unit, size in (("d", 86400), ("h", 3600), ("m", 60)):
         if seconds and seconds % size == 0:
             return f"{seconds // size}{unit}"
     return f"{seconds}s"
