@@ -54,6 +54,7 @@ NEWSCRAWLER_REVISIT_LIMIT = 0  # most due revisits per run and site; 0: all
 NEWSCRAWLER_NOW = None  # ISO 8601 with offset: judge "due" at this time instead of now
 # Sites `newscrawler crawl-due` crawls when --sites is not given; empty: every spider but generic.
 NEWSCRAWLER_SITES: list[str] = []
+NEWSCRAWLER_PROGRESS_INTERVAL = 30.0  # seconds between crawl-due's per-site progress lines
 
 SPIDER_MIDDLEWARES = {
     # Drops requests for archived articles not due for a revisit; off unless incremental.
@@ -64,3 +65,4 @@ LOG_LEVEL = "INFO"
 FEED_EXPORT_ENCODING = "utf-8"
 TWISTED_REACTOR = "twisted.internet.asyncioreactor.AsyncioSelectorReactor"
 LOG_FORMATTER = "newscrawler.logformatter.NewsLogFormatter"
+COMMANDS_MODULE = "newscrawler.commands"
