@@ -57,6 +57,7 @@ class ArticleSnapshot:
     language: str | None = None
     dateline: str | None = None
     timezone: str = "Asia/Jakarta"
+    site_name: str | None = None  # how the outlet names itself: "Liputan6.com"
     provenance: dict[str, str] = field(default_factory=dict)
     notes: dict[str, Any] = field(default_factory=dict)
 

@@ -62,6 +62,7 @@ def snapshot_json(snapshot: ArticleSnapshot) -> dict[str, Any]:
         "url": snapshot.url,
         "canonical_url": snapshot.canonical_url,
         "site": snapshot.site,
+        "site_name": snapshot.site_name,
         "title": snapshot.title,
         "subtitle": snapshot.subtitle,
         "authors": list(snapshot.authors),

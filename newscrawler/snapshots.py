@@ -165,6 +165,7 @@ def to_snapshot(raw: RawArticle, *, now: datetime | None = None) -> ArticleSnaps
         language=language,
         dateline=body.dateline,
         timezone=raw.timezone or DEFAULT_TIMEZONE,
+        site_name=raw.site_names[0] if raw.site_names else None,
         provenance=provenance,
         notes=notes,
     )

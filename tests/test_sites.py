@@ -12,7 +12,7 @@ import pytest
 
 from newscrawler.fixtures import actual as actual_output
 from newscrawler.fixtures import extract_case, load_cases, summary
-from newscrawler.sites import known_sites
+from newscrawler.sites import known_sites, site_for_url
 from tests.conftest import FIXTURES, SHARED_PAGES
 
 SITES = FIXTURES / "sites"
@@ -64,3 +64,13 @@ def test_every_site_has_a_written_fixture():
 def test_fixture_folders_are_sites():
     names = {site.name for site in known_sites()}
     assert {case.site for case in CASES} <= names
+
+
+@pytest.mark.parametrize("case", [c for c in CASES if c.kind == "article"], ids=lambda c: c.name)
+def test_extract_picks_the_sites_page_object_by_url(case):
+    """`newscrawler extract --url` chooses a site's page from the URL alone."""
+    assert site_for_url(case.data["url"]).name == case.site
+
+
+def test_extract_falls_back_to_the_generic_page():
+    assert site_for_url("https://www.theguardian.com/world/2024/aug/14/x").name == "generic"

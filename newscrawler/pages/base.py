@@ -322,5 +322,7 @@ class ArticlePage:
             language=unique(self.language()),
             body=paragraphs,
             body_source=body_source,
-            site_names=self.site_names,
+            # An unknown site still names itself in og:site_name ("The Guardian"), which is
+            # what its titles end with.
+            site_names=self.site_names or tuple(self.meta("og:site_name")[:1]),
         )
