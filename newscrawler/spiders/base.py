@@ -138,13 +138,15 @@ class NewsSpider(scrapy.Spider):
         )
 
     def parse_feed(self, response: Response) -> Iterator[Request]:
+        seen: set[str] = set()  # feeds repeat items (bbc.co.uk's 2009 RDF feeds do)
         for entry in parse_feed(response.body, base_url=response.url):
             url = entry.url
             # Old feeds wrap <link> in a click-tracking redirect and keep the article URL in a
             # non-permalink <guid> (detik's feedsportal era).
             if not self.is_article_url(url) and entry.guid and self.is_article_url(entry.guid):
                 url = entry.guid
-            if self.is_article_url(url):
+            if self.is_article_url(url) and url not in seen:
+                seen.add(url)
                 self.crawler.stats.inc_value("newscrawler/discovered/feed")
                 yield self.article_request(url, {"via": "feed", "published": entry.published})
 
