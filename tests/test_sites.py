@@ -74,3 +74,28 @@ def test_extract_picks_the_sites_page_object_by_url(case):
 
 def test_extract_falls_back_to_the_generic_page():
     assert site_for_url("https://www.theguardian.com/world/2024/aug/14/x").name == "generic"
+
+
+# Real pages with no case, and why. Everything else SOURCES.md lists as an article, feed or
+# listing must have one.
+NOT_A_CASE = {
+    # The same home page as gotrending80_cnnindonesia-home_test.unescaped.html, stored as a
+    # JSON-escaped string (href=\"https:\/\/...\"): not what the site served.
+    "cnnindonesia/gotrending80_cnnindonesia-home_test.html",
+}
+
+
+@pytest.mark.shared
+def test_every_real_page_has_a_case():
+    sources = SHARED_PAGES / "SOURCES.md"
+    if not sources.exists():
+        _require_page(next(c for c in CASES if c.is_shared))
+    listed = {}
+    for line in sources.read_text(encoding="utf-8").splitlines():
+        cells = [cell.strip() for cell in line.split("|")]
+        if len(cells) > 3 and "/" in cells[1] and cells[3] in ("article", "rss", "listing"):
+            listed[cells[1]] = cells[3]
+    covered = {case.data["shared"] for case in CASES if case.is_shared}
+    missing = sorted(set(listed) - covered - NOT_A_CASE)
+    assert len(listed) > 60
+    assert not missing, f"real pages without a fixture case: {missing}"
