@@ -86,10 +86,8 @@ NOT_A_CASE = {
 
 
 @pytest.mark.shared
-def test_every_real_page_has_a_case():
-    sources = SHARED_PAGES / "SOURCES.md"
-    if not sources.exists():
-        _require_page(next(c for c in CASES if c.is_shared))
+def test_every_real_page_has_a_case(shared_pages):
+    sources = shared_pages / "SOURCES.md"
     listed = {}
     for line in sources.read_text(encoding="utf-8").splitlines():
         cells = [cell.strip() for cell in line.split("|")]
