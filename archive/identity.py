@@ -80,7 +80,8 @@ def _host_without_mirror_prefix(host: str) -> str:
     return host
 
 
-def _is_dropped_parameter(name: str) -> bool:
+def is_dropped_parameter(name: str) -> bool:
+    """Whether a query parameter only says how a reader arrived (utm_*, fbclid) or asks for AMP."""
     lowered = name.lower()
     return (
         lowered in TRACKING_PARAMETERS
@@ -115,7 +116,7 @@ def canonicalize_url(url: str) -> str:
         [
             (k, v)
             for k, v in parse_qsl(parts.query, keep_blank_values=True)
-            if not _is_dropped_parameter(k)
+            if not is_dropped_parameter(k)
         ]
     )
     rebuilt = urlunsplit(("https", netloc, path, query, ""))

@@ -10,16 +10,7 @@ from __future__ import annotations
 
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
-from archive.identity import AMP_PARAMETERS, TRACKING_PARAMETERS, TRACKING_PREFIXES
-
-
-def is_tracking_parameter(name: str) -> bool:
-    lowered = name.lower()
-    return (
-        lowered in TRACKING_PARAMETERS
-        or lowered in AMP_PARAMETERS
-        or lowered.startswith(TRACKING_PREFIXES)
-    )
+from archive.identity import is_dropped_parameter
 
 
 def request_url(url: str) -> str:
@@ -28,6 +19,6 @@ def request_url(url: str) -> str:
     query = [
         (k, v)
         for k, v in parse_qsl(parts.query, keep_blank_values=True)
-        if not is_tracking_parameter(k)
+        if not is_dropped_parameter(k)
     ]
     return urlunsplit((parts.scheme, parts.netloc, parts.path, urlencode(query), ""))
