@@ -24,6 +24,7 @@ from archive.schedule import (
 from archive.snapshot import FetchInfo
 from archive.store import Archive
 from newscrawler.incremental import RevisitBook, changed_since, parse_hint_time
+from tests.archive.conftest import postgres_database  # noqa: F401 (a fixture, used by name)
 from tests.archive.samples import T0, fetch_for, snapshot
 
 PUBLISHED = datetime(2024, 8, 14, 2, 30, tzinfo=UTC)  # samples.snapshot's publish time
@@ -117,9 +118,13 @@ def test_changed_since_reads_lastmod_or_feed_date() -> None:
 # -- plans kept by the archive ---------------------------------------------------------------
 
 
-@pytest.fixture
-def archive(tmp_path: Path):
-    opened = Archive.open(f"sqlite:///{tmp_path / 'archive.sqlite3'}")
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def archive(request: pytest.FixtureRequest, tmp_path: Path):
+    if request.param == "sqlite":
+        url = f"sqlite:///{tmp_path / 'archive.sqlite3'}"
+    else:
+        url = str(request.getfixturevalue("postgres_database"))
+    opened = Archive.open(url)
     opened.visit_hooks.append(VisitPlanner(RevisitPolicy.parse("15m,1h,3h")))
     try:
         yield opened
