@@ -207,7 +207,8 @@ def test_second_run_fetches_only_due_articles_and_records_edits_304_and_gone(sit
     assert {a.url for a in articles} <= listed
 
 
-def test_a_run_killed_halfway_resumes_with_every_article_exactly_once(site, tmp_path):
+@pytest.mark.parametrize("stop", [signal.SIGKILL, signal.SIGTERM], ids=["kill-9", "sigterm"])
+def test_a_run_killed_halfway_resumes_with_every_article_exactly_once(site, tmp_path, stop):
     root, server = site
     path = tmp_path / "archive.sqlite3"
     db = f"sqlite:///{path}"
@@ -247,7 +248,7 @@ def test_a_run_killed_halfway_resumes_with_every_article_exactly_once(site, tmp_
                 except sqlite3.OperationalError:  # schema not created yet
                     stored = 0
         assert process.poll() is None, "the crawl ended before it could be killed"
-        process.send_signal(signal.SIGKILL)
+        process.send_signal(stop)
     finally:
         process.wait(timeout=30)
     killed_with = counts(db)["articles"]
