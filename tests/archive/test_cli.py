@@ -65,6 +65,8 @@ def test_every_command_has_help_with_an_example() -> None:
         "export",
         "db",
         "db upgrade",
+        "health",
+        "due",
     }
     for name, command in listed:
         text = command.help or ""
