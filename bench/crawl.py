@@ -20,7 +20,6 @@ from __future__ import annotations
 import json
 import os
 import subprocess
-import sys
 import tempfile
 import threading
 import time
@@ -35,7 +34,7 @@ from scrapy.crawler import Crawler
 from bench import crawlsite, replayload
 from bench.common import ROOT
 from newscrawler.demo.site import article_file
-from newscrawler.replay import serving
+from newscrawler.replay import crawl_environment, replay_crawl_command, serving
 
 TARGET_FULL_TO_BARE = 0.7
 CONCURRENCY = 32
@@ -102,35 +101,20 @@ class CrawlRun:
 def crawl_command(
     day: date, replay_url: str, *, pipelines: bool, archive_url: str, stats_file: Path
 ) -> list[str]:
-    command = [
-        sys.executable,
-        "-m",
-        "scrapy",
-        "crawl",
+    command = replay_crawl_command(
         "liputan6",
+        replay_url,
+        archive_url,
         "-a",
         f"date={day:%Y-%m-%d}",
-        "-s",
-        f"NEWSCRAWLER_REPLAY_URL={replay_url}",
-        "-s",
-        "AUTOTHROTTLE_ENABLED=False",
-        "-s",
-        "DOWNLOAD_DELAY=0",
-        "-s",
-        f"CONCURRENT_REQUESTS={CONCURRENCY}",
-        "-s",
-        f"CONCURRENT_REQUESTS_PER_DOMAIN={CONCURRENCY}",
-        "-s",
-        "ROBOTSTXT_OBEY=True",
-        "-s",
-        "TELNETCONSOLE_ENABLED=False",
-        "-s",
-        f"ARCHIVE_URL={archive_url}",
-        "-s",
-        'EXTENSIONS={"bench.crawl.StatsFile": 0}',
-        "-s",
-        f"BENCH_STATS_FILE={stats_file}",
-    ]
+        settings={
+            "CONCURRENT_REQUESTS": str(CONCURRENCY),
+            "CONCURRENT_REQUESTS_PER_DOMAIN": str(CONCURRENCY),
+            "ROBOTSTXT_OBEY": "True",
+            "EXTENSIONS": '{"bench.crawl.StatsFile": 0}',
+            "BENCH_STATS_FILE": str(stats_file),
+        },
+    )
     if not pipelines:
         command += ["-s", "ITEM_PIPELINES={}"]
     return command
@@ -158,8 +142,7 @@ def crawl_once(
         archive_url=f"sqlite:///{archive}",
         stats_file=stats_file,
     )
-    env = {**os.environ, "SCRAPY_SETTINGS_MODULE": "newscrawler.settings"}
-    env.pop("ARCHIVE_URL", None)
+    env = crawl_environment()
     with log_file.open("wb") as log:
         start = time.perf_counter()
         process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=log)

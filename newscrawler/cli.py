@@ -7,7 +7,6 @@ Crawling itself is Scrapy's: ``scrapy crawl liputan6``. Querying the archive is
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 import tempfile
@@ -120,34 +119,22 @@ def demo_command(db_path: Path) -> None:
         newscrawler demo --db demo.sqlite3
     """
     from newscrawler.demo.site import build_site
-    from newscrawler.replay import serving
+    from newscrawler.replay import crawl_environment, replay_crawl_command, serving
 
     archive_url = f"sqlite:///{db_path.resolve()}"
     with tempfile.TemporaryDirectory(prefix="newscrawler-demo-") as tmp:
         build_site(Path(tmp))
         with serving(Path(tmp)) as server:
-            env = {**os.environ, "SCRAPY_SETTINGS_MODULE": "newscrawler.settings"}
-            command = [
-                sys.executable,
-                "-m",
-                "scrapy",
-                "crawl",
+            command = replay_crawl_command(
                 "liputan6",
+                server.url,
+                archive_url,
                 "-a",
                 "date=2019-11-24",
-                "-s",
-                f"NEWSCRAWLER_REPLAY_URL={server.url}",
-                "-s",
-                f"ARCHIVE_URL={archive_url}",
-                "-s",
-                "AUTOTHROTTLE_ENABLED=False",
-                "-s",
-                "DOWNLOAD_DELAY=0",
-                "-s",
-                "LOG_LEVEL=WARNING",
-            ]
+                settings={"LOG_LEVEL": "WARNING"},
+            )
             click.echo(f"$ scrapy crawl liputan6 (replayed from {server.url})", err=True)
-            subprocess.run(command, env=env, check=True)
+            subprocess.run(command, env=crawl_environment(), check=True)
     from archive.cli import main as newsarchive
 
     for query in (["stats"], ["search", "Kemnaker"]):

@@ -6,15 +6,14 @@ user or cron runs it.
 
 from __future__ import annotations
 
-import os
 import subprocess
-import sys
 from pathlib import Path
 
 from sqlalchemy import func, select
 
 from archive.models import Article, Fetch, Revision, Run
 from archive.store import Archive
+from newscrawler.replay import crawl_environment, replay_crawl_command
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -22,26 +21,8 @@ ROOT = Path(__file__).resolve().parent.parent
 def scrapy_crawl(
     spider: str, replay_url: str, archive_url: str, *args: str, timeout: float = 120
 ) -> subprocess.CompletedProcess[str]:
-    command = [
-        sys.executable,
-        "-m",
-        "scrapy",
-        "crawl",
-        spider,
-        "-s",
-        f"NEWSCRAWLER_REPLAY_URL={replay_url}",
-        "-s",
-        f"ARCHIVE_URL={archive_url}",
-        "-s",
-        "AUTOTHROTTLE_ENABLED=False",
-        "-s",
-        "DOWNLOAD_DELAY=0",
-        "-s",
-        "TELNETCONSOLE_ENABLED=False",
-        *args,
-    ]
-    env = {**os.environ, "SCRAPY_SETTINGS_MODULE": "newscrawler.settings"}
-    env.pop("ARCHIVE_URL", None)
+    command = replay_crawl_command(spider, replay_url, archive_url, *args)
+    env = crawl_environment()
     result = subprocess.run(
         command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=timeout, check=False
     )
