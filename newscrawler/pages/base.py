@@ -27,6 +27,7 @@ from scrapy.http import TextResponse
 from newscrawler.items import Found, RawArticle
 from newscrawler.normalize.tags import without_junk
 from newscrawler.pages import body as body_text
+from newscrawler.pages.index import PageIndex, compiled_css, text_of
 from newscrawler.pages.jsonld import article_objects, people, strings
 from newscrawler.pages.prune import paragraphs_without
 
@@ -43,6 +44,7 @@ _PHOTO_BOX = (
     " or contains(concat(' ', normalize-space(@class), ' '), ' photo ')"
     " or contains(@class, 'caption')]"
 )
+_IN_PHOTO_BOX = etree.XPath(f"boolean({_PHOTO_BOX})")
 
 
 def unique(found: Iterable[Found]) -> list[Found]:
@@ -94,11 +96,14 @@ class ArticlePage:
     # -- helpers -----------------------------------------------------------------------------
 
     @cached_property
+    def index(self) -> PageIndex:
+        """The page's metas and JSON-LD texts, read in one pass on first use."""
+        return PageIndex(self.sel.root)
+
+    @cached_property
     def jsonld(self) -> list[dict[str, Any]]:
         """Article objects from the page's JSON-LD, in page order."""
-        return article_objects(
-            self.sel.xpath('//script[@type="application/ld+json"]/text()').getall()
-        )
+        return article_objects(self.index.ld_scripts)
 
     def ld(self, *keys: str, sub: tuple[str, ...] = ("name", "@value")) -> list[str]:
         """String values of ``keys`` across the page's JSON-LD article objects."""
@@ -110,23 +115,24 @@ class ArticlePage:
         return out
 
     def meta(self, *names: str) -> list[str]:
-        """Contents of ``<meta name=…>``/``<meta property=…>``/``itemprop`` tags, names in order."""
+        """Contents of ``<meta name=…>``/``<meta property=…>`` tags, names in order.
+
+        Names match in any ASCII case: ``meta("og:title")`` reads ``<meta property="OG:Title">``.
+        """
         out: list[str] = []
         for name in names:
-            lowered = name.lower()
-            out.extend(
-                self.sel.xpath(
-                    "//meta[translate(@name,'ABCDEFGHIJKLMNOPQRSTUVWXYZ','abcdefghijklmnopqrstuvwxyz')"
-                    "=$n or translate(@property,'ABCDEFGHIJKLMNOPQRSTUVWXYZ',"
-                    "'abcdefghijklmnopqrstuvwxyz')=$n]/@content",
-                    n=lowered,
-                ).getall()
-            )
+            out.extend(self.index.meta(name))
         return [v for v in out if v.strip()]
+
+    def css_elements(self, css: str) -> list[etree._Element]:
+        """The elements a CSS selector finds, in page order (the selector compiled once)."""
+        found = compiled_css(css)(self.sel.root)
+        assert isinstance(found, list)
+        return [el for el in found if isinstance(el, etree._Element)]
 
     def texts(self, css: str) -> list[str]:
         """Whitespace-joined visible text of each element the CSS selector finds."""
-        return [" ".join(" ".join(el.css("::text").getall()).split()) for el in self.sel.css(css)]
+        return [text_of(el) for el in self.css_elements(css)]
 
     def bylines(self, css: str) -> list[str]:
         """Like :meth:`texts`, leaving out elements inside a photo's box (figure, caption).
@@ -134,11 +140,7 @@ class ArticlePage:
         A credit there names who took the picture or the agency that sold it, never who wrote
         the article, although pages give it the same class as the byline.
         """
-        return [
-            " ".join(" ".join(el.css("::text").getall()).split())
-            for el in self.sel.css(css)
-            if not el.root.xpath(_PHOTO_BOX)
-        ]
+        return [text_of(el) for el in self.css_elements(css) if not _IN_PHOTO_BOX(el)]
 
     # -- fields ------------------------------------------------------------------------------
 

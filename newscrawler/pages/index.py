@@ -1,0 +1,97 @@
+"""What a page's helpers look up, read once instead of once per question.
+
+A page object asks the document dozens of questions (every ``<meta>`` name of a cascade, the
+JSON-LD blocks, a CSS selector per markup rule). Asked one by one, each is an XPath scan of the
+whole tree, and on a 200 KB news page a scan costs about as much as a tenth of the parse.
+:class:`PageIndex` walks the tags it needs once; :func:`compiled_css` turns each CSS selector
+into an lxml XPath object once per process rather than once per call.
+
+The answers are exactly those of the XPath they replace; ``tests/test_pages_index.py`` holds
+both side by side.
+"""
+
+from __future__ import annotations
+
+import string
+from functools import lru_cache
+
+from lxml import etree
+from parsel.csstranslator import HTMLTranslator
+
+# XPath's translate(@name, 'A..Z', 'a..z') lowercases ASCII letters only: an "İ" stays "İ".
+_ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
+_LD_JSON = "application/ld+json"
+# parsel's own translator, so `::text` and `::attr()` read as they do in `Selector.css`.
+_TRANSLATOR = HTMLTranslator()
+# The namespaces parsel's Selector.xpath passes to every query.
+_NAMESPACES = {"re": "http://exslt.org/regular-expressions"}
+
+
+def ascii_lower(value: str) -> str:
+    """``value`` with A-Z lowercased and every other character kept (XPath ``translate``)."""
+    return value.translate(_ASCII_LOWER)
+
+
+@lru_cache(maxsize=512)
+def compiled_css(css: str) -> etree.XPath:
+    """The XPath parsel's ``Selector.css(css)`` runs, compiled once.
+
+    ``compiled_css(".byline a")(root)`` finds what ``Selector(root=root).css(".byline a")``
+    finds, in the same order, without a Selector per element.
+    """
+    return etree.XPath(_TRANSLATOR.css_to_xpath(css), namespaces=_NAMESPACES)
+
+
+@lru_cache(maxsize=512)
+def compiled_xpath(xpath: str) -> etree.XPath:
+    """``xpath`` compiled once, with parsel's namespaces."""
+    return etree.XPath(xpath, namespaces=_NAMESPACES)
+
+
+def text_of(element: etree._Element) -> str:
+    """The element's text nodes joined by spaces, whitespace collapsed.
+
+    The same as ``" ".join(" ".join(sel.css("::text").getall()).split())``: ``itertext``
+    yields the text nodes ``descendant-or-self::text()`` finds, comments' text left out.
+    ``<p>Oleh <b>Ani</b>,\\n Jakarta</p>`` gives ``"Oleh Ani , Jakarta"``.
+    """
+    return " ".join(" ".join(element.itertext()).split())
+
+
+class PageIndex:
+    """The document's ``<meta>`` contents by name and its JSON-LD script texts, in one pass.
+
+    ``metas["og:title"]`` lists, in document order, the ``content`` of every ``<meta>`` whose
+    ``name`` or ``property`` is ``og:title`` in any ASCII case (a tag with both counts once),
+    as ``//meta[translate(@name, ...)=$n or translate(@property, ...)=$n]/@content`` does.
+    """
+
+    def __init__(self, root: etree._Element) -> None:
+        self.metas: dict[str, list[str]] = {}
+        self.ld_scripts: list[str] = []
+        for element in root.iter("meta", "script"):
+            if element.tag == "meta":
+                self._add_meta(element)
+            elif element.get("type") == _LD_JSON:
+                self.ld_scripts.extend(_text_nodes(element))
+
+    def _add_meta(self, element: etree._Element) -> None:
+        content = element.get("content")
+        if content is None:
+            return
+        name, prop = element.get("name"), element.get("property")
+        keys = {ascii_lower(name) if name else "", ascii_lower(prop) if prop else ""}
+        for key in keys:
+            if key:
+                self.metas.setdefault(key, []).append(content)
+
+    def meta(self, name: str) -> list[str]:
+        """Contents of the metas named ``name`` (matched as ``name.lower()``), page order."""
+        return self.metas.get(name.lower(), [])
+
+
+def _text_nodes(element: etree._Element) -> list[str]:
+    """The element's own text nodes (``text()``): a script holds one, or none when empty."""
+    if len(element) == 0:
+        return [element.text] if element.text else []
+    return [str(node) for node in element.xpath("text()")]
