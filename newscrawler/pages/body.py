@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from copy import deepcopy
 
 from lxml import etree, html
 
@@ -159,27 +160,143 @@ def paragraphs(container: etree._Element) -> list[str]:
     return out
 
 
-def densest_block(root: etree._Element) -> etree._Element | None:
-    """The element whose direct paragraphs hold the most text: a readability-style last resort.
+# Class or id words that say a block holds the article, or that it does not (compared on the
+# whole attribute, lowercased): "entry-content", "post-body" vs "sidebar", "comment-list".
+_LIKELY_TEXT = re.compile(r"article|body|content|entry|main|post|story|text|blog|isi|berita")
+_UNLIKELY_TEXT = re.compile(
+    r"comment|footer|sidebar|widget|related|promo|sponsor|share|social|banner|masthead|"
+    r"menu|nav|breadcrumb|tags|meta|shopping|subscribe|newsletter|cookie|popup|modal"
+)
+# A paragraph shorter than this is a label or a link, not prose.
+_MIN_PARAGRAPH = 25
+# Paragraph-like elements; a <div> counts too when no block sits directly inside it.
+_PARAGRAPH_TAGS = frozenset({"p", "pre", "td", "blockquote", "dd"})
+# How much of a paragraph's vote its parent, grandparent and great-grandparent receive.
+_ANCESTOR_SHARE = (1.0, 0.5, 1 / 6)
+# Candidates whose link density is measured (the few best by raw score; measuring is O(text)).
+_TOP_CANDIDATES = 5
 
-    Containers whose class marks them as furniture are not candidates, nor are their children.
+
+def densest_block(root: etree._Element) -> etree._Element | None:
+    """The block that holds the most prose, in the manner of Readability; a last resort.
+
+    Every paragraph of 25+ characters votes for its parent, grandparent and great-
+    grandparent: one point, one per comma, one per 100 characters (at most 3). A block's
+    votes are weighted by its class ("entry-content" up, "sidebar" down) and by the share of
+    its text that is not link text, so a footer of link lists or a teaser column loses to the
+    article column. Where the article is split among sibling blocks (a book chapter in
+    ``<section>``s, a post in several ``<div>``s), those siblings that score nearly as well
+    are joined: the result is then a new ``<div>`` holding copies of them, in page order.
+    Blocks marked as furniture ("baca-juga", "share-bar", hidden) never vote.
     """
-    best: etree._Element | None = None
-    best_score = 0
-    for el in root.iter("div", "section", "article", "main", "td"):
-        if _is_furniture(el):
+    votes: dict[etree._Element, float] = {}
+    for para, text_length, commas, holds_text in _prose_blocks(root):
+        points = 1 + commas + min(text_length // 100, 3)
+        # A paragraph votes for the block around it; text loose in a block, for the block.
+        ancestor = para if holds_text else para.getparent()
+        for share in _ANCESTOR_SHARE:
+            if ancestor is None:
+                break
+            votes[ancestor] = votes.get(ancestor, 0.0) + points * share
+            ancestor = ancestor.getparent()
+    if not votes:
+        return None
+    raw = sorted(votes.items(), key=lambda kv: kv[1] * _class_weight(kv[0]), reverse=True)
+    scored = [
+        (el, score * _class_weight(el) * (1 - _link_density(el)))
+        for el, score in raw[:_TOP_CANDIDATES]
+    ]
+    best, best_score = max(scored, key=lambda pair: pair[1])
+    return _with_siblings(best, best_score, votes)
+
+
+def _prose_blocks(root: etree._Element) -> list[tuple[etree._Element, int, int, bool]]:
+    """Each paragraph outside skipped and furniture boxes: (element, text length, commas,
+    whether the element holds the text loose between ``<br>``s rather than being a paragraph).
+    """
+    found: list[tuple[etree._Element, int, int, bool]] = []
+    stack = [root]
+    while stack:
+        el = stack.pop()
+        tag = el.tag
+        if not isinstance(tag, str) or tag in _SKIP_TAGS or (el is not root and _is_furniture(el)):
             continue
-        score = 0
-        for child in el:
-            tag = child.tag
-            if tag == "p":
-                score += len(child.text_content())
-            elif tag == "br" and child.tail:
-                score += len(child.tail.strip())
-        score += len((el.text or "").strip())
-        if score > best_score:
-            best, best_score = el, score
-    return best
+        # Text set between <br>s straight inside a block: "<div>A<br><br>B</div>".
+        direct = 0 if tag in _PARAGRAPH_TAGS else _direct_text_length(el)
+        if direct >= _MIN_PARAGRAPH:
+            found.append((el, direct, 0, True))
+        elif tag in _PARAGRAPH_TAGS or (tag == "div" and not _has_block_child(el)):
+            text = el.text_content()
+            length = len(text.strip())
+            if length >= _MIN_PARAGRAPH:
+                found.append((el, length, text.count(","), False))
+            if tag != "td" and tag != "div":
+                continue
+        stack.extend(reversed(el))
+    return found
+
+
+def _has_block_child(el: etree._Element) -> bool:
+    return any(isinstance(c.tag, str) and c.tag in _BLOCK_TAGS for c in el)
+
+
+def _direct_text_length(el: etree._Element) -> int:
+    if not any(isinstance(c.tag, str) and c.tag == "br" for c in el):
+        return 0
+    total = len((el.text or "").strip())
+    for child in el:
+        if child.tail:
+            total += len(child.tail.strip())
+    return total
+
+
+def _class_weight(el: etree._Element) -> float:
+    names = f"{el.get('class') or ''} {el.get('id') or ''}".lower()
+    if not names.strip():
+        return 1.0
+    weight = 1.0
+    if _LIKELY_TEXT.search(names):
+        weight *= 1.5
+    if _UNLIKELY_TEXT.search(names):
+        weight *= 0.5
+    return weight
+
+
+def _link_density(el: etree._Element) -> float:
+    """Share of the block's text that sits inside links: near 1 for menus and teaser lists."""
+    total = len(el.text_content())
+    if not total:
+        return 1.0
+    linked = sum(len(a.text_content()) for a in el.iter("a"))
+    return min(linked / total, 1.0)
+
+
+def _with_siblings(
+    best: etree._Element, best_score: float, votes: dict[etree._Element, float]
+) -> etree._Element:
+    parent = best.getparent()
+    if parent is None:
+        return best
+    threshold = max(10.0, best_score * 0.2)
+    joined = [
+        sibling
+        for sibling in parent
+        if sibling is best
+        or (
+            isinstance(sibling.tag, str)
+            and not _is_furniture(sibling)
+            and sibling in votes
+            and votes[sibling] * _class_weight(sibling) * (1 - _link_density(sibling)) >= threshold
+        )
+    ]
+    if len(joined) == 1:
+        return best
+    wrapper = html.Element("div")
+    for sibling in joined:
+        copy = deepcopy(sibling)
+        copy.tail = None
+        wrapper.append(copy)
+    return wrapper
 
 
 def first_match(root: etree._Element, xpaths: Iterable[str]) -> etree._Element | None:

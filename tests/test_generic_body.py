@@ -1,0 +1,85 @@
+"""Where the generic page finds the article text when no markup names it: small pages built
+the way real ones are (a blog without <article>, a chapter in sections, a footer of links)."""
+
+from __future__ import annotations
+
+from lxml import html
+
+from newscrawler.pages.body import densest_block, paragraphs
+
+PROSE = (
+    "The council voted on Tuesday to widen the road, after months of debate, two public "
+    "hearings and a petition signed by more than four thousand residents."
+)
+
+
+def _text(markup: str) -> list[str]:
+    block = densest_block(html.document_fromstring(markup))
+    assert block is not None
+    return paragraphs(block)
+
+
+def test_paragraphs_straight_in_body_are_found():
+    # Hand-written pages and old blogs put <p> straight into <body>.
+    page = f"<html><body><p>{PROSE}</p><p>Second: {PROSE}</p></body></html>"
+    assert _text(page) == [PROSE, f"Second: {PROSE}"]
+
+
+def test_paragraphs_under_an_inline_or_custom_element_are_found():
+    # A Drupal page wraps the text in <span> inside a field <div>; a footer column has one <p>.
+    page = (
+        "<html><body><div class='node'><div class='field'><span>"
+        f"<p>{PROSE}</p><p>More: {PROSE}</p><p>Last: {PROSE}</p></span></div></div>"
+        "<footer><div class='col'><p>About us, contact, jobs, advertise with us here.</p></div>"
+        "</footer></body></html>"
+    )
+    assert _text(page) == [PROSE, f"More: {PROSE}", f"Last: {PROSE}"]
+
+
+def test_a_column_of_links_loses_to_the_prose_column():
+    teasers = "".join(
+        f"<p><a href='/a{i}'>Teaser headline number {i}, with commas, many, many</a></p>"
+        for i in range(8)
+    )
+    page = (
+        f"<html><body><div class='list'>{teasers}</div>"
+        f"<div class='story'><p>{PROSE}</p><p>And then: {PROSE}</p></div></body></html>"
+    )
+    assert _text(page) == [PROSE, f"And then: {PROSE}"]
+
+
+def test_sibling_sections_of_one_text_are_joined_in_order():
+    # A book chapter or long feature: each subheading starts a <section> of its own.
+    sections = "".join(
+        f"<section><h2>Part {i}</h2><p>{PROSE}</p><p>Part {i} goes on: {PROSE}</p></section>"
+        for i in (1, 2, 3)
+    )
+    page = f"<html><body><main><div class='chapter'>{sections}</div></main></body></html>"
+    text = _text(page)
+    assert [line for line in text if line.startswith("Part ")] == [
+        "Part 1",
+        f"Part 1 goes on: {PROSE}",
+        "Part 2",
+        f"Part 2 goes on: {PROSE}",
+        "Part 3",
+        f"Part 3 goes on: {PROSE}",
+    ]
+
+
+def test_text_between_line_breaks_counts_as_paragraphs():
+    # Old layouts: <div>text<br><br>text</div>, no <p> at all.
+    page = f"<html><body><div id='isi'>{PROSE}<br><br>{PROSE}</div><div>Menu</div></body></html>"
+    assert _text(page) == [PROSE, PROSE]
+
+
+def test_furniture_never_wins():
+    page = (
+        "<html><body><div class='related-posts'>"
+        + "".join(f"<p>{PROSE}</p>" for _ in range(5))
+        + f"</div><div><p>{PROSE}</p></div></body></html>"
+    )
+    assert _text(page) == [PROSE]
+
+
+def test_a_page_without_prose_has_no_block():
+    assert densest_block(html.document_fromstring("<html><body><p>Hi</p></body></html>")) is None
