@@ -47,6 +47,16 @@ _PHOTO_BOX = (
 _IN_PHOTO_BOX = etree.XPath(f"boolean({_PHOTO_BOX})")
 
 
+def headline_in_title(headline: str, title: str) -> bool:
+    """Whether ``title`` is ``headline`` plus branding: it contains the headline, and the
+    headline is at least half of it. "Mozilla" is not the headline of "Mozilla - Wikipedia"
+    by this rule, nor "evolve extension for Mercurial" of "Evolve: Shared Mutable History —
+    evolve extension for Mercurial": such an ``<h1>`` names the site, not the page.
+    """
+    head, whole = " ".join(headline.casefold().split()), " ".join(title.casefold().split())
+    return bool(head) and head in whole and 2 * len(head) >= len(whole)
+
+
 def unique(found: Iterable[Found]) -> list[Found]:
     """Candidates without repeats, first occurrence kept (pages often say a thing twice)."""
     return list(dict.fromkeys(found))
@@ -145,13 +155,31 @@ class ArticlePage:
     # -- fields ------------------------------------------------------------------------------
 
     def title(self) -> list[Found]:
+        """JSON-LD, the title metas, then the ``<h1>`` or the ``<title>``, whichever agrees.
+
+        Without metadata an ``<h1>`` is the headline only when the ``<title>`` repeats it
+        and adds no more than branding: on blogs and small sites the first ``<h1>`` is often
+        the site's name or a section ("Allergies Health Center", "Hi, I'm Nicolas.") while
+        the ``<title>`` says "Babies Who Eat Peanuts Early May Avoid Allergy - WebMD".
+        """
+        h1s = [
+            *_found(self.texts("h1[itemprop=headline], [itemprop=headline] h1"), "markup:h1"),
+            *_found(self.texts("h1"), "markup:h1"),
+        ]
+        page_titles = _found(self.texts("title")[:1], "markup:title")
+        if page_titles:
+            agreeing = [h for h in h1s if headline_in_title(h.value, page_titles[0].value)]
+            markup = [*agreeing[:1], *page_titles, *h1s]
+        else:
+            markup = h1s
         return [
             *_found(self.ld("headline", "name"), "json-ld"),
             *_found(self.meta("og:title"), "meta:og:title"),
             *_found(self.meta("twitter:title"), "meta:twitter:title"),
-            *_found(self.texts("h1[itemprop=headline], [itemprop=headline] h1"), "markup:h1"),
-            *_found(self.texts("h1"), "markup:h1"),
-            *_found(self.sel.css("title::text").getall(), "markup:title"),
+            # Parse.ly's and Dublin Core's tags, on sites that print no OpenGraph.
+            *_found(self.meta("parsely-title"), "meta:parsely-title"),
+            *_found(self.meta("dc.title", "dc:title", "dcterms.title"), "meta:dc.title"),
+            *markup,
         ]
 
     def subtitle(self) -> list[Found]:
