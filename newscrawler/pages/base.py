@@ -30,6 +30,7 @@ from newscrawler.pages import body as body_text
 from newscrawler.pages.index import PageIndex, compiled_css, text_of
 from newscrawler.pages.jsonld import article_objects, people, strings
 from newscrawler.pages.prune import paragraphs_without
+from newscrawler.pages.urldates import date_in_url
 
 
 def _found(values: Iterable[str], source: str) -> list[Found]:
@@ -136,6 +137,8 @@ class ArticlePage:
 
     def css_elements(self, css: str) -> list[etree._Element]:
         """The elements a CSS selector finds, in page order (the selector compiled once)."""
+        if css in self.index.tags:
+            return list(self.index.tags[css])
         found = compiled_css(css)(self.sel.root)
         assert isinstance(found, list)
         return [el for el in found if isinstance(el, etree._Element)]
@@ -189,14 +192,40 @@ class ArticlePage:
         from_ld: list[str] = []
         for obj in self.jsonld:
             from_ld.extend(people(obj.get("author")))
+        # itemprop holds a list of names: Ars Technica's byline is itemprop="author creator".
         return [
             *_found(from_ld, "json-ld"),
-            *_found(self.meta("author", "article:author", "dc.creator", "byl"), "meta:author"),
-            *_found(self.bylines("[itemprop=author] [itemprop=name]"), "markup:itemprop"),
-            *_found(self.bylines("[itemprop=author]"), "markup:itemprop"),
-            *_found(self.bylines("[rel=author]"), "markup:rel-author"),
-            *_found(self.bylines(".byline, .author, .author-name, .penulis"), "markup:byline"),
+            *_found(
+                self.meta("author", "article:author", "dc.creator", "dc:creator", "byl"),
+                "meta:author",
+            ),
+            *_found(self.meta("parsely-author"), "meta:parsely-author"),
+            *_found(self._byline("[itemprop~=author] [itemprop~=name]"), "markup:itemprop-name"),
+            *_found(self._byline("[itemprop~=author]"), "markup:itemprop"),
+            *_found(self._byline("[rel=author]"), "markup:rel-author"),
+            *_found(self._byline(".byline, .author, .author-name, .penulis"), "markup:byline"),
         ]
+
+    def _byline(self, css: str) -> list[str]:
+        """The texts of the first byline the selector finds and of the elements beside it.
+
+        A page prints its article's byline once, near the headline; further matches belong
+        to teasers, "more from" boxes and comment threads (Quanta's related posts, Yahoo's
+        side column each carry a ``.byline``). Several authors sit side by side in one line
+        (``<a rel="author">A</a> and <a rel="author">B</a>``), so the first match's
+        siblings stay; photo credits never count (see :meth:`bylines`).
+        """
+        kept: list[etree._Element] = []
+        for el in self.css_elements(css):
+            if _IN_PHOTO_BOX(el):
+                continue
+            if kept and not any(
+                el.getparent() is k.getparent() or k in el.iterancestors() for k in kept[:1]
+            ):
+                continue
+            if text_of(el):
+                kept.append(el)
+        return [text_of(el) for el in kept]
 
     def editors(self) -> list[Found]:
         from_ld: list[str] = []
@@ -207,6 +236,9 @@ class ArticlePage:
     def published(self) -> list[Found]:
         """JSON-LD, then the date metas, then ``itemprop=datePublished`` microdata.
 
+        Where none of these (nor a site's own rules) date the page, the item falls back to
+        :meth:`undeclared_published`.
+
         An ``itemprop`` in ``<head>`` counts only when neither JSON-LD nor a meta dates the
         page: some templates print one for the whole site, e.g. Okezone's ``<meta
         itemprop="datePublished" content="2014-07-13T20:07:27.8200000">`` on every article and
@@ -216,13 +248,18 @@ class ArticlePage:
         from_meta = _found(
             self.meta(
                 "article:published_time",
+                "article:published",
+                "og:article:published_time",
                 "og:published_time",
                 "pubdate",
                 "publishdate",
                 "publish-date",
                 "publish_date",
                 "dc.date.issued",
+                "dcterms.issued",
+                "dcterms.created",
                 "dc.date",
+                "dc:date",
                 "date",
                 "content_publisheddate",
                 "parsely-pub-date",
@@ -243,6 +280,23 @@ class ArticlePage:
                 "markup:itemprop",
             ),
             *_found(self.texts("[itemprop=datePublished]"), "markup:itemprop"),
+        ]
+
+    def undeclared_published(self) -> list[Found]:
+        """Dates a page shows without declaring them: ``<time pubdate>`` or the first ``<time
+        datetime>`` in its ``<article>``, then ``/2024/06/25/`` in its canonical URL or URL.
+
+        Read only where :meth:`published` (a site's override included) found nothing: a day
+        from the URL is midnight, so beside a real timestamp it would be a false conflict.
+        """
+        times = [
+            *self.css_elements("time[pubdate][datetime]"),
+            *self.css_elements("article time[datetime]")[:1],
+        ]
+        from_url = [date_in_url(url) for url in (self.canonical_url(), self.response.url) if url]
+        return [
+            *_found([el.get("datetime", "") for el in times], "markup:time"),
+            *_found([day for day in from_url if day][:1], "url"),
         ]
 
     def modified(self) -> list[Found]:
@@ -345,7 +399,7 @@ class ArticlePage:
             subtitle=unique(self.subtitle()),
             authors=unique(self.authors()),
             editors=unique(self.editors()),
-            published=unique(self.published()),
+            published=unique(self.published() or self.undeclared_published()),
             modified=unique(self.modified()),
             section=unique(self.section()),
             tags=unique(self.tags_without_junk()),

@@ -1,0 +1,86 @@
+"""The generic page's byline and publication-date rules on small pages built like real ones."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from scrapy.http import HtmlResponse
+
+from newscrawler.items import ArticleSnapshot
+from newscrawler.pages.base import ArticlePage
+from newscrawler.snapshots import to_snapshot
+
+BODY = (
+    "<p>" + "The council voted on Tuesday to widen the road, after months of debate. " * 3 + "</p>"
+)
+
+
+def _snapshot(head: str, body: str, url: str = "https://news.example/a") -> ArticleSnapshot:
+    markup = f"<html><head><title>Road</title>{head}</head><body>{body}{BODY}</body></html>"
+    page = ArticlePage(HtmlResponse(url=url, body=markup.encode()))
+    return to_snapshot(page.to_item(), now=datetime(2024, 1, 1, tzinfo=UTC))
+
+
+def test_itemprop_lists_count_and_the_name_inside_wins():
+    # Ars Technica: itemprop="author creator"; CNET: a "por" label beside the itemprop name.
+    snap = _snapshot(
+        "",
+        '<p class="meta" itemprop="author creator" itemscope><a rel="author" href="/a/j">'
+        '<span itemprop="name">Jane Goodin</span></a></p>'
+        '<div itemprop="author">por <span itemprop="name">Jane Goodin</span></div>',
+    )
+    assert snap.authors == ("Jane Goodin",)
+    assert snap.provenance["authors"] == "markup:itemprop-name"
+
+
+def test_only_the_first_byline_and_its_siblings_count():
+    # Further .byline elements belong to teasers of other articles.
+    snap = _snapshot(
+        "",
+        '<p><span class="byline">By Jane Roe</span> and <span class="byline">Ali Rahman</span></p>'
+        + "".join(
+            f'<div class="teaser"><a>Other story {i}</a><p class="byline">By Someone {i}</p></div>'
+            for i in range(3)
+        ),
+    )
+    assert snap.authors == ("Jane Roe", "Ali Rahman")
+
+
+def test_parsely_author_counts():
+    snap = _snapshot('<meta name="parsely-author" content="Jane Doe">', "")
+    assert snap.authors == ("Jane Doe",)
+
+
+def test_article_published_variant_meta():
+    snap = _snapshot('<meta property="article:published" content="2019-11-24T13:46:00+07:00">', "")
+    assert snap.published_at is not None
+    assert snap.published_at.isoformat() == "2019-11-24T13:46:00+07:00"
+
+
+def test_time_in_the_article_dates_an_undated_page():
+    snap = _snapshot(
+        "",
+        '<aside><time datetime="2001-01-01T00:00:00Z">old</time></aside>'
+        '<article><header><time datetime="2019-11-24T06:46:00Z">24 Nov</time></header></article>',
+    )
+    assert snap.published_at is not None
+    assert snap.published_at.isoformat() == "2019-11-24T06:46:00+00:00"
+    assert snap.provenance["published_at"] == "markup:time"
+
+
+def test_the_url_day_is_the_last_resort():
+    snap = _snapshot("", "", url="https://blog.example/2024/06/25/three-findings/")
+    assert snap.published_at is not None
+    assert snap.published_at.date().isoformat() == "2024-06-25"
+    assert snap.provenance["published_at"] == "url"
+
+
+def test_the_url_day_never_contradicts_a_declared_time():
+    snap = _snapshot(
+        '<meta property="article:published_time" content="2024-06-26T01:30:00+07:00">',
+        "",
+        url="https://blog.example/2024/06/25/three-findings/",
+    )
+    assert snap.published_at is not None
+    assert snap.published_at.isoformat() == "2024-06-26T01:30:00+07:00"
+    assert "date_conflicts" not in snap.notes
