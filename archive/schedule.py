@@ -19,13 +19,17 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import select
+from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
 from archive.models import Article, ArticleURL, Content, Revision, VisitSchedule
 from archive.snapshot import FetchInfo
 from archive.timestamps import require_aware
+
+if TYPE_CHECKING:
+    from archive.batch import Visit
 
 DEFAULT_SCHEDULE = "15m,1h,3h,12h,1d,3d,7d"
 
@@ -124,6 +128,10 @@ class VisitPlanner:
     def __call__(self, session: Session, article_id: int, fetch: FetchInfo, outcome: str) -> None:
         record_visit(session, article_id, fetch, outcome, self.policy)
 
+    def visited_many(self, session: Session, visits: Sequence[Visit]) -> None:
+        """A whole batch's visits (``Archive.store_many``): the same plans, a few statements."""
+        record_visits(session, visits, self.policy)
+
 
 def record_visit(
     session: Session, article_id: int, fetch: FetchInfo, outcome: str, policy: RevisitPolicy
@@ -159,6 +167,63 @@ def record_visit(
         row.last_modified = fetch.last_modified or row.last_modified
     session.flush()
     return row
+
+
+_PLAN_COLUMNS = (
+    "article_id",
+    "site",
+    "url",
+    "anchor_at",
+    "last_visit_at",
+    "last_outcome",
+    "visits",
+    "next_visit_at",
+    "etag",
+    "last_modified",
+)
+
+
+def record_visits(session: Session, visits: Sequence[Visit], policy: RevisitPolicy) -> None:
+    """``record_visit`` for each visit in order, read and written in bulk.
+
+    Each visit carries the article's first sighting and publish time as of that visit, so
+    the plans come out as the per-visit hook would leave them.
+    """
+    ids = list(dict.fromkeys(v.article_id for v in visits))
+    rows: dict[int, dict[str, Any]] = {}
+    for start in range(0, len(ids), 500):
+        for found in session.execute(
+            select(*(getattr(VisitSchedule, name) for name in _PLAN_COLUMNS)).where(
+                VisitSchedule.article_id.in_(ids[start : start + 500])
+            )
+        ):
+            rows[found.article_id] = found._asdict()
+    known = set(rows)
+    for visit in visits:
+        fetch = visit.fetch
+        visited_at = require_aware(fetch.fetched_at, "fetched_at")
+        anchor = anchor_for(visit.first_seen_at, visit.published_at)
+        row = rows.setdefault(
+            visit.article_id,
+            dict.fromkeys(_PLAN_COLUMNS)
+            | {"article_id": visit.article_id, "site": visit.site, "last_visit_at": visited_at},
+        )
+        row["url"] = fetch.url
+        row["anchor_at"] = anchor
+        row["last_visit_at"] = max(row["last_visit_at"], visited_at)
+        row["last_outcome"] = visit.outcome
+        row["visits"] = (row["visits"] or 0) + 1
+        row["next_visit_at"] = policy.next_visit(anchor, row["last_visit_at"])
+        if visit.outcome in _VALIDATED and (fetch.etag or fetch.last_modified):
+            row["etag"] = fetch.etag or row["etag"]
+            row["last_modified"] = fetch.last_modified or row["last_modified"]
+    # The ORM may hold plan rows loaded earlier in this session; bulk writes bypass them.
+    session.expire_all()
+    new = [row for article_id, row in rows.items() if article_id not in known]
+    if new:
+        session.execute(insert(VisitSchedule), new)
+    if known:
+        session.execute(update(VisitSchedule), [rows[article_id] for article_id in known])
 
 
 @dataclass(frozen=True, slots=True)
