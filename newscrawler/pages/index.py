@@ -15,6 +15,7 @@ from __future__ import annotations
 import string
 from functools import lru_cache
 
+import cssselect
 from lxml import etree
 from parsel.csstranslator import HTMLTranslator
 
@@ -34,12 +35,66 @@ def ascii_lower(value: str) -> str:
 
 @lru_cache(maxsize=512)
 def compiled_css(css: str) -> etree.XPath:
-    """The XPath parsel's ``Selector.css(css)`` runs, compiled once.
+    """An XPath finding what parsel's ``Selector.css(css)`` finds, compiled once.
 
-    ``compiled_css(".byline a")(root)`` finds what ``Selector(root=root).css(".byline a")``
-    finds, in the same order, without a Selector per element.
+    ``compiled_css(".byline a")(root)`` gives the elements ``Selector(root=root).css(".byline
+    a")`` gives, in the same order, without a Selector per element, and in one walk of the
+    tree where parsel's XPath walks it once per selector of the group (see
+    :func:`one_walk_xpath`).
     """
-    return etree.XPath(_TRANSLATOR.css_to_xpath(css), namespaces=_NAMESPACES)
+    return etree.XPath(one_walk_xpath(css) or _TRANSLATOR.css_to_xpath(css), namespaces=_NAMESPACES)
+
+
+def one_walk_xpath(css: str) -> str | None:
+    """The CSS group as one ``descendant-or-self::*[...]`` step, or None if it has ``::text``.
+
+    cssselect writes ``.byline, .author`` as a union of two paths and ``.a .b`` as a path down
+    from every ``.a``; libxml2 walks the whole document for each path. The same elements are
+    those for which a test looking up from the element holds:
+    ``descendant-or-self::*[(<.b> and ancestor::*[<.a>]) or (<.author>)]``, one walk, still in
+    document order and without repeats.
+    """
+    try:
+        selectors = cssselect.parse(css)
+    except cssselect.SelectorSyntaxError:
+        return None  # parsel's translator raises the same error, with its message
+    tests = []
+    for selector in selectors:
+        if selector.pseudo_element is not None:
+            return None
+        tests.append(_matches(selector.parsed_tree))
+    return "descendant-or-self::*[" + " or ".join(f"({test})" for test in tests) + "]"
+
+
+# How an element reaches the one on the left of a combinator: "a b" -> some ancestor is an
+# "a"; "a > b" -> the parent; "a ~ b" -> an earlier sibling; "a + b" -> the sibling just before.
+_UPWARD = {
+    " ": "ancestor::*",
+    ">": "parent::*",
+    "~": "preceding-sibling::*",
+    "+": "preceding-sibling::*[1]",
+}
+
+
+def _matches(tree: cssselect.parser.Tree) -> str:
+    """An XPath test, relative to an element, that holds when the selector matches it."""
+    if isinstance(tree, cssselect.parser.CombinedSelector):
+        return (
+            f"{_compound(tree.subselector)} and "
+            f"{_UPWARD[tree.combinator]}[{_matches(tree.selector)}]"
+        )
+    return _compound(tree)
+
+
+def _compound(tree: cssselect.parser.Tree) -> str:
+    """The test for one compound selector (``h1.title[itemprop=headline]``)."""
+    expr = _TRANSLATOR.xpath(tree)
+    if expr.path:
+        raise ValueError(f"not a compound selector: {tree!r}")
+    parts = [f"self::{expr.element}"] if expr.element != "*" else []
+    if expr.condition:
+        parts.append(f"({expr.condition})")
+    return " and ".join(parts) or "true()"
 
 
 @lru_cache(maxsize=512)
@@ -58,8 +113,13 @@ def text_of(element: etree._Element) -> str:
     return " ".join(" ".join(element.itertext()).split())
 
 
+# Elements PageIndex lists by tag: ``texts("h1")`` reads them without a walk of its own.
+INDEXED_TAGS = ("meta", "script", "link", "title", "h1", "time")
+
+
 class PageIndex:
-    """The document's ``<meta>`` contents by name and its JSON-LD script texts, in one pass.
+    """The document's ``<meta>`` contents by name, its JSON-LD script texts and the elements
+    of ``INDEXED_TAGS`` by tag, in page order, from one walk of the tree.
 
     ``metas["og:title"]`` lists, in document order, the ``content`` of every ``<meta>`` whose
     ``name`` or ``property`` is ``og:title`` in any ASCII case (a tag with both counts once),
@@ -69,10 +129,14 @@ class PageIndex:
     def __init__(self, root: etree._Element) -> None:
         self.metas: dict[str, list[str]] = {}
         self.ld_scripts: list[str] = []
-        for element in root.iter("meta", "script"):
-            if element.tag == "meta":
+        self.tags: dict[str, list[etree._Element]] = {tag: [] for tag in INDEXED_TAGS}
+        for element in root.iter(*INDEXED_TAGS):
+            tag = element.tag
+            assert isinstance(tag, str)
+            self.tags[tag].append(element)
+            if tag == "meta":
                 self._add_meta(element)
-            elif element.get("type") == _LD_JSON:
+            elif tag == "script" and element.get("type") == _LD_JSON:
                 self.ld_scripts.extend(_text_nodes(element))
 
     def _add_meta(self, element: etree._Element) -> None:
