@@ -137,6 +137,8 @@ class ArticlePage:
 
     def css_elements(self, css: str) -> list[etree._Element]:
         """The elements a CSS selector finds, in page order (the selector compiled once)."""
+        if css in self.index.tags:
+            return list(self.index.tags[css])
         found = compiled_css(css)(self.sel.root)
         assert isinstance(found, list)
         return [el for el in found if isinstance(el, etree._Element)]
