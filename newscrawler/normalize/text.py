@@ -21,13 +21,16 @@ from dataclasses import dataclass
 __all__ = ["CleanBody", "clean_body", "normalize_whitespace"]
 
 # Zero-width and direction marks vanish; every other kind of space becomes one space.
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u200e\u200f\u2060\ufeff\u00ad"), None)
-_SPACES = re.compile(r"\s+")
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u200e\u200f\u2060\ufeff\u00ad]")
 
 
 def normalize_whitespace(text: str) -> str:
-    """NBSP, tabs, newlines -> one space; zero-width, LRM/RLM, soft hyphen -> nothing; trimmed."""
-    return _SPACES.sub(" ", text.translate(_INVISIBLE)).strip()
+    """NBSP, tabs, newlines -> one space; zero-width, LRM/RLM, soft hyphen -> nothing; trimmed.
+
+    ``str.split()`` splits on what ``\\s`` matches in a str pattern (``str.isspace``), so the
+    join is ``re.sub(r"\\s+", " ", text).strip()`` at a fraction of the cost.
+    """
+    return " ".join(_INVISIBLE.sub("", text).split())
 
 
 @dataclass(frozen=True)
@@ -201,14 +204,18 @@ def clean_body(paragraphs: Sequence[str]) -> CleanBody:
             continue
         if _FURNITURE.match(paragraph) or not _HAS_LETTER.search(paragraph):
             continue
-        ended = _TRAILING_END.search(paragraph)
+        # The end marker and both credits close with ")": most paragraphs need no search.
+        closes = paragraph.rstrip().endswith(")")
+        ended = _TRAILING_END.search(paragraph) if closes else None
         if ended:
             paragraph = paragraph[: ended.start()]
             if paragraph:
                 kept.append(paragraph)
             break
         # Initials close the article: "... pungkas Nabil. (bgs/rul)" then "Baca Juga" links.
-        closing = _CREDIT.search(paragraph) or _CREDIT_WITH_SLASH.search(paragraph)
+        closing = (
+            (_CREDIT.search(paragraph) or _CREDIT_WITH_SLASH.search(paragraph)) if closes else None
+        )
         if closing:
             credit = _credit(closing)
             if rest := paragraph[: closing.start()].rstrip():
