@@ -1,0 +1,176 @@
+"""PageIndex and the compiled selectors answer exactly what the XPath/parsel queries did.
+
+Each test asks both: the query the page helpers used to run (parsel's ``Selector.css``, the
+``//meta[translate(...)]`` XPath) and the index, on a page written here to hold the awkward
+cases and on every real page in ``../shared/pages``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from parsel import Selector
+
+from newscrawler.pages.index import PageIndex, compiled_css, one_walk_xpath, text_of
+
+# Mixed-case names, a meta with both name and property, one without content, an empty one,
+# JSON-LD next to a script of another type, and markup for every combinator.
+PAGE = """<!DOCTYPE html>
+<html lang="id"><head>
+<title>Judul - Situs</title>
+<meta name="Author" content="Ani">
+<meta property="OG:TITLE" content="Judul OG">
+<meta name="og:title" property="og:title" content="Sekali saja">
+<meta name="description">
+<meta name="keywords" content="">
+<meta name="KEYWORDS" content="politik, ekonomi">
+<meta name="İtem" content="not ASCII">
+<meta itemprop="author" content="not a name or property">
+<script type="application/ld+json">{"@type": "NewsArticle", "headline": "A"}</script>
+<script type="application/ld+json"></script>
+<script type="text/javascript">var x = 1;</script>
+<script type="application/LD+JSON">{"@type": "NewsArticle", "headline": "B"}</script>
+</head><body>
+<h1 itemprop="headline">Judul <b>tebal</b></h1>
+<div itemprop="headline"><h1>Kedua</h1></div>
+<div class="byline"><span itemprop="author creator"><b><span itemprop="name">Ani</span></b></span>
+ <!-- a comment --> dan <a rel="author">Budi</a></div>
+<figure><span class="author">KOMPAS.COM/FOTO</span></figure>
+<div class="detail__date">Senin</div>
+<h1>Tiga</h1><span class="date">setelah h1</span><p class="date">bukan</p>
+<ul class="tags"><li><a href="/tag/a">A</a></li><li><a href="/topic/b">B</a></li></ul>
+<div class="txt-article"><p>satu</p><p>dua</p></div>
+<div class=" penulis	author-name ">Cici</div>
+<time datetime="2024-06-25T10:00:00+07:00" pubdate>25 Juni</time>
+</body></html>"""
+
+SELECTORS = [
+    "h1",
+    "title",
+    "time[pubdate][datetime]",
+    "article time[datetime]",
+    "h1[itemprop=headline], [itemprop=headline] h1",
+    "[itemprop=datePublished]",
+    "[itemprop~=author] [itemprop~=name]",
+    "[itemprop~=author]",
+    "[itemprop=author] [itemprop=name]",
+    "[rel=author]",
+    ".byline, .author, .author-name, .penulis",
+    ".detail__date, .jdl .date, h1 ~ .date",
+    "h1 + .date",
+    ".tags > li > a, .tags a[href*='/topic/']",
+    ".txt-article > p:first-child",
+    "ul.tags li:nth-child(2) a",
+    "#penulis a, #penulis",
+    "div:not(.byline)",
+    "*",
+]
+
+
+def parsel_meta(sel: Selector, name: str) -> list[str]:
+    """The query ArticlePage.meta() ran per name before the index."""
+    lower = "translate({},'ABCDEFGHIJKLMNOPQRSTUVWXYZ','abcdefghijklmnopqrstuvwxyz')"
+    query = f"//meta[{lower.format('@name')}=$n or {lower.format('@property')}=$n]/@content"
+    return sel.xpath(query, n=name.lower()).getall()
+
+
+def same_elements(html: str, css: str) -> tuple[list[object], list[object]]:
+    """What parsel finds and what the compiled selector finds, on one parse of ``html``."""
+    sel = Selector(text=html)
+    theirs = [s.root for s in sel.css(css)]
+    ours = compiled_css(css)(sel.root)
+    assert isinstance(ours, list)
+    return theirs, ours
+
+
+@pytest.mark.parametrize("css", SELECTORS)
+def test_compiled_css_finds_what_parsel_finds(css: str) -> None:
+    theirs, ours = same_elements(PAGE, css)
+    assert ours == theirs
+
+
+def test_the_written_page_exercises_the_selectors() -> None:
+    # Guards the test above: were the page to match nothing, any XPath would agree.
+    found = {css: len(same_elements(PAGE, css)[0]) for css in SELECTORS}
+    assert found["h1"] == 3
+    assert found["h1[itemprop=headline], [itemprop=headline] h1"] == 2
+    assert found["[itemprop~=author] [itemprop~=name]"] == 1
+    assert found[".byline, .author, .author-name, .penulis"] == 3
+    assert found[".detail__date, .jdl .date, h1 ~ .date"] == 3
+    assert found["h1 + .date"] == 1
+    assert found[".txt-article > p:first-child"] == 1
+    assert found["ul.tags li:nth-child(2) a"] == 1
+    assert found["#penulis a, #penulis"] == 0
+
+
+def test_a_group_is_one_step() -> None:
+    xpath = one_walk_xpath(".byline, .author a")
+    assert xpath is not None
+    assert xpath.startswith("descendant-or-self::*[")
+    assert "|" not in xpath
+    assert "ancestor::*" in xpath
+
+
+def test_pseudo_elements_keep_parsel_translation() -> None:
+    assert one_walk_xpath("a::text") is None
+    assert one_walk_xpath("a::attr(href)") is None
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["author", "og:title", "OG:Title", "description", "keywords", "İtem", "item", "itemprop"],
+)
+def test_meta_matches_the_translate_xpath(name: str) -> None:
+    sel = Selector(text=PAGE)
+    assert PageIndex(sel.root).meta(name) == parsel_meta(sel, name)
+
+
+def test_meta_reads_mixed_case_and_counts_a_tag_once() -> None:
+    index = PageIndex(Selector(text=PAGE).root)
+    assert index.meta("og:title") == ["Judul OG", "Sekali saja"]
+    assert index.meta("keywords") == ["", "politik, ekonomi"]
+    assert index.meta("description") == []
+
+
+def test_ld_scripts_are_the_json_ld_text_nodes() -> None:
+    sel = Selector(text=PAGE)
+    index = PageIndex(sel.root)
+    assert index.ld_scripts == sel.xpath('//script[@type="application/ld+json"]/text()').getall()
+    assert index.ld_scripts == ['{"@type": "NewsArticle", "headline": "A"}']
+
+
+def test_tags_in_page_order() -> None:
+    sel = Selector(text=PAGE)
+    index = PageIndex(sel.root)
+    for tag in ("h1", "title", "time", "link"):
+        assert index.tags[tag] == [s.root for s in sel.css(tag)]
+    assert [text_of(el) for el in index.tags["h1"]] == ["Judul tebal", "Kedua", "Tiga"]
+
+
+def test_text_of_is_parsels_text_join() -> None:
+    sel = Selector(text=PAGE)
+    for el in sel.css(".byline, h1, ul"):
+        assert text_of(el.root) == " ".join(" ".join(el.css("::text").getall()).split())
+    assert text_of(sel.css(".byline")[0].root) == "Ani dan Budi"
+
+
+def real_pages(root: Path) -> list[Path]:
+    return sorted(root.glob("*/*.html"))
+
+
+def test_real_pages_agree(shared_pages: Path) -> None:
+    pages = real_pages(shared_pages)
+    assert pages
+    names = ["og:title", "author", "article:published_time", "keywords", "description"]
+    for path in pages:
+        html = path.read_text(encoding="utf-8", errors="replace")
+        sel = Selector(text=html)
+        index = PageIndex(sel.root)
+        for name in names:
+            assert index.meta(name) == parsel_meta(sel, name), (path, name)
+        ld = sel.xpath('//script[@type="application/ld+json"]/text()').getall()
+        assert index.ld_scripts == ld, path
+        for css in SELECTORS:
+            theirs = [s.root for s in sel.css(css)]
+            assert compiled_css(css)(sel.root) == theirs, (path, css)
