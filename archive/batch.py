@@ -24,7 +24,7 @@ from datetime import datetime
 from typing import Any, Literal, Protocol, runtime_checkable
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import and_, delete, func, insert, select, update
+from sqlalchemy import Table, and_, delete, func, insert, or_, select, update
 from sqlalchemy.orm import Session
 
 from archive import neardup
@@ -33,6 +33,7 @@ from archive.identity import url_aliases
 from archive.models import (
     Article,
     ArticleURL,
+    Base,
     Content,
     Fetch,
     NearDuplicate,
@@ -174,7 +175,7 @@ class _Article:
 class _Link:
     article: _Article
     simhash: int
-    body: str
+    words: int
     seen_at: datetime
 
 
@@ -186,6 +187,14 @@ class _Done:
     outcome: StoreOutcome
     first_seen_at: datetime
     published_at: datetime | None
+
+
+def _table(model: type[Base]) -> Table:
+    # Core inserts for rows nobody reads back: the ORM's bulk insert spends more time
+    # preparing each row than SQLite spends storing it.
+    table = model.__table__
+    assert isinstance(table, Table)
+    return table
 
 
 def _chunks(values: Iterable[Any]) -> Iterator[list[Any]]:
@@ -251,12 +260,19 @@ class BatchWriter:
         self.touched: set[int] = set()  # id() of each of them
         self.new_aliases: list[tuple[_Article, str, datetime]] = []
         self.links: list[_Link] = []
+        # Near-duplicate candidates from the database: (band, value) -> articles, each
+        # article's keys in that index, and its current SimHash.
+        self.band_index: dict[tuple[int, int], set[int]] = {}
+        self.band_keys: dict[int, list[tuple[int, int]]] = {}
+        self.hashes: dict[int, int] = {}
         self.done: list[_Done] = []
 
     def run(self) -> list[_Done]:
         self._read()
         for item in self.items:
             self._decide(item)
+        if self.links:
+            self._read_candidates()
         self._write()
         return self.done
 
@@ -487,7 +503,7 @@ class BatchWriter:
             "title": content.title,
             "body": content.body,
         }
-        self.links.append(_Link(article, stored.simhash, content.body, seen_at))
+        self.links.append(_Link(article, stored.simhash, neardup.word_count(content.body), seen_at))
         self._finish(item, article, revision, outcome)
 
     def _finish(
@@ -517,7 +533,7 @@ class BatchWriter:
             )
         if self.new_aliases:
             session.execute(
-                insert(ArticleURL),
+                insert(_table(ArticleURL)),
                 [
                     {"article_id": a.key, "url": url, "first_seen_at": seen}
                     for a, url, seen in self.new_aliases
@@ -527,7 +543,7 @@ class BatchWriter:
         self._write_documents()
         self._write_near_duplicates()
         session.execute(
-            insert(Fetch),
+            insert(_table(Fetch)),
             [
                 fetch_values(d.item.fetch, d.outcome, d.article.key, d.revision.id)
                 for d in self.done
@@ -598,52 +614,61 @@ class BatchWriter:
             values = {"article_id": article.key, **article.document}
             (updates if article.has_document else inserts).append(values)
         if inserts:
-            self.session.execute(insert(SearchDocument), inserts)
+            self.session.execute(insert(_table(SearchDocument)), inserts)
         if updates:
             self.session.execute(update(SearchDocument), updates)
 
-    def _write_near_duplicates(self) -> None:
-        """Replay SimHash linking in order against the bands the batch can meet.
+    def _read_candidates(self) -> None:
+        """The band rows the batch's hashes can meet, and the hashes of their articles.
 
-        Only band rows that share a key with one of the batch's hashes can ever be a
-        candidate, so those (and the full bands of their articles, to rebuild each hash)
-        are all that is read.
+        Read before anything is written: a candidate's hash comes from its latest revision,
+        which the batch may be about to replace. Only band rows that share a key with one
+        of the batch's hashes can ever be a candidate, so those are all that is read.
         """
+        session = self.session
+        linked = [link for link in self.links if link.words >= neardup.MIN_WORDS]
+        # One statement per group: an OR of (band = k AND value IN (...)), which SQLite
+        # answers with one (band, value) index search per key (a MULTI-INDEX OR).
+        step = IN_CHUNK // len(neardup.BLOCK_PAIRS)
+        for start in range(0, len(linked), step):
+            keys_by_band: dict[int, set[int]] = {}
+            for link in linked[start : start + step]:
+                for band, value in enumerate(neardup.bands(link.simhash)):
+                    keys_by_band.setdefault(band, set()).add(value)
+            matches = or_(
+                *(
+                    and_(SimhashBand.band == band, SimhashBand.value.in_(sorted(values)))
+                    for band, values in keys_by_band.items()
+                )
+            )
+            for other, band, value in session.execute(
+                select(SimhashBand.article_id, SimhashBand.band, SimhashBand.value).where(matches)
+            ):
+                self.band_index.setdefault((band, value), set()).add(other)
+                self.band_keys.setdefault(other, []).append((band, value))
+        # A candidate's hash is its latest content's: bands are only ever written from it.
+        # Three index lookups per candidate, where reading its 28 band rows cost 28.
+        for chunk in _chunks(self.band_keys):
+            for other, simhash in session.execute(
+                select(Article.id, Content.simhash)
+                .join(
+                    Revision,
+                    and_(
+                        Revision.article_id == Article.id,
+                        Revision.number == Article.revision_count,
+                    ),
+                )
+                .join(Content, Content.id == Revision.content_id)
+                .where(Article.id.in_(chunk))
+            ):
+                self.hashes[other] = simhash
+
+    def _write_near_duplicates(self) -> None:
+        """Replay SimHash linking in order against the candidates read before the writes."""
         if not self.links:
             return
         session = self.session
-        linked = [link for link in self.links if neardup.word_count(link.body) >= neardup.MIN_WORDS]
-        keys_by_band: dict[int, set[int]] = {}
-        for link in linked:
-            for band, value in enumerate(neardup.bands(link.simhash)):
-                keys_by_band.setdefault(band, set()).add(value)
-        candidates: set[int] = set()
-        for band, values in keys_by_band.items():
-            for chunk in _chunks(values):
-                candidates.update(
-                    session.scalars(
-                        select(SimhashBand.article_id).where(
-                            SimhashBand.band == band, SimhashBand.value.in_(chunk)
-                        )
-                    )
-                )
-        index: dict[tuple[int, int], set[int]] = {}
-        current: dict[int, list[tuple[int, int]]] = {}  # article -> its band keys now
-        their_bands: dict[int, dict[int, int]] = {}
-        for chunk in _chunks(candidates):
-            for other, band, value in session.execute(
-                select(SimhashBand.article_id, SimhashBand.band, SimhashBand.value).where(
-                    SimhashBand.article_id.in_(chunk)
-                )
-            ):
-                their_bands.setdefault(other, {})[band] = value
-        hashes: dict[int, int] = {}
-        for other, bands in their_bands.items():
-            hashes[other] = neardup.from_bands(bands)
-            current[other] = list(bands.items())
-            for key in current[other]:
-                index.setdefault(key, set()).add(other)
-
+        index, current, hashes = self.band_index, self.band_keys, self.hashes
         pairs: dict[tuple[int, int], tuple[int, datetime]] = {}
         replaced: set[int] = set()
         for link in self.links:
@@ -653,7 +678,7 @@ class BatchWriter:
             hashes.pop(article_id, None)
             if not link.article.is_new:
                 replaced.add(article_id)
-            if neardup.word_count(link.body) < neardup.MIN_WORDS:
+            if link.words < neardup.MIN_WORDS:
                 continue
             keys = list(enumerate(neardup.bands(link.simhash)))
             found: set[int] = set()
@@ -680,7 +705,7 @@ class BatchWriter:
             for band, value in current.get(article_id, [])
         ]
         if rows:
-            session.execute(insert(SimhashBand), rows)
+            session.execute(insert(_table(SimhashBand)), rows)
         self._write_links(pairs)
 
     def _write_links(self, pairs: dict[tuple[int, int], tuple[int, datetime]]) -> None:
@@ -710,7 +735,7 @@ class BatchWriter:
                     }
                 )
         if inserts:
-            session.execute(insert(NearDuplicate), inserts)
+            session.execute(insert(_table(NearDuplicate)), inserts)
         if updates:
             session.execute(update(NearDuplicate), updates)
 
