@@ -61,6 +61,7 @@ SELECTORS = [
     "h1 + .date",
     ".tags > li > a, .tags a[href*='/topic/']",
     ".txt-article > p:first-child",
+    "div:not(.byline).txt-article, .penulis.author-name",
     "ul.tags li:nth-child(2) a",
     "#penulis a, #penulis",
     "div:not(.byline)",
@@ -100,6 +101,7 @@ def test_the_written_page_exercises_the_selectors() -> None:
     assert found[".detail__date, .jdl .date, h1 ~ .date"] == 3
     assert found["h1 + .date"] == 1
     assert found[".txt-article > p:first-child"] == 1
+    assert found["div:not(.byline).txt-article, .penulis.author-name"] == 2
     assert found["ul.tags li:nth-child(2) a"] == 1
     assert found["#penulis a, #penulis"] == 0
 
@@ -110,6 +112,11 @@ def test_a_group_is_one_step() -> None:
     assert xpath.startswith("descendant-or-self::*[")
     assert "|" not in xpath
     assert "ancestor::*" in xpath
+    # Every selector names a class, so a substring test on @class screens elements first.
+    assert xpath.startswith("descendant-or-self::*[@class[contains(., 'byline') or")
+    mixed = one_walk_xpath(".byline, h1")
+    assert mixed is not None
+    assert "@class[" not in mixed
 
 
 def test_pseudo_elements_keep_parsel_translation() -> None:
