@@ -23,6 +23,7 @@ from archive import neardup
 from archive.batch import (
     BatchVisitHook,
     BatchWriter,
+    PreparedItem,
     StoreOutcome,
     StoreResult,
     Visit,
@@ -157,7 +158,14 @@ class Archive:
         archive.batch), at a fraction of the statements and one commit. A race lost to
         another writer runs the whole batch again; nothing of a failed batch is written.
         """
-        prepared = [prepare(snapshot, fetch) for snapshot, fetch in items]
+        return self.store_prepared([prepare(snapshot, fetch) for snapshot, fetch in items])
+
+    def store_prepared(self, prepared: Sequence[PreparedItem]) -> list[StoreResult]:
+        """``store_many`` for items already checked with ``archive.batch.prepare``.
+
+        A crawler prepares each article as it arrives, so a bad one fails alone instead of
+        taking its batch down later.
+        """
         if not prepared:
             return []
         for attempt in range(1, MAX_ATTEMPTS + 1):

@@ -9,6 +9,11 @@ Measures, on a fresh SQLite archive in a temporary directory (or ``--db URL``):
    edited (each must come back "revised"), and unchanged refetches as the baseline;
 3. full-text search latency p50/p95 over the whole archive, with and without a site filter.
 
+Articles are stored as a crawl stores them: ``Archive.store_many`` in batches of ``--batch``
+(the crawler's ``NEWSCRAWLER_ARCHIVE_BATCH`` default). For comparison, a sample of the new
+articles right after the first window is stored one at a time with ``Archive.store``
+(``one_by_one_per_s``; ``batch_vs_one_by_one`` is the first window's rate over it).
+
 Run: ``.venv/bin/python -m bench.archive`` (100k articles, several minutes) or
 ``.venv/bin/python -m bench.archive --quick`` (10k articles).
 """
@@ -24,6 +29,7 @@ import tempfile
 import time
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -37,6 +43,8 @@ T0 = datetime(2024, 8, 14, 3, 0, tzinfo=UTC)
 SENTENCES_PER_ARTICLE = 12
 WORDS_PER_SENTENCE = 14
 SEARCHES = 300
+BATCH = 50
+ONE_BY_ONE_SAMPLE = 1000
 
 
 def _vocabulary(rng: random.Random, size: int = 20_000) -> list[str]:
@@ -80,16 +88,26 @@ def _fetch(item: ArticleSnapshot) -> FetchInfo:
 
 
 def _store_all(
-    archive: Archive, items: Iterator[ArticleSnapshot]
+    archive: Archive, items: Iterator[ArticleSnapshot], batch: int = BATCH
 ) -> tuple[int, float, dict[str, int]]:
+    """Store ``items`` in batches of ``batch`` (0: one ``store`` call per item); time it.
+
+    Building the synthetic articles is part of the loop but not of the time.
+    """
     outcomes: dict[str, int] = {}
     count = 0
-    started = time.perf_counter()
-    for item in items:
-        outcome = archive.store(item, _fetch(item)).outcome
-        outcomes[outcome] = outcomes.get(outcome, 0) + 1
-        count += 1
-    return count, time.perf_counter() - started, outcomes
+    elapsed = 0.0
+    while chunk := list(islice(items, batch or 1)):
+        started = time.perf_counter()
+        if batch:
+            results = archive.store_many([(item, _fetch(item)) for item in chunk])
+        else:
+            results = [archive.store(item, _fetch(item)) for item in chunk]
+        elapsed += time.perf_counter() - started
+        for result in results:
+            outcomes[result.outcome] = outcomes.get(result.outcome, 0) + 1
+        count += len(results)
+    return count, elapsed, outcomes
 
 
 def _percentile(values: list[float], fraction: float) -> float:
@@ -97,11 +115,14 @@ def _percentile(values: list[float], fraction: float) -> float:
     return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
 
 
-def run(n: int = 100_000, quick: bool = False, db: str | None = None) -> dict[str, Any]:
+def run(
+    n: int = 100_000, quick: bool = False, db: str | None = None, batch: int = BATCH
+) -> dict[str, Any]:
     """Run the benchmark and return its figures (rates in articles/s, latencies in ms)."""
     if quick:
         n = min(n, 10_000)
     window = max(1, n // 10)
+    singles = min(ONE_BY_ONE_SAMPLE, max(1, n - 2 * window))
     corpus = Corpus()
     with tempfile.TemporaryDirectory() as tmp:
         url = db or f"sqlite:///{Path(tmp) / 'bench.sqlite3'}"
@@ -114,9 +135,10 @@ def run(n: int = 100_000, quick: bool = False, db: str | None = None) -> dict[st
                 articles[number] = corpus.article(number, next(stamp))
                 yield articles[number]
 
-        first = _store_all(archive, new_articles(0, window))
-        middle = _store_all(archive, new_articles(window, n - window))
-        last = _store_all(archive, new_articles(n - window, n))
+        first = _store_all(archive, new_articles(0, window), batch)
+        one_by_one = _store_all(archive, new_articles(window, window + singles), batch=0)
+        middle = _store_all(archive, new_articles(window + singles, n - window), batch)
+        last = _store_all(archive, new_articles(n - window, n), batch)
 
         sample = corpus.rng.sample(range(n), window)
 
@@ -136,8 +158,8 @@ def run(n: int = 100_000, quick: bool = False, db: str | None = None) -> dict[st
                 )
                 yield articles[number]
 
-        unchanged = _store_all(archive, refetched(edit=False))
-        revised = _store_all(archive, refetched(edit=True))
+        unchanged = _store_all(archive, refetched(edit=False), batch)
+        revised = _store_all(archive, refetched(edit=True), batch)
 
         latencies: dict[str, list[float]] = {"any_site": [], "one_site": []}
         with archive.session() as session:
@@ -165,6 +187,10 @@ def run(n: int = 100_000, quick: bool = False, db: str | None = None) -> dict[st
         "ingest_all_per_s": round(
             (first[0] + middle[0] + last[0]) / (first[1] + middle[1] + last[1]), 1
         ),
+        "batch": batch,
+        "one_by_one_sample": singles,
+        "one_by_one_per_s": rate(one_by_one),
+        "batch_vs_one_by_one": round(rate(first) / rate(one_by_one), 2),
         "unchanged_refetch_per_s": rate(unchanged),
         "revision_detection_per_s": rate(revised),
         "revision_vs_unchanged": round(rate(revised) / rate(unchanged), 3),
@@ -185,8 +211,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--n", type=int, default=100_000, help="articles to ingest")
     parser.add_argument("--quick", action="store_true", help="10k articles")
     parser.add_argument("--db", help="archive URL (default: a temporary SQLite file)")
+    parser.add_argument(
+        "--batch", type=int, default=BATCH, help="articles per store_many call (0: store())"
+    )
     args = parser.parse_args(argv)
-    figures = run(args.n, quick=args.quick, db=args.db)
+    figures = run(args.n, quick=args.quick, db=args.db, batch=args.batch)
     json.dump(figures, sys.stdout, indent=2)
     sys.stdout.write("\n")
     return 0

@@ -18,7 +18,10 @@ from scrapy import Spider, signals
 from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem
 from scrapy.http import Response
+from twisted.internet.task import LoopingCall
 
+from archive.batch import PreparedItem, prepare
+from archive.identity import InvalidURLError, canonicalize_url
 from archive.schedule import VisitPlanner
 from archive.store import Archive
 from newscrawler.health import coverage_keys
@@ -27,6 +30,11 @@ from newscrawler.items import FetchInfo, NormalizedArticle, RawArticle
 from newscrawler.snapshots import NotAnArticle, normalize
 
 DEFAULT_ARCHIVE_URL = "sqlite:///archive.sqlite3"
+# Articles are written in batches (one transaction each) of this many, or whatever has
+# waited this long, and at the end of the crawl. A killed crawl loses at most the unwritten
+# batch, whose articles the next run simply fetches again.
+DEFAULT_ARCHIVE_BATCH = 50
+DEFAULT_ARCHIVE_FLUSH_SECONDS = 5.0
 
 
 class NormalizePipeline:
@@ -60,13 +68,31 @@ class ArchivePipeline:
     ``ARCHIVE_URL`` (setting, else environment variable, else ``sqlite:///archive.sqlite3``)
     names the database. Each crawl is recorded as a run with its final stats, and every
     visit of a known article plans its next revisit (``archive.schedule``).
+
+    Articles are stored with ``Archive.store_many`` in batches of
+    ``NEWSCRAWLER_ARCHIVE_BATCH`` (default 50; 1 stores each at once), or after
+    ``NEWSCRAWLER_ARCHIVE_FLUSH_SECONDS`` (default 5), and when the spider closes: one
+    transaction per batch instead of one per article. An article is checked (times, zone,
+    URL) when it arrives, so a bad one fails alone. Visits that store nothing are written
+    at once, after the pending batch if it holds the same URL, so the log keeps its order.
     """
 
-    def __init__(self, crawler: Crawler, url: str) -> None:
+    def __init__(
+        self,
+        crawler: Crawler,
+        url: str,
+        batch: int = DEFAULT_ARCHIVE_BATCH,
+        flush_seconds: float = DEFAULT_ARCHIVE_FLUSH_SECONDS,
+    ) -> None:
         self.crawler = crawler
         self.url = url
+        self.batch = max(1, batch)
+        self.flush_seconds = flush_seconds
         self.archive: Archive | None = None
         self.run_id: int | None = None
+        self.pending: list[PreparedItem] = []
+        self.pending_urls: set[str] = set()  # canonical URLs of the pending articles
+        self._timer: LoopingCall | None = None
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> ArchivePipeline:
@@ -75,7 +101,14 @@ class ArchivePipeline:
             or os.environ.get("ARCHIVE_URL")
             or DEFAULT_ARCHIVE_URL
         )
-        pipeline = cls(crawler, url)
+        pipeline = cls(
+            crawler,
+            url,
+            batch=crawler.settings.getint("NEWSCRAWLER_ARCHIVE_BATCH", DEFAULT_ARCHIVE_BATCH),
+            flush_seconds=crawler.settings.getfloat(
+                "NEWSCRAWLER_ARCHIVE_FLUSH_SECONDS", DEFAULT_ARCHIVE_FLUSH_SECONDS
+            ),
+        )
         crawler.signals.connect(pipeline.item_dropped, signal=signals.item_dropped)
         return pipeline
 
@@ -97,10 +130,16 @@ class ArchivePipeline:
         self.spider.logger.info("archiving to %s (run %s)", self.url, self.run_id)
         assert self.crawler.stats is not None
         self.crawler.stats.set_value("archive/run_id", self.run_id)
+        if self.batch > 1 and self.flush_seconds > 0:
+            self._timer = LoopingCall(self.flush)
+            self._timer.start(self.flush_seconds, now=False)
 
     def close_spider(self) -> None:
         if self.archive is None:
             return
+        if self._timer is not None and self._timer.running:
+            self._timer.stop()
+        self.flush()
         assert self.crawler.stats is not None
         stats = _jsonable(self.crawler.stats.get_stats())
         status = str(stats.get("finish_reason") or "finished")
@@ -112,22 +151,43 @@ class ArchivePipeline:
         assert self.crawler.stats is not None
         self.crawler.stats.inc_value(key)
 
+    def flush(self) -> None:
+        """Store the pending articles in one transaction and count their outcomes."""
+        if not self.pending:
+            return
+        assert self.archive is not None
+        batch, self.pending, self.pending_urls = self.pending, [], set()
+        for result in self.archive.store_prepared(batch):
+            self._inc(f"archive/{result.outcome}")
+
     def process_item(self, item: Any) -> Any:
         assert self.archive is not None
         if isinstance(item, NormalizedArticle):
             fetch = item.fetch
             if self.run_id is not None:
                 fetch = _with_run(fetch, self.run_id)
-            result = self.archive.store(item.snapshot, fetch)
-            self._inc(f"archive/{result.outcome}")
+            prepared = prepare(item.snapshot, fetch)
+            self.pending.append(prepared)
+            self.pending_urls.update(prepared.aliases)
             for key in coverage_keys(item.snapshot):
                 self._inc(key)
+            if len(self.pending) >= self.batch:
+                self.flush()
         elif isinstance(item, FetchInfo):
             if self.run_id is not None:
                 item = _with_run(item, self.run_id)
-            self.archive.record_fetch(item)
+            self._record_fetch(item)
             self._inc(f"archive/fetch/{item.outcome}")
         return item
+
+    def _record_fetch(self, fetch: FetchInfo) -> None:
+        assert self.archive is not None
+        try:
+            if canonicalize_url(fetch.url) in self.pending_urls:
+                self.flush()  # the visit belongs after the pending article it may find
+        except InvalidURLError:
+            pass  # a malformed link matches no article; record_fetch logs it all the same
+        self.archive.record_fetch(fetch)
 
     def item_dropped(self, item: Any, response: Response | None, exception: Exception) -> None:
         """A dropped page is still a visit: record it with the reason, so nothing is lost."""
@@ -144,7 +204,7 @@ class ArchivePipeline:
             reason=str(exception),
             run_id=self.run_id,
         )
-        self.archive.record_fetch(fetch)
+        self._record_fetch(fetch)
         self._inc("archive/fetch/dropped")
 
 
