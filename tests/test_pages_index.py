@@ -181,3 +181,9 @@ def test_real_pages_agree(shared_pages: Path) -> None:
         for css in SELECTORS:
             theirs = [s.root for s in sel.css(css)]
             assert compiled_css(css)(sel.root) == theirs, (path, css)
+
+
+def test_one_index_per_tree() -> None:
+    first, second = Selector(text=PAGE), Selector(text=PAGE)
+    assert PageIndex.of(first.root) is PageIndex.of(first.root)
+    assert PageIndex.of(first.root) is not PageIndex.of(second.root)

@@ -109,7 +109,7 @@ class ArticlePage:
     @cached_property
     def index(self) -> PageIndex:
         """The page's metas and JSON-LD texts, read in one pass on first use."""
-        return PageIndex(self.sel.root)
+        return PageIndex.of(self.sel.root)
 
     @cached_property
     def jsonld(self) -> list[dict[str, Any]]:

@@ -13,6 +13,7 @@ both side by side.
 from __future__ import annotations
 
 import string
+import weakref
 from functools import lru_cache
 
 import cssselect
@@ -165,6 +166,18 @@ class PageIndex:
             elif tag == "script" and element.get("type") == _LD_JSON:
                 self.ld_scripts.extend(_text_nodes(element))
 
+    @classmethod
+    def of(cls, root: etree._Element) -> PageIndex:
+        """The index of the tree under ``root``, built once however many pages read it.
+
+        ``newscrawler extract`` builds the generic page to learn the canonical URL, then the
+        site's page for the same response: both read one index.
+        """
+        index = _INDEXES.get(root)
+        if index is None:
+            index = _INDEXES[root] = cls(root)
+        return index
+
     def _add_meta(self, element: etree._Element) -> None:
         content = element.get("content")
         if content is None:
@@ -178,6 +191,10 @@ class PageIndex:
     def meta(self, name: str) -> list[str]:
         """Contents of the metas named ``name`` (matched as ``name.lower()``), page order."""
         return self.metas.get(name.lower(), [])
+
+
+# Keyed by the parsed tree's root element: an entry goes when the response's tree does.
+_INDEXES: weakref.WeakKeyDictionary[etree._Element, PageIndex] = weakref.WeakKeyDictionary()
 
 
 def _text_nodes(element: etree._Element) -> list[str]:
