@@ -10,18 +10,29 @@ and with an article stored before it), a body too short to link, and visit plans
 
 from __future__ import annotations
 
+import multiprocessing
 import uuid
+from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
+from multiprocessing.synchronize import Barrier
 from typing import Any
 
 import psycopg
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session
 
-from archive.models import Article, Base, NearDuplicate, VisitSchedule
+from archive.models import (
+    Article,
+    ArticleURL,
+    Base,
+    Content,
+    NearDuplicate,
+    Revision,
+    VisitSchedule,
+)
 from archive.schedule import RevisitPolicy, VisitPlanner
 from archive.search import search
 from archive.snapshot import ArticleSnapshot, FetchInfo
@@ -207,3 +218,55 @@ def test_a_bad_item_rejects_the_whole_batch_before_anything_is_written(archive: 
     with archive.session() as session:
         assert session.scalars(select(Article.id)).all() == []
     assert archive.store_many([]) == []
+
+
+ARTICLES = 40
+
+
+def _write_batches(url: str, worker: int, start: Barrier) -> list[str]:
+    archive = Archive.open(url, upgrade=False)
+    start.wait()
+    outcomes: list[str] = []
+    for edited in (False, True):
+        batch = []
+        for number in range(ARTICLES):
+            # Each worker reaches the article through its own URL variant.
+            host = "https://www.liputan6.com" if worker == 0 else "http://m.liputan6.com"
+            url_ = f"{host}/read/{5_000_000 + number}/berita-{number}?utm_source={worker}"
+            body = f"Berita nomor {number}. {EDITED if edited else BODY}"
+            batch.append(_item(url_, edited + worker / 10, body=body))
+        for first in range(0, ARTICLES, 10):
+            outcomes += [r.outcome for r in archive.store_many(batch[first : first + 10])]
+    archive.close()
+    return outcomes
+
+
+@pytest.mark.postgres
+def test_two_processes_storing_batches_of_the_same_articles_make_no_duplicates(
+    postgres_database: str,
+) -> None:
+    Archive.open(postgres_database).close()
+    context = multiprocessing.get_context("spawn")
+    with context.Manager() as manager:
+        start = manager.Barrier(2)
+        with context.Pool(2) as pool:
+            results = [
+                pool.apply_async(_write_batches, (postgres_database, w, start)) for w in (0, 1)
+            ]
+            outcomes = [r.get(timeout=240) for r in results]
+    archive = Archive.open(postgres_database, upgrade=False)
+    with archive.session() as session:
+        articles = session.scalar(select(func.count(Article.id)))
+        contents = session.scalar(select(func.count(Content.id)))
+        aliases = session.scalar(select(func.count(ArticleURL.id)))
+        numbers: dict[int, list[int]] = {}
+        for article_id, number in session.execute(
+            select(Revision.article_id, Revision.number).order_by(Revision.number)
+        ):
+            numbers.setdefault(article_id, []).append(number)
+    archive.close()
+    assert articles == ARTICLES
+    assert contents == 2 * ARTICLES
+    assert aliases == ARTICLES  # both workers' variants share one canonical alias
+    assert all(found == list(range(1, len(found) + 1)) for found in numbers.values())
+    assert Counter(o for both in outcomes for o in both)["new"] == ARTICLES
