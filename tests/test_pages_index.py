@@ -12,7 +12,14 @@ from pathlib import Path
 import pytest
 from parsel import Selector
 
-from newscrawler.pages.index import PageIndex, compiled_css, one_walk_xpath, text_of
+from newscrawler.pages.index import (
+    ATTRIBUTED,
+    PageIndex,
+    candidate_test,
+    compiled_css,
+    one_walk_xpath,
+    text_of,
+)
 
 # Mixed-case names, a meta with both name and property, one without content, an empty one,
 # JSON-LD next to a script of another type, and markup for every combinator.
@@ -56,6 +63,8 @@ SELECTORS = [
     "[itemprop~=author]",
     "[itemprop=author] [itemprop=name]",
     "[rel=author]",
+    "[rel!=author]",
+    "[itemprop=author] [itemprop=name], [rel=author]",
     ".byline, .author, .author-name, .penulis",
     ".detail__date, .jdl .date, h1 ~ .date",
     "h1 + .date",
@@ -89,6 +98,31 @@ def same_elements(html: str, css: str) -> tuple[list[object], list[object]]:
 def test_compiled_css_finds_what_parsel_finds(css: str) -> None:
     theirs, ours = same_elements(PAGE, css)
     assert ours == theirs
+
+
+@pytest.mark.parametrize("css", SELECTORS)
+def test_index_select_finds_what_parsel_finds(css: str) -> None:
+    sel = Selector(text=PAGE)
+    assert PageIndex.of(sel.root).select(sel.root, css) == [s.root for s in sel.css(css)]
+
+
+@pytest.mark.parametrize(
+    ("css", "source"),
+    [
+        ("h1[itemprop=headline], [itemprop=headline] h1", "h1"),
+        ("time[pubdate][datetime]", "time"),
+        ("[itemprop~=author] [itemprop~=name]", ATTRIBUTED),
+        ("[rel=author], span[itemprop=keywords]", ATTRIBUTED),
+        ("[rel!=author]", None),
+        ("h1, [rel=author]", None),
+        (".byline", None),
+    ],
+)
+def test_candidates_come_from_the_index_only_when_it_lists_them_all(
+    css: str, source: str | None
+) -> None:
+    plan = candidate_test(css)
+    assert (plan[0] if plan else None) == source
 
 
 def test_the_written_page_exercises_the_selectors() -> None:
@@ -150,7 +184,7 @@ def test_ld_scripts_are_the_json_ld_text_nodes() -> None:
 def test_tags_in_page_order() -> None:
     sel = Selector(text=PAGE)
     index = PageIndex(sel.root)
-    for tag in ("h1", "title", "time", "link"):
+    for tag in ("h1", "title", "time"):
         assert index.tags[tag] == [s.root for s in sel.css(tag)]
     assert [text_of(el) for el in index.tags["h1"]] == ["Judul tebal", "Kedua", "Tiga"]
 
@@ -181,6 +215,7 @@ def test_real_pages_agree(shared_pages: Path) -> None:
         for css in SELECTORS:
             theirs = [s.root for s in sel.css(css)]
             assert compiled_css(css)(sel.root) == theirs, (path, css)
+            assert index.select(sel.root, css) == theirs, (path, css)
 
 
 def test_one_index_per_tree() -> None:

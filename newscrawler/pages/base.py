@@ -27,7 +27,7 @@ from scrapy.http import TextResponse
 from newscrawler.items import Found, RawArticle
 from newscrawler.normalize.tags import without_junk
 from newscrawler.pages import body as body_text
-from newscrawler.pages.index import PageIndex, compiled_css, text_of
+from newscrawler.pages.index import PageIndex, text_of
 from newscrawler.pages.jsonld import article_objects, people, strings
 from newscrawler.pages.prune import paragraphs_without
 from newscrawler.pages.urldates import date_in_url
@@ -137,11 +137,7 @@ class ArticlePage:
 
     def css_elements(self, css: str) -> list[etree._Element]:
         """The elements a CSS selector finds, in page order (the selector compiled once)."""
-        if css in self.index.tags:
-            return list(self.index.tags[css])
-        found = compiled_css(css)(self.sel.root)
-        assert isinstance(found, list)
-        return [el for el in found if isinstance(el, etree._Element)]
+        return self.index.select(self.sel.root, css)
 
     def texts(self, css: str) -> list[str]:
         """Whitespace-joined visible text of each element the CSS selector finds."""

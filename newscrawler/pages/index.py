@@ -23,6 +23,8 @@ from parsel.csstranslator import HTMLTranslator
 # XPath's translate(@name, 'A..Z', 'a..z') lowercases ASCII letters only: an "İ" stays "İ".
 _ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
 _LD_JSON = "application/ld+json"
+# Elements PageIndex lists by tag: ``texts("h1")`` reads them without a walk of its own.
+INDEXED_TAGS = ("meta", "script", "title", "h1", "time")
 # parsel's own translator, so `::text` and `::attr()` read as they do in `Selector.css`.
 _TRANSLATOR = HTMLTranslator()
 # The namespaces parsel's Selector.xpath passes to every query.
@@ -55,17 +57,11 @@ def one_walk_xpath(css: str) -> str | None:
     ``descendant-or-self::*[(<.b> and ancestor::*[<.a>]) or (<.author>)]``, one walk, still in
     document order and without repeats.
     """
-    try:
-        selectors = cssselect.parse(css)
-    except cssselect.SelectorSyntaxError:
-        return None  # parsel's translator raises the same error, with its message
-    tests: list[str] = []
-    tokens: list[str | None] = []
-    for selector in selectors:
-        if selector.pseudo_element is not None:
-            return None
-        tests.append(_matches(selector.parsed_tree))
-        tokens.append(_a_class_token(selector.parsed_tree))
+    trees = _trees(css)
+    if trees is None:
+        return None
+    tests = [_matches(tree) for tree in trees]
+    tokens = [_a_class_token(tree) for tree in trees]
     step = "descendant-or-self::*"
     required = [token for token in tokens if token]
     if len(required) == len(tokens):
@@ -75,6 +71,68 @@ def one_walk_xpath(css: str) -> str | None:
         # the time.
         step += "[@class[" + " or ".join(f"contains(., {_literal(t)})" for t in required) + "]]"
     return step + "[" + " or ".join(f"({test})" for test in tests) + "]"
+
+
+@lru_cache(maxsize=512)
+def candidate_test(css: str) -> tuple[str, etree.XPath] | None:
+    """Where every element the CSS group can find is listed, and the test each must pass.
+
+    ``"h1[itemprop=headline], [itemprop=headline] h1"`` can only find ``<h1>`` elements, and
+    ``"[itemprop~=author] [itemprop~=name]"`` only elements with an ``itemprop``; a
+    :class:`PageIndex` lists both kinds, so testing its few candidates replaces a walk of the
+    whole tree. The source is a tag of ``INDEXED_TAGS`` or ``ATTRIBUTED``; None when the
+    selectors do not all draw from one source.
+    """
+    trees = _trees(css)
+    if trees is None:
+        return None
+    sources = {_source(tree) for tree in trees}
+    if len(sources) != 1:
+        return None
+    source = sources.pop()
+    if source is None:
+        return None
+    test = " or ".join(f"({_matches(tree)})" for tree in trees)
+    return source, etree.XPath(f"boolean({test})", namespaces=_NAMESPACES)
+
+
+# Elements with these attributes are listed by PageIndex.attributed (in one walk, on demand).
+ATTRIBUTED = "itemprop|rel"
+_ATTRIBUTED_NAMES = frozenset(ATTRIBUTED.split("|"))
+_ATTRIBUTED_XPATH = etree.XPath("descendant-or-self::*[@itemprop or @rel]")
+
+
+def _source(tree: cssselect.parser.Tree) -> str | None:
+    """The indexed tag the selector's element has, else ATTRIBUTED if it needs one of those
+    attributes, else None."""
+    node = tree.subselector if isinstance(tree, cssselect.parser.CombinedSelector) else tree
+    attributed = False
+    while not isinstance(node, cssselect.parser.Element):
+        if (
+            isinstance(node, cssselect.parser.Attrib)
+            and node.namespace is None
+            and node.attrib.lower() in _ATTRIBUTED_NAMES
+            # [rel!=x] also matches elements without a rel
+            and node.operator != "!="
+        ):
+            attributed = True
+        node = node.selector
+    tag = node.element.lower() if node.element and node.namespace is None else None
+    if tag in INDEXED_TAGS:
+        return tag
+    return ATTRIBUTED if attributed else None
+
+
+def _trees(css: str) -> list[cssselect.parser.Tree] | None:
+    """The parsed selectors of the group; None if one has a pseudo-element or it does not
+    parse (parsel's translator then raises the same error, with its message)."""
+    try:
+        selectors = cssselect.parse(css)
+    except cssselect.SelectorSyntaxError:
+        return None
+    if any(selector.pseudo_element is not None for selector in selectors):
+        return None
+    return [selector.parsed_tree for selector in selectors]
 
 
 # How an element reaches the one on the left of a combinator: "a b" -> some ancestor is an
@@ -140,10 +198,6 @@ def text_of(element: etree._Element) -> str:
     return " ".join(" ".join(element.itertext()).split())
 
 
-# Elements PageIndex lists by tag: ``texts("h1")`` reads them without a walk of its own.
-INDEXED_TAGS = ("meta", "script", "link", "title", "h1", "time")
-
-
 class PageIndex:
     """The document's ``<meta>`` contents by name, its JSON-LD script texts and the elements
     of ``INDEXED_TAGS`` by tag, in page order, from one walk of the tree.
@@ -157,6 +211,7 @@ class PageIndex:
         self.metas: dict[str, list[str]] = {}
         self.ld_scripts: list[str] = []
         self.tags: dict[str, list[etree._Element]] = {tag: [] for tag in INDEXED_TAGS}
+        self._attributed: list[etree._Element] | None = None
         for element in root.iter(*INDEXED_TAGS):
             tag = element.tag
             assert isinstance(tag, str)
@@ -187,6 +242,28 @@ class PageIndex:
         for key in keys:
             if key:
                 self.metas.setdefault(key, []).append(content)
+
+    def select(self, root: etree._Element, css: str) -> list[etree._Element]:
+        """The elements under ``root`` (the tree this index read) that ``css`` finds, in
+        page order: from the index where :func:`candidate_test` says it lists them all,
+        else by one walk (:func:`compiled_css`)."""
+        if css in self.tags:
+            return list(self.tags[css])
+        plan = candidate_test(css)
+        if plan is None:
+            found = compiled_css(css)(root)
+            assert isinstance(found, list)
+            return [el for el in found if isinstance(el, etree._Element)]
+        source, test = plan
+        if source == ATTRIBUTED:
+            if self._attributed is None:
+                attributed = _ATTRIBUTED_XPATH(root)
+                assert isinstance(attributed, list)
+                self._attributed = [el for el in attributed if isinstance(el, etree._Element)]
+            candidates = self._attributed
+        else:
+            candidates = self.tags[source]
+        return [el for el in candidates if test(el)]
 
     def meta(self, name: str) -> list[str]:
         """Contents of the metas named ``name`` (matched as ``name.lower()``), page order."""
