@@ -84,3 +84,25 @@ def test_the_url_day_never_contradicts_a_declared_time():
     assert snap.published_at is not None
     assert snap.published_at.isoformat() == "2024-06-26T01:30:00+07:00"
     assert "date_conflicts" not in snap.notes
+
+
+def test_json_ld_wrapped_in_cdata_is_read():
+    # Drupal (aclu.org) wraps the JSON in "<![CDATA[ ... ]]>"; others comment the markers out.
+    for opening, closing in (("<![CDATA[", "]]>"), ("//<![CDATA[", "//]]>")):
+        ld = (
+            f'<script type="application/ld+json">\n{opening}\n{{"@type": "Article", '
+            '"author": {"@type": "Person", "name": "Jay Stanley"}, '
+            f'"datePublished": "2018-02-20T14:15:00-05:00"}}\n{closing}\n</script>'
+        )
+        snap = _snapshot(ld, "")
+        assert snap.authors == ("Jay Stanley",)
+        assert snap.provenance["authors"] == "json-ld"
+
+
+def test_social_media_posting_is_an_article():
+    ld = (
+        '<script type="application/ld+json">{"@type": "SocialMediaPosting", '
+        '"datePublished": "2021-05-04T10:00:00Z"}</script>'
+    )
+    snap = _snapshot(ld, "")
+    assert snap.provenance["published_at"] == "json-ld"

@@ -23,6 +23,7 @@ ARTICLE_TYPES = frozenset(
         "ReviewNewsArticle",
         "BlogPosting",
         "LiveBlogPosting",
+        "SocialMediaPosting",
         "WebPageArticle",
         "ScholarlyArticle",
         "TechArticle",
@@ -31,9 +32,15 @@ ARTICLE_TYPES = frozenset(
 )
 
 _CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+# An XHTML-era wrapper around the script's JSON, kept as text by an HTML parser; Drupal
+# prints "<![CDATA[ {...} ]]>", others "//<![CDATA[ {...} //]]>".
+_CDATA = re.compile(r"^(?://\s*)?<!\[CDATA\[(?P<json>.*?)(?://\s*)?\]\]>$", re.DOTALL)
 
 
 def _loads(text: str) -> Any:
+    wrapped = _CDATA.match(text)
+    if wrapped:
+        text = wrapped["json"].strip()
     try:
         return json.loads(text)
     except ValueError:
