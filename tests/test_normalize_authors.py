@@ -35,3 +35,24 @@ def test_the_editor_is_never_the_author() -> None:
     # clean_people reads an author list: the "Red:" part of the line is not in it.
     assert clean_people(["Red: Yudha Manggala P Putra"]) == []
     assert clean_people(["Rep: Arie Lukihardianti Red: Dwi Murdaningsih"]) == ["Arie Lukihardianti"]
+
+
+# (where it was read, byline, names)
+BYLINES = [
+    # A capitalised "Dan" is a first name; the conjunction is lowercase.
+    ("benchmarks/mozilla-readability/ars-1", "Dan Goodin", ["Dan Goodin"]),
+    ("antara/anpandu_antara-singlepage2.html", "Budisantoso Budiman dan Agus S", ["Budisantoso Budiman", "Agus S"]),
+    ("constructed: a byline in capitals", "ANI DAN BUDI", ["Ani", "Budi"]),
+    ("constructed: a byline in capitals", "DAN GOODIN", ["Dan Goodin"]),
+    ("benchmarks/mozilla-readability/lemonde-1", "Martin Untersinger (avec Damien Leloup et Morgane Tual)", ["Martin Untersinger", "Damien Leloup", "Morgane Tual"]),
+    ("benchmarks/mozilla-readability/wikia", "James Akinaka • 8h", ["James Akinaka"]),
+    ("benchmarks/mozilla-readability/liberation-1", "Par Sébastien Farcis", ["Sébastien Farcis"]),
+    ("constructed", "por Jane Doe", ["Jane Doe"]),
+    ("benchmarks/mozilla-readability/webmd-1", "Brenda Goodman, MA", ["Brenda Goodman"]),
+    ("constructed: a name that starts like a label", "Pardede Siregar", ["Pardede Siregar"]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("where", "line", "expected"), BYLINES)
+def test_bylines(where: str, line: str, expected: list[str]) -> None:
+    assert clean_people([line]) == expected

@@ -49,6 +49,8 @@ _PREFIX = re.compile(
     r"(?:wartawan|koresponden|kontributor)\s+[\w.]+(?:\s+[A-Z][\w.]+){0,2}\s*,|"
     r"(?:oleh|penulis|reporter|pewarta|author|writer|ditulis oleh|written by|by|kontributor|"
     r"wartawan|koresponden|laporan)\b\s*:?|"
+    # "by" in French, Spanish and Portuguese, Dutch: "Par Sébastien Farcis", "por Jane Doe".
+    r"(?:par|por|door)\s+(?=[^\W\d_])|"
     r"[:\-–—|]"
     r")\s*",
     re.IGNORECASE,
@@ -63,11 +65,21 @@ _ROLE_TAIL = re.compile(r"[\s,]+(?:jurnalis|wartawan|reporter|kontributor|koresp
 _COMPANY = re.compile(r"^(?:PT|CV)\b\.?\s", re.IGNORECASE)
 _TIME_TAIL = re.compile(
     r"\s*(?:\bpada|\bon|\bat|-|\||·|•|:)\s+.*\d{1,2}[:.]\d{2}.*$|"
+    # An age after a bullet: "James Akinaka • 8h" (Fandom), "A · 3 jam lalu".
+    r"\s*[·•|]\s*\d+\s*(?:s|m|h|d|w|y|mo|min|mins|hr|hrs|jam|menit|hari)\b.*$|"
     r"\s+(?:pada|on)\s+.*\d{4}.*$|"
     r"\s*[-|,]?\s*(?:senin|selasa|rabu|kamis|jum'?at|sabtu|minggu|ahad)\b.*$",
     re.IGNORECASE,
 )
-_SPLIT = re.compile(r"\s*(?:,|;|&|\+|\band\b|\bdan\b|\bserta\b|/)\s*", re.IGNORECASE)
+# Conjunctions are lowercase words in a byline ("Budisantoso Budiman dan Agus S", "Damien
+# Leloup et Morgane Tual"); a capitalised "Dan" is a first name: "Dan Goodin".
+_SPLIT = re.compile(r"\s*(?:,|;|&|\+|/|\b(?:and|dan|serta|et|und)\b)\s*")
+# A byline in capitals writes them in capitals too, between two names: "ANI DAN BUDI".
+_SPLIT_CAPITALS = re.compile(r"(?<=\S)\s+(?:AND|DAN|SERTA)\s+(?=\S)")
+# Le Monde: "Martin Untersinger (avec Damien Leloup et Morgane Tual)": co-authors, not a remark.
+_WITH = re.compile(r"\s*\(\s*(?:avec|with|dengan|bersama|con|mit)\s+([^()]*)\)", re.IGNORECASE)
+# Academic and professional letters after a name: "Brenda Goodman, MA" (WebMD).
+_DEGREES = frozenset({"ma", "md", "phd", "ph.d", "ms", "msc", "mph", "mba", "rn", "dds", "dvm"})
 # Republika abbreviates both: "Rep: Arie Lukihardianti Red: Dwi Murdaningsih". Labels need
 # their colon, so a name such as "Red Hat" or "Rep." is never read as one.
 _EDITOR_LABELS = "editor|penyunting|redaktur|red|editing|disunting oleh|edited by|editor pelaksana"
@@ -150,6 +162,7 @@ def _prepare(raw: str) -> str:
     text = html.unescape(raw) if "&" in raw else raw
     # detik's article:author is "https://www.facebook.com/detikdotcom": a page, not a person.
     text = _URL.sub(" ", text)
+    text = _WITH.sub(r", \1", text)
     return normalize_whitespace(unicodedata.normalize("NFC", text))
 
 
@@ -157,7 +170,10 @@ def _names(segments: Iterable[str], organisations: frozenset[str] | set[str]) ->
     found: list[str] = []
     for segment in segments:
         text = _strip(segment, organisations)
-        for part in _SPLIT.split(text):
+        parts = _SPLIT.split(text)
+        if text.isupper():
+            parts = [piece for part in parts for piece in _SPLIT_CAPITALS.split(part)]
+        for part in parts:
             name = _strip(part, organisations)
             if _is_person(name, organisations):
                 found.append(_fix_case(name))
@@ -191,7 +207,7 @@ def _is_person(name: str, organisations: frozenset[str] | set[str]) -> bool:
         return False
     if _is_organisation(name, organisations) or _DOMAIN.search(name) or _JUNK.search(name):
         return False
-    if _COMPANY.match(name) or _INITIALS.match(name):
+    if _COMPANY.match(name) or _INITIALS.match(name) or name.casefold() in _DEGREES:
         return False
     # Longer strings are sentences that slipped into a byline, not names.
     return len(name.split()) <= 6
