@@ -106,3 +106,25 @@ def test_social_media_posting_is_an_article():
     )
     snap = _snapshot(ld, "")
     assert snap.provenance["published_at"] == "json-ld"
+
+
+def test_a_byline_list_with_a_caption_class_is_no_photo_box():
+    # The Independent: <ul class="caption meta inline-pipes-list"><li class="author" ...>.
+    snap = _snapshot(
+        "",
+        '<ul class="caption meta inline-pipes-list"><li class="author" itemprop="author">'
+        '<span itemprop="name"><a href="/author/h">Hazel Sheffield</a></span></li></ul>'
+        '<div class="caption"><span itemprop="author">Photo Agency</span></div>',
+    )
+    assert snap.authors == ("Hazel Sheffield",)
+
+
+def test_a_meta_naming_several_properties_counts_for_each():
+    snap = _snapshot(
+        '<meta property="og:title twitter:title" content="Widening the Road">'
+        '<meta name="author dc:creator" content="Jane Roe">',
+        "",
+    )
+    assert snap.title == "Widening the Road"
+    assert snap.provenance["title"] == "meta:og:title"
+    assert snap.authors == ("Jane Roe",)

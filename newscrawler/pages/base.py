@@ -39,11 +39,13 @@ def _found(values: Iterable[str], source: str) -> list[Found]:
 
 # A photo's box: figure, figcaption, Kompas's <div class="photo">, any "*caption*" class. Names
 # in it are the photographer's or the agency's: <div class="photo"><img ...><span class="pb_10
-# author">KOMPAS.COM/MASRIADI</span> Penyidik Polres ...</div>.
+# author">KOMPAS.COM/MASRIADI</span> Penyidik Polres ...</div>. A list is never a caption:
+# the Independent prints its byline as <ul class="caption meta inline-pipes-list"><li
+# class="author" itemprop="author">.
 _PHOTO_BOX = (
     "ancestor-or-self::*[self::figure or self::figcaption"
     " or contains(concat(' ', normalize-space(@class), ' '), ' photo ')"
-    " or contains(@class, 'caption')]"
+    " or (contains(@class, 'caption') and not(self::ul or self::ol))]"
 )
 _IN_PHOTO_BOX = etree.XPath(f"boolean({_PHOTO_BOX})")
 

@@ -204,7 +204,8 @@ class PageIndex:
 
     ``metas["og:title"]`` lists, in document order, the ``content`` of every ``<meta>`` whose
     ``name`` or ``property`` is ``og:title`` in any ASCII case (a tag with both counts once),
-    as ``//meta[translate(@name, ...)=$n or translate(@property, ...)=$n]/@content`` does.
+    as ``//meta[translate(@name, ...)=$n or translate(@property, ...)=$n]/@content`` does;
+    a space-separated list (``property="og:title twitter:title"``) names each of its words.
     """
 
     def __init__(self, root: etree._Element) -> None:
@@ -237,11 +238,15 @@ class PageIndex:
         content = element.get("content")
         if content is None:
             return
-        name, prop = element.get("name"), element.get("property")
-        keys = {ascii_lower(name) if name else "", ascii_lower(prop) if prop else ""}
+        # One tag may name several properties: RDFa allows a list, <meta
+        # property="og:title twitter:title" content="...">.
+        keys = {
+            ascii_lower(key)
+            for attr in ("name", "property")
+            for key in (element.get(attr) or "").split()
+        }
         for key in keys:
-            if key:
-                self.metas.setdefault(key, []).append(content)
+            self.metas.setdefault(key, []).append(content)
 
     def select(self, root: etree._Element, css: str) -> list[etree._Element]:
         """The elements under ``root`` (the tree this index read) that ``css`` finds, in
