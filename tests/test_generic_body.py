@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from lxml import html
 
-from newscrawler.pages.body import densest_block, paragraphs
+from newscrawler.pages.body import best_marked_up, densest_block, paragraphs
 
 PROSE = (
     "The council voted on Tuesday to widen the road, after months of debate, two public "
@@ -83,3 +83,27 @@ def test_furniture_never_wins():
 
 def test_a_page_without_prose_has_no_block():
     assert densest_block(html.document_fromstring("<html><body><p>Hi</p></body></html>")) is None
+
+
+def test_a_meta_article_body_and_comment_articles_are_passed_over():
+    # Seattle Times: <meta itemprop="articleBody" content="summary">; WordPress comments are
+    # <article class="comment-body"> printed before the story's <article>.
+    page = html.document_fromstring(
+        "<html><head><meta itemprop='articleBody' content='A summary.'></head><body>"
+        "<article class='comment-body'><p>Great post, thanks for sharing it with us all!</p>"
+        f"</article><article class='post'><p>{PROSE}</p></article></body></html>"
+    )
+    found = best_marked_up(page)
+    assert found is not None
+    assert paragraphs(found) == [PROSE]
+
+
+def test_a_sidebar_wrapper_is_not_a_paragraph():
+    # Blogger: <div class="column-right-inner"><aside>(40k of links)</aside></div> has no
+    # block child, but its text is the aside's and never votes.
+    links = " ".join(f"Some other blog number {i}, with a long name" for i in range(40))
+    page = (
+        f"<html><body><div class='column-right-inner'><aside><div>{links}</div></aside></div>"
+        f"<div class='post'><p>{PROSE}</p><p>More: {PROSE}</p></div></body></html>"
+    )
+    assert _text(page) == [PROSE, f"More: {PROSE}"]

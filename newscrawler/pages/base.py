@@ -368,7 +368,7 @@ class ArticlePage:
         site_el = body_text.first_match(root, self.body_xpaths)
         if site_el is not None and body_text.paragraphs(site_el):
             return site_el, "site"
-        generic = body_text.first_match(root, ('//*[@itemprop="articleBody"]', "//article[.//p]"))
+        generic = body_text.best_marked_up(root)
         if generic is not None:
             return generic, "generic:markup"
         return body_text.densest_block(root), "generic:density"

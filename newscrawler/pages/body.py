@@ -237,7 +237,9 @@ def _prose_blocks(root: etree._Element) -> list[tuple[etree._Element, int, int, 
 
 
 def _has_block_child(el: etree._Element) -> bool:
-    return any(isinstance(c.tag, str) and c.tag in _BLOCK_TAGS for c in el)
+    # A skipped child counts: <div class="column-right-inner"><aside>...</aside></div> is a
+    # sidebar, not a paragraph holding the aside's 40k characters of links.
+    return any(isinstance(c.tag, str) and (c.tag in _BLOCK_TAGS or c.tag in _SKIP_TAGS) for c in el)
 
 
 def _direct_text_length(el: etree._Element) -> int:
@@ -297,6 +299,32 @@ def _with_siblings(
         copy.tail = None
         wrapper.append(copy)
     return wrapper
+
+
+# Where a page marks up its article: schema.org's articleBody, else an <article>. Seattle Times
+# prints <meta itemprop="articleBody" content="(a summary)">, which holds no text.
+_ARTICLE_BODY = etree.XPath('//*[@itemprop="articleBody"][not(self::meta)]')
+_ARTICLES = etree.XPath("//article[.//p]")
+# WordPress prints each comment as <article class="comment-body">, Kinja as <article
+# class="js_reply reply">, sometimes before the story's own <article>.
+_COMMENT_CLASS = re.compile(r"\b(?:comment|reply)", re.IGNORECASE)
+
+
+def best_marked_up(root: etree._Element) -> etree._Element | None:
+    """The first ``itemprop=articleBody`` element with text, else the first ``<article>``
+    with text that is not a comment; None when the page marks up neither.
+    """
+    for el in _ARTICLE_BODY(root):
+        if isinstance(el, etree._Element) and paragraphs(el):
+            return el
+    for el in _ARTICLES(root):
+        if not isinstance(el, etree._Element):
+            continue
+        if _COMMENT_CLASS.search(el.get("class") or ""):
+            continue
+        if paragraphs(el):
+            return el
+    return None
 
 
 def first_match(root: etree._Element, xpaths: Iterable[str]) -> etree._Element | None:
