@@ -183,3 +183,29 @@ def test_sentence_case_list_gives_no_casing_signal():
 )
 def test_title_case(line: str, titled: bool) -> None:
     assert _title_cased(line) is titled
+
+
+LONG = (
+    "The standalone mode builds a module that needs no JavaScript at all, which makes it easy "
+    "to run the same binary in a runtime outside the web, with a few imports for system calls."
+)
+
+
+def test_a_credit_with_prose_after_it_is_text():
+    # v8.dev: "(nop)" in a code listing; GiveWell: a "(More)" link under a summary.
+    for mark in ("(nop)", "(More)"):
+        body = clean_body(["Intro sentence of the post, long enough.", mark, LONG])
+        assert body.text.split("\n\n") == ["Intro sentence of the post, long enough.", mark, LONG]
+        assert body.credit is None
+
+
+def test_a_credit_before_related_links_still_ends_the_article():
+    body = clean_body(["Kata dia di Jakarta. (bgs/rul)", "Harga Emas Naik Lagi", "Cuaca Hari Ini"])
+    assert body.text == "Kata dia di Jakarta."
+    assert body.credit == "(bgs/rul)"
+
+
+def test_a_photo_credit_before_the_text_does_not_end_it():
+    # A zyte benchmark page opens with its picture's "© Aaron Schwartz".
+    body = clean_body(["© Aaron Schwartz", LONG, "© 2019 The Publisher"])
+    assert body.text == LONG

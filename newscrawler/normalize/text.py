@@ -177,8 +177,8 @@ def clean_body(paragraphs: Sequence[str]) -> CleanBody:
     related_titled: bool | None = None  # whether the list's first headline was title-cased
     pending_dateline = ""
     byline: str | None = None
-    for raw in paragraphs:
-        paragraph = _clean_paragraph(raw)
+    cleaned = [_clean_paragraph(raw) for raw in paragraphs]
+    for position, paragraph in enumerate(cleaned):
         if not paragraph:
             continue
         if not kept and byline is None and _REPORTER_LINE.match(paragraph):
@@ -192,6 +192,10 @@ def clean_body(paragraphs: Sequence[str]) -> CleanBody:
             paragraph = f"{pending_dateline} {paragraph}"
             pending_dateline = ""
         if _END_MARKERS.match(paragraph):
+            # Before any text it is a photo credit or a label ("© Aaron Schwartz" over the
+            # picture), not the end of an article that has not begun.
+            if not kept:
+                continue
             break
         if related_left and _related_title(paragraph, related_titled):
             related_left -= 1
@@ -216,7 +220,9 @@ def clean_body(paragraphs: Sequence[str]) -> CleanBody:
         closing = (
             (_CREDIT.search(paragraph) or _CREDIT_WITH_SLASH.search(paragraph)) if closes else None
         )
-        if closing:
+        # Prose after it means the article goes on: "(nop)" in a code listing, a "(More)"
+        # link (a related-links list after a real credit is short lines).
+        if closing and not _prose_follows(cleaned, position):
             credit = _credit(closing)
             if rest := paragraph[: closing.start()].rstrip():
                 kept.append(rest)
@@ -235,6 +241,19 @@ def clean_body(paragraphs: Sequence[str]) -> CleanBody:
             kept[-1] = kept[-1][: named.start()].rstrip()
     dateline = _dateline(kept[0]) if kept else None
     return CleanBody(text="\n\n".join(kept), dateline=dateline, credit=credit, byline=byline)
+
+
+# A paragraph this long, ending as a sentence does, is article text rather than furniture.
+_PROSE_LENGTH = 200
+_PROSE_END = re.compile(r"[.!?\"”’]$")
+
+
+def _prose_follows(cleaned: Sequence[str], position: int) -> bool:
+    """Whether any paragraph after ``position`` reads as article prose."""
+    return any(
+        len(later) >= _PROSE_LENGTH and _PROSE_END.search(later)
+        for later in cleaned[position + 1 :]
+    )
 
 
 def _related_title(line: str, titled: bool | None) -> bool:
