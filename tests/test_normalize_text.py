@@ -187,7 +187,8 @@ def test_title_case(line: str, titled: bool) -> None:
 
 LONG = (
     "The standalone mode builds a module that needs no JavaScript at all, which makes it easy "
-    "to run the same binary in a runtime outside the web, with a few imports for system calls."
+    "to run the same binary in a runtime outside the web, with a few imports for system calls "
+    "and nothing else to carry along."
 )
 
 
