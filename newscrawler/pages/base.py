@@ -48,6 +48,13 @@ _PHOTO_BOX = (
     " or (contains(@class, 'caption') and not(self::ul or self::ol))]"
 )
 _IN_PHOTO_BOX = etree.XPath(f"boolean({_PHOTO_BOX})")
+_IN_HEAD = etree.XPath("boolean(ancestor::head)")
+
+
+def _attributes(elements: list[etree._Element], *names: str) -> list[str]:
+    """Each attribute's values over the elements, one attribute after the other, as
+    ``//x/@datetime`` then ``//x/@content`` give them."""
+    return [value for name in names for el in elements if (value := el.get(name)) is not None]
 
 
 def headline_in_title(headline: str, title: str) -> bool:
@@ -266,18 +273,13 @@ class ArticlePage:
             ),
             "meta:published",
         )
-        microdata = "//*[@itemprop='datePublished']"
-        if from_ld or from_meta:
-            microdata += "[not(ancestor::head)]"
+        marked = self.css_elements("[itemprop=datePublished]")
+        in_body = [el for el in marked if not _IN_HEAD(el)] if from_ld or from_meta else marked
         return [
             *from_ld,
             *from_meta,
-            *_found(
-                self.sel.xpath(f"{microdata}/@datetime").getall()
-                + self.sel.xpath(f"{microdata}/@content").getall(),
-                "markup:itemprop",
-            ),
-            *_found(self.texts("[itemprop=datePublished]"), "markup:itemprop"),
+            *_found(_attributes(in_body, "datetime", "content"), "markup:itemprop"),
+            *_found([text_of(el) for el in marked], "markup:itemprop"),
         ]
 
     def undeclared_published(self) -> list[Found]:
@@ -305,8 +307,7 @@ class ArticlePage:
                 "meta:modified",
             ),
             *_found(
-                self.sel.css("[itemprop=dateModified]::attr(datetime)").getall()
-                + self.sel.css("[itemprop=dateModified]::attr(content)").getall(),
+                _attributes(self.css_elements("[itemprop=dateModified]"), "datetime", "content"),
                 "markup:itemprop",
             ),
         ]
@@ -338,17 +339,27 @@ class ArticlePage:
             *_found(self.sel.xpath("/html/@lang").getall(), "markup:html-lang"),
             *_found(self.meta("language", "content-language", "og:locale"), "meta:language"),
             *_found(
-                self.sel.xpath("//meta[@http-equiv='content-language']/@content").getall(),
+                [
+                    el.get("content", "")
+                    for el in self.index.tags["meta"]
+                    if el.get("http-equiv") == "content-language" and el.get("content") is not None
+                ],
                 "meta:http-equiv",
             ),
         ]
 
     def canonical_url(self) -> str | None:
+        """``link[rel=canonical]``, else ``og:url``, made absolute; read once per page (the
+        item, the publisher id and the undated-page fallback all ask)."""
+        return self._canonical_url
+
+    @cached_property
+    def _canonical_url(self) -> str | None:
         for href in [
-            *self.sel.css("link[rel=canonical]::attr(href)").getall(),
+            *(el.get("href") for el in self.css_elements("link[rel=canonical]")),
             *self.meta("og:url"),
         ]:
-            if href.strip():
+            if href and href.strip():
                 return self.response.urljoin(href.strip())
         return None
 
