@@ -377,7 +377,7 @@ class ArticlePage:
         """The element holding the article text and the rule that found it."""
         root = self.sel.root
         site_el = body_text.first_match(root, self.body_xpaths)
-        if site_el is not None and body_text.paragraphs(site_el):
+        if site_el is not None and body_text.has_text(site_el):
             return site_el, "site"
         generic = body_text.best_marked_up(root)
         if generic is not None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from copy import deepcopy
+from functools import lru_cache
 
 from lxml import etree, html
 
@@ -107,42 +108,59 @@ _BREAK = "\x00"
 
 
 def _is_furniture(el: etree._Element) -> bool:
-    if el.get("hidden") is not None or el.get("aria-hidden") == "true":
+    get = el.get
+    if get("hidden") is not None or get("aria-hidden") == "true":
         return True
-    style = el.get("style")
-    if style and "display:none" in style.replace(" ", "").lower():
+    style = get("style")
+    if style and _hides(style):
         return True
-    for attr in ("class", "id"):
-        value = el.get(attr)
-        if value and any(
-            _FURNITURE.match(token) or _RELATED_BOX.match(token) for token in value.split()
-        ):
-            return True
-    return False
+    names = get("class")
+    if names and _furniture_names(names):
+        return True
+    names = get("id")
+    return bool(names and _furniture_names(names))
+
+
+# Pages repeat the same few class strings on thousands of elements ("clearfix", "col-md-4"):
+# the token regexes run once per distinct string.
+@lru_cache(maxsize=8192)
+def _furniture_names(value: str) -> bool:
+    """Whether a class or id attribute holds a furniture token ("baca-juga", "share-bar")."""
+    return any(_FURNITURE.match(token) or _RELATED_BOX.match(token) for token in value.split())
+
+
+@lru_cache(maxsize=1024)
+def _hides(style: str) -> bool:
+    return "display:none" in style.replace(" ", "").lower()
 
 
 def _walk(el: etree._Element, pieces: list[str], root: bool) -> None:
+    """Appends the visible text of ``el`` (and its tail) to ``pieces``, ``_BREAK`` where a
+    block starts or ends. Recursion beats an explicit stack here: one call per element, and
+    the locals stay in the frame."""
     tag = el.tag
-    if not isinstance(tag, str):  # comments and processing instructions
-        if el.tail:
-            pieces.append(el.tail)
+    if tag.__class__ is not str:  # comments and processing instructions
+        tail = el.tail
+        if tail:
+            pieces.append(tail)
         return
     tag = tag.lower()
-    skip = tag in _SKIP_TAGS or (not root and _is_furniture(el))
-    if not skip:
+    if tag not in _SKIP_TAGS and (root or not _is_furniture(el)):
         if tag == "br":
             pieces.append(_BREAK)
         block = tag in _BLOCK_TAGS
         if block:
             pieces.append(_BREAK)
-        if el.text:
-            pieces.append(el.text)
+        text = el.text
+        if text:
+            pieces.append(text)
         for child in el:
             _walk(child, pieces, False)
         if block:
             pieces.append(_BREAK)
-    if el.tail:
-        pieces.append(el.tail)
+    tail = el.tail
+    if tail:
+        pieces.append(tail)
 
 
 def paragraphs(container: etree._Element) -> list[str]:
@@ -158,6 +176,30 @@ def paragraphs(container: etree._Element) -> list[str]:
         if text:
             out.append(text)
     return out
+
+
+def has_text(container: etree._Element) -> bool:
+    """Whether ``paragraphs(container)`` would be non-empty, stopping at the first visible
+    character: choosing a container only asks this, and the answer is usually in its first
+    paragraph."""
+    return _walk_finds_text(container, True)
+
+
+def _walk_finds_text(el: etree._Element, root: bool) -> bool:
+    # The same elements, texts and tails as _walk, in the same order.
+    tag = el.tag
+    if tag.__class__ is str and tag.lower() not in _SKIP_TAGS and (root or not _is_furniture(el)):
+        if _visible(el.text):
+            return True
+        for child in el:
+            if _walk_finds_text(child, False):
+                return True
+    return _visible(el.tail)
+
+
+def _visible(text: str | None) -> bool:
+    # paragraphs() splits on _BREAK and drops blank chunks: "\x00 \x00" gives nothing.
+    return bool(text and text.replace(_BREAK, "").strip())
 
 
 # Class or id words that say a block holds the article, or that it does not (compared on the
@@ -315,14 +357,14 @@ def best_marked_up(root: etree._Element) -> etree._Element | None:
     with text that is not a comment; None when the page marks up neither.
     """
     for el in _ARTICLE_BODY(root):
-        if isinstance(el, etree._Element) and paragraphs(el):
+        if isinstance(el, etree._Element) and has_text(el):
             return el
     for el in _ARTICLES(root):
         if not isinstance(el, etree._Element):
             continue
         if _COMMENT_CLASS.search(el.get("class") or ""):
             continue
-        if paragraphs(el):
+        if has_text(el):
             return el
     return None
 
