@@ -103,12 +103,14 @@ _RELATED_BOX = re.compile(
     re.IGNORECASE,
 )
 
-_WS = re.compile(r"\s+")
 _BREAK = "\x00"
 
 
 def _is_furniture(el: etree._Element) -> bool:
-    get = el.get
+    attrib = el.attrib
+    if not attrib:  # most text elements (<p>, <b>, <br>) have no attribute at all
+        return False
+    get = attrib.get
     if get("hidden") is not None or get("aria-hidden") == "true":
         return True
     style = get("style")
@@ -172,7 +174,8 @@ def paragraphs(container: etree._Element) -> list[str]:
     _walk(container, pieces, True)
     out: list[str] = []
     for chunk in "".join(pieces).split(_BREAK):
-        text = _WS.sub(" ", chunk).strip()
+        # str.split() and re's \s agree on what whitespace is (Py_UNICODE_ISSPACE).
+        text = " ".join(chunk.split())
         if text:
             out.append(text)
     return out
@@ -255,42 +258,53 @@ def densest_block(root: etree._Element) -> etree._Element | None:
 def _prose_blocks(root: etree._Element) -> list[tuple[etree._Element, int, int, bool]]:
     """Each paragraph outside skipped and furniture boxes: (element, text length, commas,
     whether the element holds the text loose between ``<br>``s rather than being a paragraph).
+
+    Each element's children are listed once and that list answers every question about them
+    (a ``<br>`` among them, a block among them, their tails, where the walk goes next).
     """
     found: list[tuple[etree._Element, int, int, bool]] = []
     stack = [root]
     while stack:
         el = stack.pop()
         tag = el.tag
-        if not isinstance(tag, str) or tag in _SKIP_TAGS or (el is not root and _is_furniture(el)):
+        if tag.__class__ is not str or tag in _SKIP_TAGS or (el is not root and _is_furniture(el)):
             continue
+        children = list(el)
+        paragraph = tag in _PARAGRAPH_TAGS
         # Text set between <br>s straight inside a block: "<div>A<br><br>B</div>".
-        direct = 0 if tag in _PARAGRAPH_TAGS else _direct_text_length(el)
+        direct = 0 if paragraph else _direct_text_length(el, children)
         if direct >= _MIN_PARAGRAPH:
             found.append((el, direct, 0, True))
-        elif tag in _PARAGRAPH_TAGS or (tag == "div" and not _has_block_child(el)):
+        elif paragraph or (tag == "div" and not _has_block_child(children)):
             text = el.text_content()
             length = len(text.strip())
             if length >= _MIN_PARAGRAPH:
                 found.append((el, length, text.count(","), False))
             if tag != "td" and tag != "div":
                 continue
-        stack.extend(reversed(el))
+        children.reverse()
+        stack.extend(children)
     return found
 
 
-def _has_block_child(el: etree._Element) -> bool:
-    # A skipped child counts: <div class="column-right-inner"><aside>...</aside></div> is a
-    # sidebar, not a paragraph holding the aside's 40k characters of links.
-    return any(isinstance(c.tag, str) and (c.tag in _BLOCK_TAGS or c.tag in _SKIP_TAGS) for c in el)
+# A skipped child counts: <div class="column-right-inner"><aside>...</aside></div> is a
+# sidebar, not a paragraph holding the aside's 40k characters of links.
+_BLOCK_OR_SKIP_TAGS = _BLOCK_TAGS | _SKIP_TAGS
 
 
-def _direct_text_length(el: etree._Element) -> int:
-    if not any(isinstance(c.tag, str) and c.tag == "br" for c in el):
+def _has_block_child(children: list[etree._Element]) -> bool:
+    # A comment's tag is a function, never in the set.
+    return any(c.tag in _BLOCK_OR_SKIP_TAGS for c in children)
+
+
+def _direct_text_length(el: etree._Element, children: list[etree._Element]) -> int:
+    if not any(c.tag == "br" for c in children):
         return 0
     total = len((el.text or "").strip())
-    for child in el:
-        if child.tail:
-            total += len(child.tail.strip())
+    for child in children:
+        tail = child.tail
+        if tail:
+            total += len(tail.strip())
     return total
 
 
@@ -311,8 +325,17 @@ def _link_density(el: etree._Element) -> float:
     total = len(el.text_content())
     if not total:
         return 1.0
-    linked = sum(len(a.text_content()) for a in el.iter("a"))
+    if _NESTED_LINK(el):
+        # Each link counts its own text, a link's text inside another link twice.
+        linked = sum(len(a.text_content()) for a in el.iter("a"))
+    else:
+        # The same sum without an element object per link: the text nodes under links.
+        linked = sum(map(len, _LINK_TEXT(el)))
     return min(linked / total, 1.0)
+
+
+_LINK_TEXT = etree.XPath("descendant-or-self::a//text()", smart_strings=False)
+_NESTED_LINK = etree.XPath("boolean(descendant-or-self::a//a)")
 
 
 def _with_siblings(
