@@ -104,6 +104,14 @@ _RELATED_BOX = re.compile(
 )
 
 _BREAK = "\x00"
+# A word every furniture token above contains ("ad" for "ads", "read-also" and "advert*"):
+# three class strings in four have none, and this one search rules them out at a third of
+# the cost of the token patterns. Only for ASCII: under IGNORECASE "ſhare" matches "share".
+_FURNITURE_HINT = re.compile(
+    r"ad|baca|related|shar|social|iklan|promo|newsletter|tag|comment|video|popul|recommend|"
+    r"outbrain|taboola|caption|breadcrumb|author-box|byline|sidebar|hidden|sr-only|widget|"
+    r"paging|pagination|lihat|terkait"
+)
 
 
 def _is_furniture(el: etree._Element) -> bool:
@@ -128,6 +136,8 @@ def _is_furniture(el: etree._Element) -> bool:
 @lru_cache(maxsize=8192)
 def _furniture_names(value: str) -> bool:
     """Whether a class or id attribute holds a furniture token ("baca-juga", "share-bar")."""
+    if value.isascii() and _FURNITURE_HINT.search(value.lower()) is None:
+        return False
     return any(_FURNITURE.match(token) or _RELATED_BOX.match(token) for token in value.split())
 
 
@@ -271,8 +281,14 @@ def _prose_blocks(root: etree._Element) -> list[tuple[etree._Element, int, int, 
             continue
         children = list(el)
         paragraph = tag in _PARAGRAPH_TAGS
-        # Text set between <br>s straight inside a block: "<div>A<br><br>B</div>".
-        direct = 0 if paragraph else _direct_text_length(el, children)
+        direct = 0
+        if not paragraph:
+            # Text set between <br>s straight inside a block: "<div>A<br><br>B</div>". (A
+            # plain loop: any() with a generator costs three times as much per element.)
+            for child in children:
+                if child.tag == "br":
+                    direct = _direct_text_length(el, children)
+                    break
         if direct >= _MIN_PARAGRAPH:
             found.append((el, direct, 0, True))
         elif paragraph or (tag == "div" and not _has_block_child(children)):
@@ -294,12 +310,11 @@ _BLOCK_OR_SKIP_TAGS = _BLOCK_TAGS | _SKIP_TAGS
 
 def _has_block_child(children: list[etree._Element]) -> bool:
     # A comment's tag is a function, never in the set.
-    return any(c.tag in _BLOCK_OR_SKIP_TAGS for c in children)
+    return any(child.tag in _BLOCK_OR_SKIP_TAGS for child in children)
 
 
 def _direct_text_length(el: etree._Element, children: list[etree._Element]) -> int:
-    if not any(c.tag == "br" for c in children):
-        return 0
+    """Length of the text loose in ``el`` (its text and its children's tails), stripped."""
     total = len((el.text or "").strip())
     for child in children:
         tail = child.tail
@@ -368,7 +383,9 @@ def _with_siblings(
 
 # Where a page marks up its article: schema.org's articleBody, else an <article>. Seattle Times
 # prints <meta itemprop="articleBody" content="(a summary)">, which holds no text.
-_ARTICLE_BODY = etree.XPath('//*[@itemprop="articleBody"][not(self::meta)]')
+# Reached through the attribute (``//@itemprop[...]/parent::*``, not ``//*[@itemprop=...]``):
+# the same elements in the same order, in about half the time.
+_ARTICLE_BODY = etree.XPath('//@itemprop[.="articleBody"]/parent::*[not(self::meta)]')
 _ARTICLES = etree.XPath("//article[.//p]")
 # WordPress prints each comment as <article class="comment-body">, Kinja as <article
 # class="js_reply reply">, sometimes before the story's own <article>.
