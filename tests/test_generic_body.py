@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from lxml import html
 
-from newscrawler.pages.body import best_marked_up, densest_block, paragraphs
+from newscrawler.pages.body import _link_density, best_marked_up, densest_block, paragraphs
 
 PROSE = (
     "The council voted on Tuesday to widen the road, after months of debate, two public "
@@ -107,3 +107,13 @@ def test_a_sidebar_wrapper_is_not_a_paragraph():
         f"<div class='post'><p>{PROSE}</p><p>More: {PROSE}</p></div></body></html>"
     )
     assert _text(page) == [PROSE, f"More: {PROSE}"]
+
+
+def test_link_density_counts_each_links_text_even_inside_another_link():
+    # The parser keeps <a><b><a>..</a></b></a> nested: each link counts its own text, so the
+    # inner link's text counts twice, as with one text_content() per link.
+    nested = html.fragment_fromstring("<div><a>x<b><a>yy</a></b></a>zzzz</div>")
+    assert _link_density(nested) == (3 + 2) / 7
+    flat = html.fragment_fromstring("<div><p>Satu <a href='#'>dua</a> tiga <a>empat</a></p></div>")
+    assert _link_density(flat) == len("duaempat") / len("Satu dua tiga empat")
+    assert _link_density(html.fragment_fromstring("<div><a href='#'></a></div>")) == 1.0

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
 from lxml import html
 
-from newscrawler.pages.body import paragraphs
+from newscrawler.pages.body import has_text, paragraphs
 
 # fixtures/sites/liputan6/2019-11-24_kemnaker-asn-indramayu.html (modeled on liputan6.com's
 # 2019 markup): the "Baca Juga" box, here followed by a subheading.
@@ -49,3 +50,31 @@ def test_article_body_classes_are_not_furniture():
     # Container classes that merely sound alike stay: Liputan6's "article-content-body".
     markup = '<div><div class="article-content-body"><p>Teks.</p></div></div>'
     assert paragraphs(html.fragment_fromstring(markup)) == ["Teks."]
+
+
+def test_furniture_names_in_any_case_and_beyond_ascii():
+    # The class patterns ignore case, and Python's IGNORECASE reads "ſ" as "s" and "İ" as
+    # "i": such names must not slip past the quick ASCII search that rules most names out.
+    markup = (
+        '<div><p>Teks berita.</p><div class="SHARE">Bagikan</div>'
+        '<div class="ſocial">Bagikan</div><div id="İKLAN">Iklan</div>'
+        '<div class="col-md-8 read-also">Baca juga</div></div>'
+    )
+    assert paragraphs(html.fragment_fromstring(markup)) == ["Teks berita."]
+
+
+@pytest.mark.parametrize(
+    ("markup", "expected"),
+    [
+        ("<div><p>Teks.</p></div>", True),
+        ("<div>  \n <p> </p><br></div>", False),
+        ("<div><script>var x = 1;</script><div class='share'>Bagikan</div></div>", False),
+        ("<div><div hidden>Tersembunyi</div><!-- catatan -->sesudah komentar</div>", True),
+        ("<div><figure><figcaption>Foto</figcaption></figure>teks</div>", True),
+        ("<div><div style='display: none'>x</div></div>", False),
+    ],
+)
+def test_has_text_answers_as_paragraphs_does(markup, expected):
+    container = html.fragment_fromstring(markup)
+    assert has_text(container) is expected
+    assert bool(paragraphs(container)) is expected
