@@ -625,7 +625,8 @@ class BatchWriter:
         which the batch may be about to replace. Only band rows that share a key with one
         of the batch's hashes can ever be a candidate, so those are all that is read.
         """
-        session = self.session
+        # Core rows: the ORM's result handling cost more than SQLite's index searches.
+        connection = self.session.connection()
         linked = [link for link in self.links if link.words >= neardup.MIN_WORDS]
         # One statement per group: an OR of (band = k AND value IN (...)), which SQLite
         # answers with one (band, value) index search per key (a MULTI-INDEX OR).
@@ -641,16 +642,13 @@ class BatchWriter:
                     for band, values in keys_by_band.items()
                 )
             )
-            for other, band, value in session.execute(
-                select(SimhashBand.article_id, SimhashBand.band, SimhashBand.value).where(matches)
-            ):
-                self.band_index.setdefault((band, value), set()).add(other)
-                self.band_keys.setdefault(other, []).append((band, value))
-        # A candidate's hash is its latest content's: bands are only ever written from it.
-        # Three index lookups per candidate, where reading its 28 band rows cost 28.
-        for chunk in _chunks(self.band_keys):
-            for other, simhash in session.execute(
-                select(Article.id, Content.simhash)
+            # A candidate's hash is its latest content's (bands are only ever written from
+            # it): joined here, three index lookups per row, where reading the candidate's
+            # 28 band rows in a second query cost more.
+            for other, band, value, simhash in connection.execute(
+                select(SimhashBand.article_id, SimhashBand.band, SimhashBand.value, Content.simhash)
+                .select_from(SimhashBand)
+                .join(Article, Article.id == SimhashBand.article_id)
                 .join(
                     Revision,
                     and_(
@@ -659,8 +657,10 @@ class BatchWriter:
                     ),
                 )
                 .join(Content, Content.id == Revision.content_id)
-                .where(Article.id.in_(chunk))
+                .where(matches)
             ):
+                self.band_index.setdefault((band, value), set()).add(other)
+                self.band_keys.setdefault(other, []).append((band, value))
                 self.hashes[other] = simhash
 
     def _write_near_duplicates(self) -> None:

@@ -18,6 +18,12 @@ from sqlalchemy.engine import URL, make_url
 
 DEFAULT_URL = "sqlite:///archive.sqlite3"
 SQLITE_BUSY_TIMEOUT_MS = 30_000
+SQLITE_CACHE_KB = 64 * 1024
+SQLITE_MMAP_BYTES = 1024 * 1024 * 1024
+# Pages in the WAL before a commit copies them into the database file (SQLite's default:
+# 1,000). A batch of 50 articles touches over 1,000 index pages, so the default checkpointed
+# after nearly every commit, writing each hot page again and again.
+SQLITE_WAL_CHECKPOINT_PAGES = 16_000
 
 # Execution option that chooses how a SQLite transaction starts ("DEFERRED" or "IMMEDIATE").
 SQLITE_BEGIN = "archive_sqlite_begin"
@@ -46,6 +52,16 @@ def _on_sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
     # NORMAL is durable across application crashes in WAL mode; only an OS crash can lose
     # the last transactions, which a re-crawl restores.
     cursor.execute("PRAGMA synchronous=NORMAL")
+    # The (band, value) index of SimHash keys takes random inserts all over a large table;
+    # SQLite's default 2 MB page cache re-read its pages through system calls on every
+    # batch, and ingest slowed as the archive grew. A larger cache and memory-mapped reads
+    # keep them in this process (both grow only as far as the file needs); a longer WAL
+    # writes each hot page once per checkpoint, not once per commit. The WAL file is cut
+    # back to that size after each checkpoint.
+    cursor.execute(f"PRAGMA cache_size=-{SQLITE_CACHE_KB}")
+    cursor.execute(f"PRAGMA mmap_size={SQLITE_MMAP_BYTES}")
+    cursor.execute(f"PRAGMA wal_autocheckpoint={SQLITE_WAL_CHECKPOINT_PAGES}")
+    cursor.execute(f"PRAGMA journal_size_limit={SQLITE_WAL_CHECKPOINT_PAGES * 4096}")
     cursor.close()
 
 
