@@ -38,13 +38,16 @@ def extract_raw(
 ) -> Extraction:
     """Pick the site's page object (by URL, else by the page's canonical URL) and normalize."""
     chosen = site or site_for_url(response.url)
+    page = chosen.page(response, site=chosen.name, timezone=chosen.timezone, fetched_at=fetched_at)
     if site is None and chosen.name == "generic":
-        canonical = chosen.page(response).canonical_url()
-        if canonical:
-            chosen = site_for_url(canonical)
-    raw = chosen.page(
-        response, site=chosen.name, timezone=chosen.timezone, fetched_at=fetched_at
-    ).to_item()
+        # A saved page without its URL still names its site in rel=canonical.
+        canonical = page.canonical_url()
+        if canonical and (by_canonical := site_for_url(canonical)).name != "generic":
+            chosen = by_canonical
+            page = chosen.page(
+                response, site=chosen.name, timezone=chosen.timezone, fetched_at=fetched_at
+            )
+    raw = page.to_item()
     try:
         snapshot = to_snapshot(raw, now=fetched_at or datetime.now(UTC))
     except NotAnArticle as exc:
