@@ -24,7 +24,7 @@ from datetime import datetime
 from typing import Any, Literal, Protocol, runtime_checkable
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Table, and_, delete, func, insert, or_, select, update
+from sqlalchemy import Table, and_, bindparam, delete, func, insert, or_, select, update
 from sqlalchemy.orm import Session
 
 from archive import neardup
@@ -229,6 +229,35 @@ _CONTENT_COLUMNS = (
     Content.published_at,
     Content.modified_at,
     Content.body,
+)
+
+
+# Band rows matching any of a group's keys, with their article's current hash. An OR of
+# (band = k AND value IN (...)), which SQLite answers with one (band, value) index search
+# per key (a MULTI-INDEX OR). A candidate's hash is its latest content's (bands are only
+# ever written from it): joined here, three index lookups per row, where reading its 28
+# band rows in a second query cost more. Built once: building the 28 IN clauses for each
+# group cost more than running them.
+_BAND_MATCHES = (
+    select(SimhashBand.article_id, SimhashBand.band, SimhashBand.value, Content.simhash)
+    .select_from(SimhashBand)
+    .join(Article, Article.id == SimhashBand.article_id)
+    .join(
+        Revision,
+        and_(Revision.article_id == Article.id, Revision.number == Article.revision_count),
+    )
+    .join(Content, Content.id == Revision.content_id)
+    .where(
+        or_(
+            *(
+                and_(
+                    SimhashBand.band == band,
+                    SimhashBand.value.in_(bindparam(f"values_{band}", expanding=True)),
+                )
+                for band in range(len(neardup.BLOCK_PAIRS))
+            )
+        )
+    )
 )
 
 
@@ -628,37 +657,14 @@ class BatchWriter:
         # Core rows: the ORM's result handling cost more than SQLite's index searches.
         connection = self.session.connection()
         linked = [link for link in self.links if link.words >= neardup.MIN_WORDS]
-        # One statement per group: an OR of (band = k AND value IN (...)), which SQLite
-        # answers with one (band, value) index search per key (a MULTI-INDEX OR).
         step = IN_CHUNK // len(neardup.BLOCK_PAIRS)
         for start in range(0, len(linked), step):
             keys_by_band: dict[int, set[int]] = {}
             for link in linked[start : start + step]:
                 for band, value in enumerate(neardup.bands(link.simhash)):
                     keys_by_band.setdefault(band, set()).add(value)
-            matches = or_(
-                *(
-                    and_(SimhashBand.band == band, SimhashBand.value.in_(sorted(values)))
-                    for band, values in keys_by_band.items()
-                )
-            )
-            # A candidate's hash is its latest content's (bands are only ever written from
-            # it): joined here, three index lookups per row, where reading the candidate's
-            # 28 band rows in a second query cost more.
-            for other, band, value, simhash in connection.execute(
-                select(SimhashBand.article_id, SimhashBand.band, SimhashBand.value, Content.simhash)
-                .select_from(SimhashBand)
-                .join(Article, Article.id == SimhashBand.article_id)
-                .join(
-                    Revision,
-                    and_(
-                        Revision.article_id == Article.id,
-                        Revision.number == Article.revision_count,
-                    ),
-                )
-                .join(Content, Content.id == Revision.content_id)
-                .where(matches)
-            ):
+            params = {f"values_{band}": sorted(values) for band, values in keys_by_band.items()}
+            for other, band, value, simhash in connection.execute(_BAND_MATCHES, params):
                 self.band_index.setdefault((band, value), set()).add(other)
                 self.band_keys.setdefault(other, []).append((band, value))
                 self.hashes[other] = simhash
