@@ -41,7 +41,7 @@ from archive.models import (
     SearchDocument,
     SimhashBand,
 )
-from archive.revisions import NormalizedContent, normalize_snapshot
+from archive.revisions import NormalizedContent, content_from_row, normalize_snapshot
 from archive.snapshot import ArticleSnapshot, FetchInfo
 from archive.timestamps import require_aware
 
@@ -261,21 +261,6 @@ _BAND_MATCHES = (
 )
 
 
-def _normalized(row: Any) -> NormalizedContent:
-    return NormalizedContent(
-        title=row.title,
-        subtitle=row.subtitle,
-        authors=list(row.authors),
-        editors=list(row.editors),
-        tags=list(row.tags),
-        section=row.section,
-        dateline=row.dateline,
-        published_at=row.published_at,
-        modified_at=row.modified_at,
-        body=row.body,
-    )
-
-
 class BatchWriter:
     """Stores prepared items inside one open transaction; ``run`` returns their results."""
 
@@ -416,7 +401,7 @@ class BatchWriter:
 
     @staticmethod
     def _content(row: Any) -> _Content:
-        return _Content(row.id, row.content_hash, row.simhash, _normalized(row), 0)
+        return _Content(row.id, row.content_hash, row.simhash, content_from_row(row), 0)
 
     # -- 2. decide --------------------------------------------------------------------------
 

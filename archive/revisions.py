@@ -13,6 +13,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from archive.snapshot import ArticleSnapshot
 from archive.timestamps import require_aware
@@ -125,4 +126,20 @@ def normalize_snapshot(snapshot: ArticleSnapshot) -> NormalizedContent:
             require_aware(snapshot.modified_at, "modified_at") if snapshot.modified_at else None
         ),
         body=normalize_body(snapshot.body),
+    )
+
+
+def content_from_row(row: Any) -> NormalizedContent:
+    """The normalized content a stored ``contents`` row holds (rows are stored normalized)."""
+    return NormalizedContent(
+        title=row.title,
+        subtitle=row.subtitle,
+        authors=list(row.authors),
+        editors=list(row.editors),
+        tags=list(row.tags),
+        section=row.section,
+        dateline=row.dateline,
+        published_at=row.published_at,
+        modified_at=row.modified_at,
+        body=row.body,
     )

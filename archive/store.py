@@ -48,7 +48,7 @@ from archive.models import (
     SimhashBand,
 )
 from archive.queries import find_article_id, load_article
-from archive.revisions import NormalizedContent, normalize_snapshot
+from archive.revisions import NormalizedContent, content_from_row, normalize_snapshot
 from archive.snapshot import ArticleSnapshot, FetchInfo
 from archive.timestamps import require_aware
 from archive.views import ArticleView
@@ -84,22 +84,6 @@ _CANDIDATES = select(SimhashBand.article_id).where(
     ),
     SimhashBand.article_id != bindparam("self"),
 )
-
-
-def content_from_row(row: Content) -> NormalizedContent:
-    """The normalized content a stored Content row holds (rows are stored normalized)."""
-    return NormalizedContent(
-        title=row.title,
-        subtitle=row.subtitle,
-        authors=list(row.authors),
-        editors=list(row.editors),
-        tags=list(row.tags),
-        section=row.section,
-        dateline=row.dateline,
-        published_at=row.published_at,
-        modified_at=row.modified_at,
-        body=row.body,
-    )
 
 
 class Archive:
