@@ -68,10 +68,9 @@ def publish(root: Path, articles: list[DemoArticle]) -> None:
     build_site(root, articles, day=datetime.now(WIB).date())
 
 
-def crawl_due(
-    server: ReplayServer, db: str, *extra: str, expect: int | None = 0
-) -> subprocess.CompletedProcess[str]:
-    command = [
+def crawl_due_command(server: ReplayServer, db: str, *extra: str, delay: str = "0") -> list[str]:
+    """`newscrawler crawl-due` for the replayed Liputan6 site into ``db``."""
+    return [
         sys.executable,
         "-m",
         "newscrawler.cli",
@@ -85,11 +84,17 @@ def crawl_due(
         "-s",
         "AUTOTHROTTLE_ENABLED=False",
         "-s",
-        "DOWNLOAD_DELAY=0",
+        f"DOWNLOAD_DELAY={delay}",
         "-s",
         "TELNETCONSOLE_ENABLED=False",
         *extra,
     ]
+
+
+def crawl_due(
+    server: ReplayServer, db: str, *extra: str, expect: int | None = 0
+) -> subprocess.CompletedProcess[str]:
+    command = crawl_due_command(server, db, *extra)
     env = {k: v for k, v in os.environ.items() if k != "ARCHIVE_URL"}
     result = subprocess.run(
         command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=300, check=False
@@ -214,24 +219,8 @@ def test_a_run_killed_halfway_resumes_with_every_article_exactly_once(site, tmp_
     db = f"sqlite:///{path}"
     articles = fresh_articles(200, 5_200_000)
     publish(root, articles)
-    command = [
-        sys.executable,
-        "-m",
-        "newscrawler.cli",
-        "crawl-due",
-        "--sites",
-        "liputan6",
-        "--db",
-        db,
-        "-s",
-        f"NEWSCRAWLER_REPLAY_URL={server.url}",
-        "-s",
-        "AUTOTHROTTLE_ENABLED=False",
-        "-s",
-        "DOWNLOAD_DELAY=0.03",  # slow enough to be caught half-way
-        "-s",
-        "TELNETCONSOLE_ENABLED=False",
-    ]
+    # A small delay per request, slow enough for the crawl to be caught half-way.
+    command = crawl_due_command(server, db, delay="0.03")
     env = {k: v for k, v in os.environ.items() if k != "ARCHIVE_URL"}
     process = subprocess.Popen(
         command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
