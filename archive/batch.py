@@ -232,30 +232,22 @@ _CONTENT_COLUMNS = (
 )
 
 
-# Band rows matching any of a group's keys, with their article's current hash. An OR of
-# (band = k AND value IN (...)), which SQLite answers with one (band, value) index search
-# per key (a MULTI-INDEX OR). A candidate's hash is its latest content's (bands are only
-# ever written from it): joined here, three index lookups per row, where reading its 28
-# band rows in a second query cost more. Built once: building the 28 IN clauses for each
-# group cost more than running them.
-_BAND_MATCHES = (
-    select(SimhashBand.article_id, SimhashBand.band, SimhashBand.value, Content.simhash)
-    .select_from(SimhashBand)
-    .join(Article, Article.id == SimhashBand.article_id)
-    .join(
-        Revision,
-        and_(Revision.article_id == Article.id, Revision.number == Article.revision_count),
-    )
-    .join(Content, Content.id == Revision.content_id)
-    .where(
-        or_(
-            *(
-                and_(
-                    SimhashBand.band == band,
-                    SimhashBand.value.in_(bindparam(f"values_{band}", expanding=True)),
-                )
-                for band in range(len(neardup.BLOCK_PAIRS))
+# Band rows matching any of a group's keys, with the hash each was cut from. An OR of
+# (band = k AND value IN (...)), which SQLite answers with one search of the covering
+# (band, value, article_id, simhash) index per key (a MULTI-INDEX OR), never reading a row:
+# at 100k articles each key matches dozens of unrelated articles by chance, and joining
+# each to its latest content made ingest slow down as the archive grew. Built once:
+# building the 28 IN clauses for each group cost more than running them.
+_BAND_MATCHES = select(
+    SimhashBand.article_id, SimhashBand.band, SimhashBand.value, SimhashBand.simhash
+).where(
+    or_(
+        *(
+            and_(
+                SimhashBand.band == band,
+                SimhashBand.value.in_(bindparam(f"values_{band}", expanding=True)),
             )
+            for band in range(len(neardup.BLOCK_PAIRS))
         )
     )
 )
@@ -493,7 +485,8 @@ class BatchWriter:
 
         if latest is not None:
             before = latest.content.normalized
-            fields, sentences = field_diff(before, content), body_diff(before.body, content.body)
+            sentences = body_diff(before.body, content.body)
+            fields = field_diff(before, content, sentences)
         else:
             fields, sentences = {}, {"added": [], "removed": [], "changed": []}
         revision = _Revision(None, article.revision_count + 1, stored, seen_at)
@@ -691,7 +684,7 @@ class BatchWriter:
         for chunk in _chunks(replaced):
             session.execute(delete(SimhashBand).where(SimhashBand.article_id.in_(chunk)))
         rows = [
-            {"article_id": article_id, "band": band, "value": value}
+            {"article_id": article_id, "band": band, "value": value, "simhash": hashes[article_id]}
             for article_id in dict.fromkeys(link.article.key for link in self.links)
             for band, value in current.get(article_id, [])
         ]

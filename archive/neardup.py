@@ -76,14 +76,3 @@ def bands(value: int) -> list[int]:
     """The index keys of a hash: band k holds blocks BLOCK_PAIRS[k] side by side."""
     parts = blocks(value)
     return [parts[i] << BLOCK_BITS | parts[j] for i, j in BLOCK_PAIRS]
-
-
-def from_bands(keys: dict[int, int]) -> int:
-    """The unsigned hash rebuilt from its band keys ({band number: key})."""
-    value = 0
-    for band, key in keys.items():
-        i, j = BLOCK_PAIRS[band]
-        value |= (key >> BLOCK_BITS) << (BLOCK_BITS * i) | (key & ((1 << BLOCK_BITS) - 1)) << (
-            BLOCK_BITS * j
-        )
-    return value

@@ -72,10 +72,11 @@ RETRYABLE_SQLSTATES = frozenset({"40P01", "40001"})
 # are written, so it sees the batch's final rows.
 VisitHook = Callable[[Session, int, FetchInfo, str], None]
 
-# Near-duplicate candidates: articles sharing any band key with a hash. Built once: an OR of
-# (band = k AND value = :value_k) lets SQLite use the (band, value) index for every term,
-# where a row-value IN made it scan the whole table and ingest slowed as the archive grew.
-_CANDIDATES = select(SimhashBand.article_id).where(
+# Near-duplicate candidates: articles sharing any band key with a hash, and their hashes.
+# Built once: an OR of (band = k AND value = :value_k) lets SQLite answer every term from
+# the covering (band, value, article_id, simhash) index, where a row-value IN made it scan
+# the whole table and ingest slowed as the archive grew.
+_CANDIDATES = select(SimhashBand.article_id, SimhashBand.simhash).where(
     or_(
         *(
             and_(SimhashBand.band == band, SimhashBand.value == bindparam(f"value_{band}"))
@@ -304,7 +305,8 @@ class Archive:
 
         if latest_content is not None:
             before = content_from_row(latest_content)
-            fields, sentences = field_diff(before, content), body_diff(before.body, content.body)
+            sentences = body_diff(before.body, content.body)
+            fields = field_diff(before, content, sentences)
         else:
             fields, sentences = {}, {"added": [], "removed": [], "changed": []}
         revision = Revision(
@@ -404,23 +406,17 @@ class Archive:
         keys = list(enumerate(neardup.bands(simhash)))
         params: dict[str, int] = {"self": article_id}
         params |= {f"value_{band}": value for band, value in keys}
-        candidates = set(session.scalars(_CANDIDATES, params))
+        candidates = dict(session.execute(_CANDIDATES, params).all())
         # Core executemany: 28 rows per article, without building 28 ORM objects.
         session.execute(
             insert(SimhashBand),
-            [{"article_id": article_id, "band": band, "value": value} for band, value in keys],
+            [
+                {"article_id": article_id, "band": band, "value": value, "simhash": simhash}
+                for band, value in keys
+            ],
         )
-        if not candidates:
-            return
-        their_bands: dict[int, dict[int, int]] = {}
-        for other, band, value in session.execute(
-            select(SimhashBand.article_id, SimhashBand.band, SimhashBand.value).where(
-                SimhashBand.article_id.in_(candidates)
-            )
-        ):
-            their_bands.setdefault(other, {})[band] = value
-        for other, other_keys in their_bands.items():
-            distance = neardup.hamming(simhash, neardup.from_bands(other_keys))
+        for other, other_hash in candidates.items():
+            distance = neardup.hamming(simhash, other_hash)
             if distance > neardup.MAX_DISTANCE:
                 continue
             low, high = min(article_id, other), max(article_id, other)

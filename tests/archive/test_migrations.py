@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
-from sqlalchemy import inspect
+from sqlalchemy import inspect, select
 
+from archive import queries
 from archive.db import make_engine
 from archive.migrate import (
     current_revision,
@@ -14,7 +15,11 @@ from archive.migrate import (
     include_object,
     upgrade,
 )
-from archive.models import NAMING_CONVENTION, Base
+from archive.models import NAMING_CONVENTION, Base, Content, SimhashBand
+from archive.snapshot import ArticleSnapshot, FetchInfo
+from archive.store import Archive
+
+from .samples import BODY, fetch_for, snapshot
 
 
 def test_models_and_migrations_agree(archive_url: str) -> None:
@@ -67,3 +72,38 @@ def test_sqlite_settings_are_applied(sqlite_url: str) -> None:
         }
     engine.dispose()
     assert pragmas == {"journal_mode": "wal", "foreign_keys": 1, "busy_timeout": 30_000}
+
+
+def test_band_rows_get_their_hash_when_an_older_archive_is_upgraded(archive_url: str) -> None:
+    """0003 fills ``simhash_bands.simhash`` from each article's latest content, so wire copies
+    stored before the upgrade are still found by copies stored after it."""
+    archive = Archive.open(archive_url)
+    first = archive.store(*_with_fetch(snapshot()))
+    archive.close()
+    engine = make_engine(archive_url)
+    downgrade(engine, "0002")
+    upgrade(engine)
+    with engine.connect() as connection:
+        band_hashes = set(connection.execute(select(SimhashBand.simhash)).scalars())
+        stored_hash = connection.execute(select(Content.simhash)).scalar_one()
+    engine.dispose()
+    assert band_hashes == {stored_hash}
+
+    archive = Archive.open(archive_url)
+    copy = archive.store(
+        *_with_fetch(
+            snapshot(
+                "https://www.merdeka.com/uang/harga-beras-naik.html",
+                site="merdeka",
+                body=BODY.replace("Liputan6.com, Jakarta -", "Merdeka.com -"),
+            )
+        )
+    )
+    with archive.session() as session:
+        linked = [other for other, _ in queries.near_duplicates(session, first.article_id)]
+    archive.close()
+    assert linked == [copy.article_id]
+
+
+def _with_fetch(item: ArticleSnapshot) -> tuple[ArticleSnapshot, FetchInfo]:
+    return item, fetch_for(item)
