@@ -346,12 +346,13 @@ def diff_command(
         except queries.RevisionNotFoundError as error:
             raise NotFound(f"{error} (it has {latest.revision_count})") from error
     old, new = content_from_view(before), content_from_view(after)
+    sentences = body_diff(old.body, new.body)
     result: dict[str, Any] = {
         "article_id": article_id,
         "from_revision": rev_a,
         "to_revision": rev_b,
-        "fields": field_diff(old, new),
-        "body": body_diff(old.body, new.body),
+        "fields": field_diff(old, new, sentences),
+        "body": sentences,
     }
     if as_json:
         _print_json(result)

@@ -107,10 +107,16 @@ def body_diff(before: str, after: str) -> dict[str, Any]:
     return {"added": added, "removed": removed, "changed": changed}
 
 
-def field_diff(before: NormalizedContent, after: NormalizedContent) -> dict[str, Any]:
+def field_diff(
+    before: NormalizedContent,
+    after: NormalizedContent,
+    sentences: dict[str, Any] | None = None,
+) -> dict[str, Any]:
     """Each changed field with its value before and after; the body only as sentence counts.
 
-    Times are compared and shown as UTC ISO strings, lists as lists.
+    Times are compared and shown as UTC ISO strings, lists as lists. ``sentences`` is the
+    :func:`body_diff` of the two bodies when the caller has it already: storing a revision
+    needs both, and the sentence diff is most of the cost of detecting one.
     """
     old, new = before.hash_fields(), after.hash_fields()
     # hash_fields sorts tags for hashing; the diff shows them as the page lists them.
@@ -128,6 +134,7 @@ def field_diff(before: NormalizedContent, after: NormalizedContent) -> dict[str,
             continue
         diff[name] = {"before": old[name], "after": new[name]}
     if before.body != after.body:
-        sentences = body_diff(before.body, after.body)
+        if sentences is None:
+            sentences = body_diff(before.body, after.body)
         diff["body"] = {k: len(v) for k, v in sentences.items()}
     return diff
