@@ -232,12 +232,10 @@ _CONTENT_COLUMNS = (
 )
 
 
-# Band rows matching any of a group's keys, with the hash each was cut from. An OR of
-# (band = k AND value IN (...)), which SQLite answers with one search of the covering
-# (band, value, article_id, simhash) index per key (a MULTI-INDEX OR), never reading a row:
-# at 100k articles each key matches dozens of unrelated articles by chance, and joining
-# each to its latest content made ingest slow down as the archive grew. Built once:
-# building the 28 IN clauses for each group cost more than running them.
+# Band rows matching any of a group's probe keys (neardup.probes), with the hash each was
+# cut from. An OR of (band = k AND value IN (...)), which SQLite answers with searches of
+# the covering (band, value, article_id, simhash) index (a MULTI-INDEX OR), never reading a
+# row. Built once: building the IN clauses for each group cost more than running them.
 _BAND_MATCHES = select(
     SimhashBand.article_id, SimhashBand.band, SimhashBand.value, SimhashBand.simhash
 ).where(
@@ -247,10 +245,13 @@ _BAND_MATCHES = select(
                 SimhashBand.band == band,
                 SimhashBand.value.in_(bindparam(f"values_{band}", expanding=True)),
             )
-            for band in range(len(neardup.BLOCK_PAIRS))
+            for band in range(neardup.BANDS)
         )
     )
 )
+# Probe keys bound per candidate query: a batch of 50 articles' 3,400 fit one query, well
+# under SQLite's 32,766 and PostgreSQL's 65,535 bound values.
+_PROBES_PER_QUERY = 4000
 
 
 class BatchWriter:
@@ -635,14 +636,14 @@ class BatchWriter:
         # Core rows: the ORM's result handling cost more than SQLite's index searches.
         connection = self.session.connection()
         linked = [link for link in self.links if link.words >= neardup.MIN_WORDS]
-        step = IN_CHUNK // len(neardup.BLOCK_PAIRS)
+        step = max(1, _PROBES_PER_QUERY // (neardup.BANDS * (neardup.BAND_BITS + 1)))
         for start in range(0, len(linked), step):
-            keys_by_band: dict[int, set[int]] = {}
+            keys_by_band: dict[int, set[int]] = {band: set() for band in range(neardup.BANDS)}
             for link in linked[start : start + step]:
-                for band, value in enumerate(neardup.bands(link.simhash)):
-                    keys_by_band.setdefault(band, set()).add(value)
+                for band, value in neardup.probes(link.simhash):
+                    keys_by_band[band].add(value)
             params = {f"values_{band}": sorted(values) for band, values in keys_by_band.items()}
-            for other, band, value, simhash in connection.execute(_BAND_MATCHES, params):
+            for other, band, value, simhash in connection.execute(_BAND_MATCHES, params).all():
                 self.band_index.setdefault((band, value), set()).add(other)
                 self.band_keys.setdefault(other, []).append((band, value))
                 self.hashes[other] = simhash
@@ -666,8 +667,8 @@ class BatchWriter:
                 continue
             keys = list(enumerate(neardup.bands(link.simhash)))
             found: set[int] = set()
-            for key in keys:
-                found |= index.get(key, set())
+            for probe in neardup.probes(link.simhash):
+                found |= index.get(probe, set())
             found.discard(article_id)
             current[article_id] = keys
             hashes[article_id] = link.simhash

@@ -72,15 +72,18 @@ RETRYABLE_SQLSTATES = frozenset({"40P01", "40001"})
 # are written, so it sees the batch's final rows.
 VisitHook = Callable[[Session, int, FetchInfo, str], None]
 
-# Near-duplicate candidates: articles sharing any band key with a hash, and their hashes.
-# Built once: an OR of (band = k AND value = :value_k) lets SQLite answer every term from
-# the covering (band, value, article_id, simhash) index, where a row-value IN made it scan
-# the whole table and ingest slowed as the archive grew.
+# Near-duplicate candidates: articles storing any of a hash's probe keys (neardup.probes),
+# and their hashes. Built once: an OR of (band = k AND value IN (...)) lets SQLite answer
+# every term from the covering (band, value, article_id, simhash) index, where a row-value
+# IN made it scan the whole table and ingest slowed as the archive grew.
 _CANDIDATES = select(SimhashBand.article_id, SimhashBand.simhash).where(
     or_(
         *(
-            and_(SimhashBand.band == band, SimhashBand.value == bindparam(f"value_{band}"))
-            for band in range(len(neardup.BLOCK_PAIRS))
+            and_(
+                SimhashBand.band == band,
+                SimhashBand.value.in_(bindparam(f"values_{band}", expanding=True)),
+            )
+            for band in range(neardup.BANDS)
         )
     ),
     SimhashBand.article_id != bindparam("self"),
@@ -403,16 +406,15 @@ class Archive:
         session.execute(delete(SimhashBand).where(SimhashBand.article_id == article_id))
         if neardup.word_count(body) < neardup.MIN_WORDS:
             return
-        keys = list(enumerate(neardup.bands(simhash)))
-        params: dict[str, int] = {"self": article_id}
-        params |= {f"value_{band}": value for band, value in keys}
+        params: dict[str, Any] = {"self": article_id}
+        for band, value in neardup.probes(simhash):
+            params.setdefault(f"values_{band}", []).append(value)
         candidates = dict(session.execute(_CANDIDATES, params).all())
-        # Core executemany: 28 rows per article, without building 28 ORM objects.
         session.execute(
             insert(SimhashBand),
             [
                 {"article_id": article_id, "band": band, "value": value, "simhash": simhash}
-                for band, value in keys
+                for band, value in enumerate(neardup.bands(simhash))
             ],
         )
         for other, other_hash in candidates.items():

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from itertools import combinations
+
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
-from sqlalchemy import inspect, select
+from sqlalchemy import inspect, select, text
 
-from archive import queries
+from archive import neardup, queries
 from archive.db import make_engine
 from archive.migrate import (
     current_revision,
@@ -74,20 +76,36 @@ def test_sqlite_settings_are_applied(sqlite_url: str) -> None:
     assert pragmas == {"journal_mode": "wal", "foreign_keys": 1, "busy_timeout": 30_000}
 
 
-def test_band_rows_get_their_hash_when_an_older_archive_is_upgraded(archive_url: str) -> None:
-    """0003 fills ``simhash_bands.simhash`` from each article's latest content, so wire copies
-    stored before the upgrade are still found by copies stored after it."""
+def test_band_rows_survive_a_downgrade_and_an_upgrade(archive_url: str) -> None:
+    """0002 stored 28 keys per article (every pair of 8-bit blocks); 0003 stores 4 bands of
+    16 bits with the hash beside them, filled from each article's latest content. Going
+    down and up again loses nothing, and wire copies stored before an upgrade are still
+    found by copies stored after it."""
     archive = Archive.open(archive_url)
     first = archive.store(*_with_fetch(snapshot()))
     archive.close()
     engine = make_engine(archive_url)
+    with engine.connect() as connection:
+        stored_hash = connection.execute(select(Content.simhash)).scalar_one()
+    unsigned = stored_hash & ((1 << 64) - 1)
+    block = [(unsigned >> (8 * i)) & 255 for i in range(8)]
+
     downgrade(engine, "0002")
+    with engine.connect() as connection:
+        old_keys = dict(connection.execute(text("SELECT band, value FROM simhash_bands")).all())
+    assert old_keys == {
+        band: block[i] << 8 | block[j] for band, (i, j) in enumerate(combinations(range(8), 2))
+    }
+
     upgrade(engine)
     with engine.connect() as connection:
-        band_hashes = set(connection.execute(select(SimhashBand.simhash)).scalars())
-        stored_hash = connection.execute(select(Content.simhash)).scalar_one()
+        rows = connection.execute(
+            select(SimhashBand.band, SimhashBand.value, SimhashBand.simhash)
+        ).all()
     engine.dispose()
-    assert band_hashes == {stored_hash}
+    assert sorted(rows) == [
+        (band, value, stored_hash) for band, value in enumerate(neardup.bands(stored_hash))
+    ]
 
     archive = Archive.open(archive_url)
     copy = archive.store(

@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from archive.diff import body_diff, field_diff, split_sentences
-from archive.neardup import MAX_DISTANCE, bands, hamming, simhash
+from archive.neardup import MAX_DISTANCE, bands, hamming, probes, simhash
 from archive.revisions import normalize_body, normalize_snapshot, normalize_text
 
 from .samples import BODY, snapshot
@@ -116,8 +116,15 @@ def test_simhash_keeps_wire_copies_close_and_other_stories_far() -> None:
 
 
 @given(st.integers(-(1 << 63), (1 << 63) - 1), st.sets(st.integers(0, 63), max_size=MAX_DISTANCE))
-def test_hashes_within_the_linking_distance_always_share_a_band(
+def test_a_lookup_always_probes_a_key_stored_by_a_hash_within_the_linking_distance(
     value: int, flips: set[int]
 ) -> None:
     other = value ^ sum(1 << bit for bit in flips)
-    assert set(enumerate(bands(value))) & set(enumerate(bands(other)))
+    assert set(probes(value)) & set(enumerate(bands(other)))
+
+
+def test_a_hash_farther_than_one_bit_per_band_is_not_probed() -> None:
+    """Two bits flipped in every band: no band within one bit, so no candidate."""
+    other = sum(0b11 << (16 * band) for band in range(4))
+    assert not set(probes(0)) & set(enumerate(bands(other)))
+    assert len(probes(0)) == 4 * 17
