@@ -7,11 +7,15 @@ cases and on every real page in ``../shared/pages``.
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from lxml import etree
 from parsel import Selector
+from scrapy.http import HtmlResponse
 
+from newscrawler.extract import extract_raw
 from newscrawler.pages.index import (
     ATTRIBUTED,
     PageIndex,
@@ -20,6 +24,9 @@ from newscrawler.pages.index import (
     one_walk_xpath,
     text_of,
 )
+from newscrawler.sites import known_sites
+
+FETCHED_AT = datetime(2024, 1, 1, tzinfo=UTC)
 
 # Mixed-case names, a meta with both name and property, one without content, an empty one,
 # JSON-LD next to a script of another type, and markup for every combinator.
@@ -251,3 +258,28 @@ def test_the_screen_keeps_what_the_last_compound_could_match() -> None:
     assert len(attributed) > 5
     kept = plan[1].keep([s.root for s in attributed])
     assert [(el.tag, el.get("itemprop")) for el in kept] == [("span", "name")]
+
+
+def test_every_selector_the_pages_ask_finds_what_parsel_finds(
+    shared_pages: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each site's page on its real pages: whatever a page asks the index (its own selectors
+    and the generic ones) is checked against parsel on the same tree."""
+    asked: set[str] = set()
+    select = PageIndex.select
+
+    def checked(index: PageIndex, root: etree._Element, css: str) -> list[etree._Element]:
+        found = select(index, root, css)
+        assert found == [s.root for s in Selector(root=root).css(css)], css
+        asked.add(css)
+        return found
+
+    monkeypatch.setattr(PageIndex, "select", checked)
+    sites = {site.name: site for site in known_sites()}
+    pages = [path for path in real_pages(shared_pages) if path.parent.name in sites]
+    assert pages
+    for path in pages:
+        response = HtmlResponse(url="https://example.com/", body=path.read_bytes())
+        extract_raw(response, site=sites[path.parent.name], fetched_at=FETCHED_AT)
+    # The generic cascade's dozen and the site pages' own.
+    assert len(asked) > 40

@@ -136,6 +136,10 @@ class Screen:
 
     def __init__(self, needs: tuple[Needs, ...]) -> None:
         self.needs = needs
+        # An attribute of ATTRIBUTED every selector asks for: ``[itemprop=datePublished]``
+        # need only look at the page's eight itemprops, not its forty itemprops and rels.
+        shared = set.intersection(*({name for name, _, _ in conditions} for _, conditions in needs))
+        self.attribute = min(shared & _ATTRIBUTED_NAMES, default=None)
 
     def keep(self, elements: list[etree._Element]) -> list[etree._Element]:
         """The elements that pass, in their order (one loop: a page tests hundreds)."""
@@ -295,7 +299,8 @@ class PageIndex:
         self.metas: dict[str, list[str]] = {}
         self.ld_scripts: list[str] = []
         self.tags: dict[str, list[etree._Element]] = {tag: [] for tag in INDEXED_TAGS}
-        self._attributed: list[etree._Element] | None = None
+        # The elements with an itemprop or a rel (key None), and those with one of them.
+        self._attributed: dict[str | None, list[etree._Element]] = {}
         for element in root.iter(*INDEXED_TAGS):
             tag = element.tag
             assert isinstance(tag, str)
@@ -343,14 +348,22 @@ class PageIndex:
             return [el for el in found if isinstance(el, etree._Element)]
         source, screen, test = plan
         if source == ATTRIBUTED:
-            if self._attributed is None:
-                attributed = _ATTRIBUTED_XPATH(root)
-                assert isinstance(attributed, list)
-                self._attributed = [el for el in attributed if isinstance(el, etree._Element)]
-            candidates = self._attributed
+            candidates = self._attributed_with(root, screen.attribute)
         else:
             candidates = self.tags[source]
         return [el for el in screen.keep(candidates) if test(el)]
+
+    def _attributed_with(self, root: etree._Element, name: str | None) -> list[etree._Element]:
+        """The elements with an itemprop or a rel (one walk, on first use), or those of them
+        with attribute ``name``."""
+        lists = self._attributed
+        if None not in lists:
+            found = _ATTRIBUTED_XPATH(root)
+            assert isinstance(found, list)
+            lists[None] = [el for el in found if isinstance(el, etree._Element)]
+        if name not in lists:
+            lists[name] = [el for el in lists[None] if el.get(name) is not None]
+        return lists[name]
 
     def meta(self, name: str) -> list[str]:
         """Contents of the metas named ``name`` (matched as ``name.lower()``), page order."""
