@@ -7,11 +7,15 @@ cases and on every real page in ``../shared/pages``.
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from lxml import etree
 from parsel import Selector
+from scrapy.http import HtmlResponse
 
+from newscrawler.extract import extract_raw
 from newscrawler.pages.index import (
     ATTRIBUTED,
     PageIndex,
@@ -20,12 +24,17 @@ from newscrawler.pages.index import (
     one_walk_xpath,
     text_of,
 )
+from newscrawler.sites import known_sites
+
+FETCHED_AT = datetime(2024, 1, 1, tzinfo=UTC)
 
 # Mixed-case names, a meta with both name and property, one without content, an empty one,
 # JSON-LD next to a script of another type, and markup for every combinator.
 PAGE = """<!DOCTYPE html>
 <html lang="id"><head>
 <title>Judul - Situs</title>
+<link rel="stylesheet" href="/a.css">
+<link REL="canonical" href="/berita/1">
 <meta name="Author" content="Ani">
 <meta property="OG:TITLE" content="Judul OG">
 <meta name="og:title" property="og:title" content="Sekali saja">
@@ -64,6 +73,11 @@ SELECTORS = [
     "[itemprop=author] [itemprop=name]",
     "[rel=author]",
     "[rel!=author]",
+    "link[rel=canonical]",
+    "[itemprop=dateModified]",
+    "[itemprop][rel]",
+    "span[itemprop~=author]:not([itemprop=name])",
+    "#penulis, [itemprop=name]",
     "[itemprop=author] [itemprop=name], [rel=author]",
     ".byline, .author, .author-name, .penulis",
     ".detail__date, .jdl .date, h1 ~ .date",
@@ -114,6 +128,7 @@ def test_index_select_finds_what_parsel_finds(css: str) -> None:
         ("[itemprop~=author] [itemprop~=name]", ATTRIBUTED),
         ("[rel=author], span[itemprop=keywords]", ATTRIBUTED),
         ("[rel!=author]", None),
+        ("link[rel=canonical]", "link"),
         ("h1, [rel=author]", None),
         (".byline", None),
     ],
@@ -138,6 +153,8 @@ def test_the_written_page_exercises_the_selectors() -> None:
     assert found["div:not(.byline).txt-article, .penulis.author-name"] == 2
     assert found["ul.tags li:nth-child(2) a"] == 1
     assert found["#penulis a, #penulis"] == 0
+    assert found["link[rel=canonical]"] == 1
+    assert found["span[itemprop~=author]:not([itemprop=name])"] == 1
 
 
 def test_a_group_is_one_step() -> None:
@@ -150,7 +167,15 @@ def test_a_group_is_one_step() -> None:
     assert "@class[" not in xpath
     classes = one_walk_xpath(".byline, .author .name")
     assert classes is not None
-    assert classes.startswith("descendant-or-self::*[@class[contains(., 'byline') or")
+    assert classes.startswith("descendant-or-self::*/@class[contains(., 'byline') or")
+    assert "/parent::*[" in classes
+
+
+def test_a_class_screen_keeps_the_shortest_tokens() -> None:
+    xpath = one_walk_xpath(".byline, .author, .author-name")
+    assert xpath is not None
+    screen = xpath[: xpath.index("/parent::*")]
+    assert screen == "descendant-or-self::*/@class[contains(., 'byline') or contains(., 'author')]"
 
 
 def test_pseudo_elements_keep_parsel_translation() -> None:
@@ -222,3 +247,39 @@ def test_one_index_per_tree() -> None:
     first, second = Selector(text=PAGE), Selector(text=PAGE)
     assert PageIndex.of(first.root) is PageIndex.of(first.root)
     assert PageIndex.of(first.root) is not PageIndex.of(second.root)
+
+
+def test_the_screen_keeps_what_the_last_compound_could_match() -> None:
+    # The XPath test then runs on one candidate instead of every itemprop and rel.
+    sel = Selector(text=PAGE)
+    plan = candidate_test("[itemprop~=author] [itemprop~=name]")
+    assert plan is not None
+    attributed = sel.xpath("//*[@itemprop or @rel]")
+    assert len(attributed) > 5
+    kept = plan[1].keep([s.root for s in attributed])
+    assert [(el.tag, el.get("itemprop")) for el in kept] == [("span", "name")]
+
+
+def test_every_selector_the_pages_ask_finds_what_parsel_finds(
+    shared_pages: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each site's page on its real pages: whatever a page asks the index (its own selectors
+    and the generic ones) is checked against parsel on the same tree."""
+    asked: set[str] = set()
+    select = PageIndex.select
+
+    def checked(index: PageIndex, root: etree._Element, css: str) -> list[etree._Element]:
+        found = select(index, root, css)
+        assert found == [s.root for s in Selector(root=root).css(css)], css
+        asked.add(css)
+        return found
+
+    monkeypatch.setattr(PageIndex, "select", checked)
+    sites = {site.name: site for site in known_sites()}
+    pages = [path for path in real_pages(shared_pages) if path.parent.name in sites]
+    assert pages
+    for path in pages:
+        response = HtmlResponse(url="https://example.com/", body=path.read_bytes())
+        extract_raw(response, site=sites[path.parent.name], fetched_at=FETCHED_AT)
+    # The generic cascade's dozen and the site pages' own.
+    assert len(asked) > 40

@@ -28,9 +28,13 @@ def normalize_whitespace(text: str) -> str:
     """NBSP, tabs, newlines -> one space; zero-width, LRM/RLM, soft hyphen -> nothing; trimmed.
 
     ``str.split()`` splits on what ``\\s`` matches in a str pattern (``str.isspace``), so the
-    join is ``re.sub(r"\\s+", " ", text).strip()`` at a fraction of the cost.
+    join is ``re.sub(r"\\s+", " ", text).strip()`` at a fraction of the cost. The marks are not
+    ASCII, and ``isascii()`` reads a flag the string already carries: most metadata strings
+    skip the search.
     """
-    return " ".join(_INVISIBLE.sub("", text).split())
+    if not text.isascii():
+        text = _INVISIBLE.sub("", text)
+    return " ".join(text.split())
 
 
 @dataclass(frozen=True)

@@ -49,6 +49,8 @@ _PHOTO_BOX = (
 )
 _IN_PHOTO_BOX = etree.XPath(f"boolean({_PHOTO_BOX})")
 _IN_HEAD = etree.XPath("boolean(ancestor::head)")
+# Compiled once: parsel's Selector.xpath compiles its query on every call.
+_HTML_LANG = etree.XPath("/html/@lang")
 
 
 def _attributes(elements: list[etree._Element], *names: str) -> list[str]:
@@ -336,7 +338,7 @@ class ArticlePage:
     def language(self) -> list[Found]:
         return [
             *_found(self.ld("inLanguage"), "json-ld"),
-            *_found(self.sel.xpath("/html/@lang").getall(), "markup:html-lang"),
+            *_found([str(lang) for lang in _HTML_LANG(self.sel.root)], "markup:html-lang"),
             *_found(self.meta("language", "content-language", "og:locale"), "meta:language"),
             *_found(
                 [
