@@ -5,7 +5,13 @@ from __future__ import annotations
 
 from lxml import html
 
-from newscrawler.pages.body import _link_density, best_marked_up, densest_block, paragraphs
+from newscrawler.pages.body import (
+    _link_density,
+    best_marked_up,
+    densest_block,
+    paragraphs,
+    whole_body,
+)
 
 PROSE = (
     "The council voted on Tuesday to widen the road, after months of debate, two public "
@@ -117,3 +123,50 @@ def test_link_density_counts_each_links_text_even_inside_another_link():
     flat = html.fragment_fromstring("<div><p>Satu <a href='#'>dua</a> tiga <a>empat</a></p></div>")
     assert _link_density(flat) == len("duaempat") / len("Satu dua tiga empat")
     assert _link_density(html.fragment_fromstring("<div><a href='#'></a></div>")) == 1.0
+
+
+def test_an_article_body_among_other_itemprop_names_is_found():
+    # Blogger: <div class="post-body entry-content" itemprop="description articleBody">.
+    page = html.document_fromstring(
+        "<html><body><div class='sidebar'><p>About this blog and its author.</p></div>"
+        f"<div class='post-body' itemprop='description articleBody'><p>{PROSE}</p></div>"
+        "</body></html>"
+    )
+    found = best_marked_up(page)
+    assert found is not None
+    assert paragraphs(found) == [PROSE]
+
+
+def test_a_page_of_short_lines_falls_back_to_its_body():
+    page = html.document_fromstring(
+        "<html><head><title>Notes</title></head><body><h2>Test Case 1</h2><img src='a.png'>"
+        "<h2>Test Case 2</h2><script>var tracking = 'a long script, not text';</script>"
+        "</body></html>"
+    )
+    assert densest_block(page) is None
+    body = whole_body(page)
+    assert body is not None
+    assert paragraphs(body) == ["Test Case 1", "Test Case 2"]
+    assert whole_body(html.document_fromstring("<html><body> <br> </body></html>")) is None
+
+
+def test_script_text_in_a_table_cell_does_not_vote():
+    # A Korean portal: an ad's <script> in a <td> beside the article, which is one <div> of
+    # text and <br>s with no <p> at all.
+    script = "Criteo.DisplayAd({zoneid: 770676, async: false, a: 1, b: 2, c: 3, d: 4});" * 3
+    article = "<br><br>".join(f"Paragraph {i}: {PROSE}" for i in range(4))
+    page = (
+        f"<html><body><div class='news'><div id='_article'>{article}</div></div>"
+        f"<table><tr><td><script>{script}</script></td><td>x</td></tr></table></body></html>"
+    )
+    assert _text(page) == [f"Paragraph {i}: {PROSE}" for i in range(4)]
+
+
+def test_a_paragraph_of_links_does_not_outvote_the_story():
+    # Archive of Our Own's kudos: a thousand user names in links, comma after comma.
+    names = ", ".join(f"<a href='/users/u{i}'>reader_number_{i}</a>" for i in range(300))
+    page = (
+        f"<html><body><div class='story'><p>{PROSE}</p><p>Then: {PROSE}</p></div>"
+        f"<div id='kudos'><p>{names} left kudos on this work!</p></div></body></html>"
+    )
+    assert _text(page) == [PROSE, f"Then: {PROSE}"]

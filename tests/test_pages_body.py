@@ -78,3 +78,13 @@ def test_has_text_answers_as_paragraphs_does(markup, expected):
     container = html.fragment_fromstring(markup)
     assert has_text(container) is expected
     assert bool(paragraphs(container)) is expected
+
+
+def test_a_widget_is_furniture_unless_it_names_the_posts():
+    # Blogger prints every post inside <div class="widget Blog" id="Blog1">, and its sidebar
+    # boxes as <div class="widget LinkList">.
+    markup = (
+        "<div><div class='widget Blog'><p>Teks tulisan.</p></div>"
+        "<div class='widget LinkList'><p>Tautan lain</p></div></div>"
+    )
+    assert paragraphs(html.fragment_fromstring(markup)) == ["Teks tulisan."]

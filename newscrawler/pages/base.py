@@ -382,7 +382,11 @@ class ArticlePage:
         generic = body_text.best_marked_up(root)
         if generic is not None:
             return generic, "generic:markup"
-        return body_text.densest_block(root), "generic:density"
+        dense = body_text.densest_block(root)
+        if dense is not None:
+            return dense, "generic:density"
+        # A page of a few short lines has no paragraph to vote: its <body> is the text.
+        return body_text.whole_body(root), "generic:page"
 
     def body(self) -> tuple[list[str], str | None]:
         """The container's paragraphs, minus ``body_skip_xpaths`` when it is the site's."""

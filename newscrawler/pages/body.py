@@ -138,7 +138,22 @@ def _furniture_names(value: str) -> bool:
     """Whether a class or id attribute holds a furniture token ("baca-juga", "share-bar")."""
     if value.isascii() and _FURNITURE_HINT.search(value.lower()) is None:
         return False
-    return any(_FURNITURE.match(token) or _RELATED_BOX.match(token) for token in value.split())
+    tokens = value.split()
+    found = [token for token in tokens if _FURNITURE.match(token) or _RELATED_BOX.match(token)]
+    if not found:
+        return False
+    # "widget" names any box a CMS lets the owner place, the posts included: Blogger prints
+    # every post inside <div class="widget Blog" id="Blog1">. Such a box is furniture unless
+    # another of its names says it holds the text.
+    return not (
+        all(_WIDGET.match(token) for token in found)
+        and any(token.lower() in _TEXT_BOX_NAMES for token in tokens)
+    )
+
+
+_WIDGET = re.compile(r"^widget\w*$", re.IGNORECASE)
+# Whole class names that say a box holds the article, beside "widget".
+_TEXT_BOX_NAMES = frozenset({"blog", "post", "posts", "article", "content", "entry", "story"})
 
 
 @lru_cache(maxsize=1024)
@@ -236,17 +251,19 @@ def densest_block(root: etree._Element) -> etree._Element | None:
     """The block that holds the most prose, in the manner of Readability; a last resort.
 
     Every paragraph of 25+ characters votes for its parent, grandparent and great-
-    grandparent: one point, one per comma, one per 100 characters (at most 3). A block's
-    votes are weighted by its class ("entry-content" up, "sidebar" down) and by the share of
-    its text that is not link text, so a footer of link lists or a teaser column loses to the
-    article column. Where the article is split among sibling blocks (a book chapter in
-    ``<section>``s, a post in several ``<div>``s), those siblings that score nearly as well
-    are joined: the result is then a new ``<div>`` holding copies of them, in page order.
-    Blocks marked as furniture ("baca-juga", "share-bar", hidden) never vote.
+    grandparent: one point, one per comma, one per 100 characters (at most 3), the whole
+    scaled down by the share of its text inside links (a list of names or headlines set as
+    one paragraph is not prose). Text set between ``<br>``s votes chunk by chunk, as if each
+    were a ``<p>``. A block's votes are weighted by its class ("entry-content" up, "sidebar"
+    down) and by the share of its text that is not link text, so a footer of link lists or a
+    teaser column loses to the article column. Where the article is split among sibling
+    blocks (a book chapter in ``<section>``s, a post in several ``<div>``s), those siblings
+    that score nearly as well are joined: the result is then a new ``<div>`` holding copies
+    of them, in page order. Blocks marked as furniture ("baca-juga", "share-bar", hidden)
+    never vote.
     """
     votes: dict[etree._Element, float] = {}
-    for para, text_length, commas, holds_text in _prose_blocks(root):
-        points = 1 + commas + min(text_length // 100, 3)
+    for para, points, holds_text in _prose_blocks(root):
         # A paragraph votes for the block around it; text loose in a block, for the block.
         ancestor = para if holds_text else para.getparent()
         for share in _ANCESTOR_SHARE:
@@ -265,14 +282,24 @@ def densest_block(root: etree._Element) -> etree._Element | None:
     return _with_siblings(best, best_score, votes)
 
 
-def _prose_blocks(root: etree._Element) -> list[tuple[etree._Element, int, int, bool]]:
-    """Each paragraph outside skipped and furniture boxes: (element, text length, commas,
-    whether the element holds the text loose between ``<br>``s rather than being a paragraph).
+def whole_body(root: etree._Element) -> etree._Element | None:
+    """The page's ``<body>`` when it shows any text: the container of last resort, for pages
+    with no paragraph long enough to vote (a note of a few short lines, a list of captions).
+    """
+    body = root.find("body")
+    if body is None or not has_text(body):
+        return None
+    return body
+
+
+def _prose_blocks(root: etree._Element) -> list[tuple[etree._Element, float, bool]]:
+    """Each paragraph outside skipped and furniture boxes: (element, its points, whether the
+    element holds the text loose between ``<br>``s rather than being a paragraph).
 
     Each element's children are listed once and that list answers every question about them
     (a ``<br>`` among them, a block among them, their tails, where the walk goes next).
     """
-    found: list[tuple[etree._Element, int, int, bool]] = []
+    found: list[tuple[etree._Element, float, bool]] = []
     stack = [root]
     while stack:
         el = stack.pop()
@@ -281,21 +308,20 @@ def _prose_blocks(root: etree._Element) -> list[tuple[etree._Element, int, int, 
             continue
         children = list(el)
         paragraph = tag in _PARAGRAPH_TAGS
-        direct = 0
+        loose = 0
         if not paragraph:
             # Text set between <br>s straight inside a block: "<div>A<br><br>B</div>". (A
             # plain loop: any() with a generator costs three times as much per element.)
             for child in children:
                 if child.tag == "br":
-                    direct = _direct_text_length(el, children)
+                    loose = _loose_text_points(el, children)
                     break
-        if direct >= _MIN_PARAGRAPH:
-            found.append((el, direct, 0, True))
+        if loose:
+            found.append((el, loose, True))
         elif paragraph or (tag == "div" and not _has_block_child(children)):
-            text = el.text_content()
-            length = len(text.strip())
-            if length >= _MIN_PARAGRAPH:
-                found.append((el, length, text.count(","), False))
+            points = _paragraph_points(el)
+            if points:
+                found.append((el, points, False))
             if tag != "td" and tag != "div":
                 continue
         children.reverse()
@@ -313,14 +339,59 @@ def _has_block_child(children: list[etree._Element]) -> bool:
     return any(child.tag in _BLOCK_OR_SKIP_TAGS for child in children)
 
 
-def _direct_text_length(el: etree._Element, children: list[etree._Element]) -> int:
-    """Length of the text loose in ``el`` (its text and its children's tails), stripped."""
-    total = len((el.text or "").strip())
+def _points(text: str) -> int:
+    """A paragraph's vote: nothing under 25 characters, else one point, one per comma and
+    one per 100 characters (at most 3)."""
+    length = len(text.strip())
+    if length < _MIN_PARAGRAPH:
+        return 0
+    return 1 + text.count(",") + min(length // 100, 3)
+
+
+def _loose_text_points(el: etree._Element, children: list[etree._Element]) -> int:
+    """The points of the text loose in ``el`` (its text and its children's tails), each run
+    between two ``<br>``s a paragraph of its own: an old layout's or a Korean portal's
+    article is one ``<div>`` of text and ``<br><br>``, and ten paragraphs there are worth
+    what ten ``<p>`` are."""
+    points = 0
+    chunk = el.text or ""
     for child in children:
+        if child.tag == "br":
+            points += _points(chunk)
+            chunk = ""
         tail = child.tail
         if tail:
-            total += len(tail.strip())
-    return total
+            chunk += tail
+    return points + _points(chunk)
+
+
+def _paragraph_points(el: etree._Element) -> float:
+    """The points of a paragraph's visible text, times the share of it outside links.
+
+    Script text is not visible: a table cell holding an ad's ``<script>`` is not a paragraph.
+    A paragraph of links is not prose: Archive of Our Own's "kudos" line, a thousand user
+    names in links, comma after comma, would outvote the story. Both cost a look inside the
+    paragraph, taken only where the points are high: below that, a handful of short
+    paragraphs, a block's link density already tells links from prose.
+    """
+    text = el.text_content()
+    points = _points(text)
+    if points < _CHECKED_POINTS:
+        return points
+    linked = 0
+    for inner in el.iter("a", "script", "style"):
+        if inner.tag == "a":
+            linked += len(inner.text_content())
+        else:
+            text = text.replace(inner.text_content(), "", 1)
+    points = _points(text)
+    if linked and points:
+        return points * max(0.0, 1 - linked / len(text))
+    return points
+
+
+# Points from which a paragraph is looked into (4 commas, or 2 in 300 characters).
+_CHECKED_POINTS = 6
 
 
 def _class_weight(el: etree._Element) -> float:
@@ -385,7 +456,11 @@ def _with_siblings(
 # prints <meta itemprop="articleBody" content="(a summary)">, which holds no text.
 # Reached through the attribute (``//@itemprop[...]/parent::*``, not ``//*[@itemprop=...]``):
 # the same elements in the same order, in about half the time.
-_ARTICLE_BODY = etree.XPath('//@itemprop[.="articleBody"]/parent::*[not(self::meta)]')
+# itemprop holds a list of names: Blogger's post is itemprop="description articleBody".
+_ARTICLE_BODY = etree.XPath(
+    '//@itemprop[contains(concat(" ", normalize-space(.), " "), " articleBody ")]'
+    "/parent::*[not(self::meta)]"
+)
 _ARTICLES = etree.XPath("//article[.//p]")
 # WordPress prints each comment as <article class="comment-body">, Kinja as <article
 # class="js_reply reply">, sometimes before the story's own <article>.
