@@ -170,3 +170,31 @@ def test_a_paragraph_of_links_does_not_outvote_the_story():
         f"<div id='kudos'><p>{names} left kudos on this work!</p></div></body></html>"
     )
     assert _text(page) == [PROSE, f"Then: {PROSE}"]
+
+
+def test_blocks_of_the_best_blocks_class_elsewhere_are_joined_in_order():
+    # Quanta: a feature broken by full-width figures is one <div class="post__content"> per
+    # <section>; a teaser's <div class="teaser"> in between is not of the text.
+    def part(i: int) -> str:
+        return (
+            f"<section><div class='wrap'><div class='post__content'><p>Part {i}: {PROSE}</p>"
+            f"<p>Part {i} again: {PROSE}</p></div></div></section>"
+        )
+
+    page = (
+        f"<html><body><main>{part(1)}<figure><img src='x.jpg'></figure>{part(2)}"
+        f"<section><div class='teaser'><p>Read next: {PROSE}</p></div></section>{part(3)}"
+        "</main></body></html>"
+    )
+    assert _text(page) == [
+        f"Part {i}{again}: {PROSE}" for i in (1, 2, 3) for again in ("", " again")
+    ]
+
+
+def test_layout_classes_on_body_do_not_hide_the_page():
+    # Drupal: <body class="one-sidebar sidebar-second">; the article is in plain <div>s.
+    page = (
+        "<html><body class='one-sidebar sidebar-second'><div class='node'>"
+        f"<p>{PROSE}</p><p>More: {PROSE}</p></div></body></html>"
+    )
+    assert _text(page) == [PROSE, f"More: {PROSE}"]

@@ -89,8 +89,11 @@ _FURNITURE = re.compile(
     r"^(?:baca-?juga\w*|bacajuga\w*|read-?also\w*|related\w*|inline-related\w*|"
     r"share\w*|social\w*|sharing\w*|advert\w*|ads?|ad-\w+|ads-\w+|\w+-ads?|iklan\w*|"
     r"promo\w*|newsletter\w*|tags?|tag-\w+|tags-\w+|\w+-tags?|comments?|comment-\w+|"
-    r"video-?\w*|popul\w*|populer\w*|recommend\w*|outbrain\w*|taboola\w*|caption\w*|"
-    r"breadcrumbs?|author-box|byline\w*|sidebar\w*|hidden|sr-only|visually-hidden|"
+    r"video-?\w*|(?:\w+-)?popul\w*|trending[\w-]*|recommend\w*|outbrain\w*|taboola\w*|"
+    r"caption\w*|breadcrumbs?|author-box|byline\w*|hidden|sr-only|visually-hidden|"
+    # A sidebar under its own name or its column's: Hearst's <div class="article-sidebar">
+    # ("Most Popular") inside the <article>; "has-sidebar" names a layout, not a box.
+    r"(?:(?!has-|no-|with-|without-)\w+-)?sidebar\w*|"
     r"widget\w*|paging\w*|pagination\w*|box-?baca\w*|lihat-?juga\w*|artikel-?terkait\w*)$",
     re.IGNORECASE,
 )
@@ -109,7 +112,7 @@ _BREAK = "\x00"
 # the cost of the token patterns. Only for ASCII: under IGNORECASE "ſhare" matches "share".
 _FURNITURE_HINT = re.compile(
     r"ad|baca|related|shar|social|iklan|promo|newsletter|tag|comment|video|popul|recommend|"
-    r"outbrain|taboola|caption|breadcrumb|author-box|byline|sidebar|hidden|sr-only|widget|"
+    r"outbrain|taboola|caption|breadcrumb|author-box|byline|sidebar|hidden|sr-only|widget|trending|"
     r"paging|pagination|lihat|terkait"
 )
 
@@ -279,7 +282,8 @@ def densest_block(root: etree._Element) -> etree._Element | None:
         for el, score in raw[:_TOP_CANDIDATES]
     ]
     best, best_score = max(scored, key=lambda pair: pair[1])
-    return _with_siblings(best, best_score, votes)
+    kin = _with_kin(best, best_score, votes)
+    return kin if kin is not None else _with_siblings(best, best_score, votes)
 
 
 def whole_body(root: etree._Element) -> etree._Element | None:
@@ -304,7 +308,12 @@ def _prose_blocks(root: etree._Element) -> list[tuple[etree._Element, float, boo
     while stack:
         el = stack.pop()
         tag = el.tag
-        if tag.__class__ is not str or tag in _SKIP_TAGS or (el is not root and _is_furniture(el)):
+        # <body>'s classes name the layout: Drupal's <body class="one-sidebar sidebar-second">.
+        if (
+            tag.__class__ is not str
+            or tag in _SKIP_TAGS
+            or (el is not root and tag != "body" and _is_furniture(el))
+        ):
             continue
         children = list(el)
         paragraph = tag in _PARAGRAPH_TAGS
@@ -424,6 +433,50 @@ _LINK_TEXT = etree.XPath("descendant-or-self::a//text()", smart_strings=False)
 _NESTED_LINK = etree.XPath("boolean(descendant-or-self::a//a)")
 
 
+def _score(el: etree._Element, votes: dict[etree._Element, float]) -> float:
+    return votes[el] * _class_weight(el) * (1 - _link_density(el))
+
+
+def _with_kin(
+    best: etree._Element, best_score: float, votes: dict[etree._Element, float]
+) -> etree._Element | None:
+    """The best block joined with the blocks elsewhere on the page that bear its class and
+    score nearly as well, in page order; None when there are none.
+
+    A long feature broken by full-width pictures and pull quotes is several blocks of one
+    class, each in a section of its own: Quanta's ``<div class="post__content ...">``.
+    """
+    names = best.get("class")
+    if not names:
+        return None
+    threshold = max(10.0, best_score * 0.2)
+    kin = [
+        el
+        for el in votes
+        if el is not best
+        and el.get("class") == names
+        and el.tag == best.tag
+        and _score(el, votes) >= threshold
+    ]
+    if not kin:
+        return None
+    chosen = {best, *kin}
+    # Page order, and no block twice: one inside another is read with the outer one.
+    ordered = [
+        el
+        for el in best.getroottree().getroot().iter(best.tag)
+        if el in chosen and not any(outer in chosen for outer in el.iterancestors())
+    ]
+    if len(ordered) < 2:
+        return None
+    wrapper = html.Element("div")
+    for el in ordered:
+        copy = deepcopy(el)
+        copy.tail = None
+        wrapper.append(copy)
+    return wrapper
+
+
 def _with_siblings(
     best: etree._Element, best_score: float, votes: dict[etree._Element, float]
 ) -> etree._Element:
@@ -439,7 +492,7 @@ def _with_siblings(
             isinstance(sibling.tag, str)
             and not _is_furniture(sibling)
             and sibling in votes
-            and votes[sibling] * _class_weight(sibling) * (1 - _link_density(sibling)) >= threshold
+            and _score(sibling, votes) >= threshold
         )
     ]
     if len(joined) == 1:
