@@ -198,3 +198,35 @@ def test_layout_classes_on_body_do_not_hide_the_page():
         f"<p>{PROSE}</p><p>More: {PROSE}</p></div></body></html>"
     )
     assert _text(page) == [PROSE, f"More: {PROSE}"]
+
+
+def test_short_steps_whose_class_starts_alike_are_joined():
+    # eHow: <div class="content lead"> in the first step, <div class="content"> in the others,
+    # each a short paragraph or two; the sidebar's <div class="teaser"> is not a step.
+    steps = "".join(
+        f"<div class='step'><h3>Step {i}</h3><div class='content'>"
+        f"<p>Step {i}: water the plants, then wait a day.</p></div></div>"
+        for i in (2, 3)
+    )
+    page = (
+        "<html><body><div class='main'><div class='step'><div class='content lead'>"
+        f"<p>{PROSE}</p><p>Also: {PROSE}</p></div></div>{steps}</div>"
+        "<div class='teaser'><p>Other guides: how to plant, how to prune, how to mulch.</p>"
+        "</div></body></html>"
+    )
+    assert _text(page) == [
+        PROSE,
+        f"Also: {PROSE}",
+        "Step 2: water the plants, then wait a day.",
+        "Step 3: water the plants, then wait a day.",
+    ]
+
+
+def test_an_article_of_text_and_line_breaks_is_marked_up():
+    page = html.document_fromstring(
+        f"<html><body><div><p>Menu item one, two</p></div><article><h1>Lorem</h1>"
+        f"<div>{PROSE}<br><br>{PROSE}</div></article></body></html>"
+    )
+    found = best_marked_up(page)
+    assert found is not None
+    assert paragraphs(found) == ["Lorem", PROSE, PROSE]

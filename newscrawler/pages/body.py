@@ -440,21 +440,25 @@ def _score(el: etree._Element, votes: dict[etree._Element, float]) -> float:
 def _with_kin(
     best: etree._Element, best_score: float, votes: dict[etree._Element, float]
 ) -> etree._Element | None:
-    """The best block joined with the blocks elsewhere on the page that bear its class and
-    score nearly as well, in page order; None when there are none.
+    """The best block joined with the blocks elsewhere on the page whose class starts with
+    the same name and that score at least a fifth as well, in page order; None when there
+    are none.
 
     A long feature broken by full-width pictures and pull quotes is several blocks of one
-    class, each in a section of its own: Quanta's ``<div class="post__content ...">``.
+    class, each in a section of its own: Quanta's ``<div class="post__content ...">``. A
+    how-to page is one block per step, the first marked apart: eHow's ``<div class="content
+    lead">`` then ``<div class="content">`` in each step. Those are too short to pass the
+    sibling rule's floor, but their shared name is a signal that plain text blocks lack.
     """
-    names = best.get("class")
+    names = best.get("class", "").split()[:1]
     if not names:
         return None
-    threshold = max(10.0, best_score * 0.2)
+    threshold = best_score * 0.2
     kin = [
         el
         for el in votes
         if el is not best
-        and el.get("class") == names
+        and el.get("class", "").split()[:1] == names
         and el.tag == best.tag
         and _score(el, votes) >= threshold
     ]
@@ -514,7 +518,8 @@ _ARTICLE_BODY = etree.XPath(
     '//@itemprop[contains(concat(" ", normalize-space(.), " "), " articleBody ")]'
     "/parent::*[not(self::meta)]"
 )
-_ARTICLES = etree.XPath("//article[.//p]")
+# An <article> of text and <br>s, with no <p>, is one too.
+_ARTICLES = etree.XPath("//article[.//p or .//br]")
 # WordPress prints each comment as <article class="comment-body">, Kinja as <article
 # class="js_reply reply">, sometimes before the story's own <article>.
 _COMMENT_CLASS = re.compile(r"\b(?:comment|reply)", re.IGNORECASE)
