@@ -91,12 +91,15 @@ def test_a_widget_is_furniture_unless_it_names_the_posts():
 
 
 def test_a_column_of_popular_links_inside_the_article_is_furniture():
-    # Hearst's papers put the whole page in one <article>, the "Most Popular" column too.
+    # Hearst's papers put the whole page in one <article>, the "Most Popular" column too;
+    # Sporting News puts "recommended-stories-module" there.
     markup = (
         "<article><div class='article-body'><p>Teks berita.</p></div>"
         "<div class='article-sidebar'><div class='most-popular'><h2>Most Popular</h2>"
         "<ul><li><a href='/a'>Judul lain</a></li></ul></div></div>"
         "<div class='trending-now'><a href='/b'>Judul ramai</a></div>"
+        "<div class='recommended-stories-module'><a href='/c'>Judul pilihan</a></div>"
+        "<div class='similar-posts'><a href='/d'>Judul serupa</a></div>"
         "<div class='has-sidebar'><p>Paragraf kedua.</p></div></article>"
     )
     assert paragraphs(html.fragment_fromstring(markup)) == ["Teks berita.", "Paragraf kedua."]

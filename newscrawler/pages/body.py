@@ -89,7 +89,7 @@ _FURNITURE = re.compile(
     r"^(?:baca-?juga\w*|bacajuga\w*|read-?also\w*|related\w*|inline-related\w*|"
     r"share\w*|social\w*|sharing\w*|advert\w*|ads?|ad-\w+|ads-\w+|\w+-ads?|iklan\w*|"
     r"promo\w*|newsletter\w*|tags?|tag-\w+|tags-\w+|\w+-tags?|comments?|comment-\w+|"
-    r"video-?\w*|(?:\w+-)?popul\w*|trending[\w-]*|recommend\w*|outbrain\w*|taboola\w*|"
+    r"video-?\w*|popul\w*|trending[\w-]*|recommend\w*|outbrain\w*|taboola\w*|"
     r"caption\w*|breadcrumbs?|author-box|byline\w*|hidden|sr-only|visually-hidden|"
     # A sidebar under its own name or its column's: Hearst's <div class="article-sidebar">
     # ("Most Popular") inside the <article>; "has-sidebar" names a layout, not a box.
@@ -98,11 +98,12 @@ _FURNITURE = re.compile(
     re.IGNORECASE,
 )
 # Related-link boxes under compound names: Liputan6's "baca-juga-collections", KapanLagi's
-# "box-related-news", detik's "cb-berita-terkait", Okezone's "ga_WidgetBeritaTerkait". The
-# text rule for a bare "Baca Juga" line cannot tell such a list from a subheading after it.
+# "box-related-news", detik's "cb-berita-terkait", Okezone's "ga_WidgetBeritaTerkait",
+# Sporting News' "recommended-stories-module", Hearst's "most-popular". The text rule for a
+# bare "Baca Juga" line cannot tell such a list from a subheading after it.
 _RELATED_BOX = re.compile(
-    r"^(?:[a-z0-9]+[-_]+)*(?:baca-?juga|read-?also|lihat-?juga|related[a-z0-9]*|[a-z0-9]*terkait)"
-    r"(?:[-_]+[a-z0-9]+)*$",
+    r"^(?:[a-z0-9]+[-_]+)*(?:baca-?juga|read-?also|lihat-?juga|related[a-z0-9]*|[a-z0-9]*terkait|"
+    r"recommend[a-z]*|popular|similar[a-z]*)(?:[-_]+[a-z0-9]+)*$",
     re.IGNORECASE,
 )
 
@@ -112,8 +113,8 @@ _BREAK = "\x00"
 # the cost of the token patterns. Only for ASCII: under IGNORECASE "ſhare" matches "share".
 _FURNITURE_HINT = re.compile(
     r"ad|baca|related|shar|social|iklan|promo|newsletter|tag|comment|video|popul|recommend|"
-    r"outbrain|taboola|caption|breadcrumb|author-box|byline|sidebar|hidden|sr-only|widget|trending|"
-    r"paging|pagination|lihat|terkait"
+    r"outbrain|taboola|caption|breadcrumb|author-box|byline|sidebar|hidden|sr-only|widget|"
+    r"trending|similar|paging|pagination|lihat|terkait"
 )
 
 
