@@ -230,3 +230,21 @@ def test_an_article_of_text_and_line_breaks_is_marked_up():
     found = best_marked_up(page)
     assert found is not None
     assert paragraphs(found) == ["Lorem", PROSE, PROSE]
+
+
+def test_a_table_that_outvotes_its_article_brings_the_article():
+    # Wikipedia's "List of ..." pages: a lead paragraph, then a table of many rows.
+    rows = "".join(
+        f"<tr><td>Film number {i}, a story of a day, lived again</td><td>19{i:02d}</td></tr>"
+        for i in range(30)
+    )
+    page = (
+        f"<html><body><div class='mw-parser-output'><p>{PROSE}</p><table><tbody>{rows}"
+        "</tbody></table><p>Notes: more lists of films, and of books, exist.</p></div>"
+        "<div class='footer-links'><a href='/about'>About</a></div></body></html>"
+    )
+    text = _text(page)
+    assert text[0] == PROSE
+    assert "Film number 29, a story of a day, lived again" in text
+    assert text[-1] == "Notes: more lists of films, and of books, exist."
+    assert "About" not in text

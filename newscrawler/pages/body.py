@@ -283,8 +283,18 @@ def densest_block(root: etree._Element) -> etree._Element | None:
         for el, score in raw[:_TOP_CANDIDATES]
     ]
     best, best_score = max(scored, key=lambda pair: pair[1])
+    if best.tag in _TABLE_PARTS:
+        # A table's rows outvote the prose around them (Wikipedia's "List of ..." pages: a
+        # paragraph, a table of 50 rows, notes): the table is part of the article, which is
+        # the block around it.
+        outer = next((el for el in best.iterancestors() if el.tag not in _TABLE_PARTS), None)
+        if outer is not None and outer.tag != "body":
+            return outer
     kin = _with_kin(best, best_score, votes)
     return kin if kin is not None else _with_siblings(best, best_score, votes)
+
+
+_TABLE_PARTS = frozenset({"table", "thead", "tbody", "tfoot", "tr"})
 
 
 def whole_body(root: etree._Element) -> etree._Element | None:
