@@ -103,3 +103,13 @@ def test_a_column_of_popular_links_inside_the_article_is_furniture():
         "<div class='has-sidebar'><p>Paragraf kedua.</p></div></article>"
     )
     assert paragraphs(html.fragment_fromstring(markup)) == ["Teks berita.", "Paragraf kedua."]
+
+
+def test_a_photo_gallery_inside_the_article_is_furniture():
+    # The Washington Post embeds galleries in the story: buttons, counters, an ad slot.
+    markup = (
+        "<article><p>Teks berita.</p><div class='inline-content inline-gallery-embedded'>"
+        "<div class='pb-f-gallery-gallery'><div>1 of 24</div><div>Full Screen</div></div>"
+        "</div><p>Paragraf kedua.</p></article>"
+    )
+    assert paragraphs(html.fragment_fromstring(markup)) == ["Teks berita.", "Paragraf kedua."]

@@ -99,11 +99,12 @@ _FURNITURE = re.compile(
 )
 # Related-link boxes under compound names: Liputan6's "baca-juga-collections", KapanLagi's
 # "box-related-news", detik's "cb-berita-terkait", Okezone's "ga_WidgetBeritaTerkait",
-# Sporting News' "recommended-stories-module", Hearst's "most-popular". The text rule for a
-# bare "Baca Juga" line cannot tell such a list from a subheading after it.
+# Sporting News' "recommended-stories-module", Hearst's "most-popular", the Washington Post's
+# "inline-gallery-embedded" (a slideshow's buttons and counters). The text rule for a bare
+# "Baca Juga" line cannot tell such a list from a subheading after it.
 _RELATED_BOX = re.compile(
     r"^(?:[a-z0-9]+[-_]+)*(?:baca-?juga|read-?also|lihat-?juga|related[a-z0-9]*|[a-z0-9]*terkait|"
-    r"recommend[a-z]*|popular|similar[a-z]*)(?:[-_]+[a-z0-9]+)*$",
+    r"recommend[a-z]*|popular|similar[a-z]*|gallery)(?:[-_]+[a-z0-9]+)*$",
     re.IGNORECASE,
 )
 
@@ -114,7 +115,7 @@ _BREAK = "\x00"
 _FURNITURE_HINT = re.compile(
     r"ad|baca|related|shar|social|iklan|promo|newsletter|tag|comment|video|popul|recommend|"
     r"outbrain|taboola|caption|breadcrumb|author-box|byline|sidebar|hidden|sr-only|widget|"
-    r"trending|similar|paging|pagination|lihat|terkait"
+    r"trending|similar|gallery|paging|pagination|lihat|terkait"
 )
 
 
