@@ -248,3 +248,36 @@ def test_a_table_that_outvotes_its_article_brings_the_article():
     assert "Film number 29, a story of a day, lived again" in text
     assert text[-1] == "Notes: more lists of films, and of books, exist."
     assert "About" not in text
+
+
+def test_text_around_a_read_more_box_is_kept():
+    # The Herald Sun: the first paragraphs straight in <div class="story-body">, the rest in
+    # a "read more" box two levels down, which alone holds the most.
+    rest = "".join(f"<p>Later {i}: {PROSE}</p>" for i in range(6))
+    page = (
+        f"<html><body><div class='story-body'><p>First: {PROSE}</p><p>Second: {PROSE}</p>"
+        f"<p>Third: {PROSE}</p><div id='read-more'><div id='read-more-content'>{rest}"
+        "</div></div></div><div class='footer-links'><p>About us, contact us, jobs, and more.</p>"
+        "</div></body></html>"
+    )
+    text = _text(page)
+    assert text[:3] == [f"First: {PROSE}", f"Second: {PROSE}", f"Third: {PROSE}"]
+    assert text[-1] == f"Later 5: {PROSE}"
+
+
+def test_a_caption_box_beside_the_text_does_not_lift_its_parent():
+    # CTV News: <div class="element article"> holds a photo's long caption and the text's own
+    # <div class="articleBody">; the caption is not article text.
+    caption = (
+        "In this file photo made available by NASA, astronaut Robert Curbeam, left, and "
+        "Christer Fuglesang work on the station above the Earth on the third day of their "
+        "spacewalk in December 2006 during which they rewired the power system of the "
+        "station and moved a radiator that had been stuck for weeks before, the agency said."
+    )
+    page = (
+        f"<html><body><div class='element article'><div class='image'><p>{caption}</p>"
+        f"</div><div class='clearfix'><div class='articleBody'><p>{PROSE}</p>"
+        f"<p>Then: {PROSE}</p><p>After: {PROSE}</p></div><div class='meta'><p>The Associated "
+        "Press, published Monday</p></div></div></div></body></html>"
+    )
+    assert _text(page) == [PROSE, f"Then: {PROSE}", f"After: {PROSE}"]

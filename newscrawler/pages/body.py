@@ -291,8 +291,35 @@ def densest_block(root: etree._Element) -> etree._Element | None:
         outer = next((el for el in best.iterancestors() if el.tag not in _TABLE_PARTS), None)
         if outer is not None and outer.tag != "body":
             return outer
+    risen = _risen(best, votes)
+    if risen is not best:
+        best, best_score = risen, _score(risen, votes)
     kin = _with_kin(best, best_score, votes)
     return kin if kin is not None else _with_siblings(best, best_score, votes)
+
+
+def _risen(best: etree._Element, votes: dict[etree._Element, float]) -> etree._Element:
+    """An ancestor of ``best`` whose votes rise again on the way up, else ``best``.
+
+    Votes fall from a block to its parent; where they rise again a level or two up, the
+    text goes on around the best block, as Readability reasons. The Herald Sun prints the
+    first paragraphs in ``<div class="story-body">`` and the rest in a "read more" box
+    inside it, which holds the most. Raw votes, not weighted by class: a caption's box beside
+    the text must not lift ``<div class="element article">`` above the article's own block.
+    """
+    last = votes[best]
+    floor = last / 3
+    parent = best.getparent()
+    while parent is not None and parent.tag != "body":
+        if parent in votes:
+            score = votes[parent]
+            if score < floor:
+                break
+            if score > last:
+                return parent
+            last = score
+        parent = parent.getparent()
+    return best
 
 
 _TABLE_PARTS = frozenset({"table", "thead", "tbody", "tfoot", "tr"})
