@@ -113,3 +113,14 @@ def test_a_photo_gallery_inside_the_article_is_furniture():
         "</div><p>Paragraf kedua.</p></article>"
     )
     assert paragraphs(html.fragment_fromstring(markup)) == ["Teks berita.", "Paragraf kedua."]
+
+
+def test_blocks_with_a_navigation_role_are_furniture():
+    # Wikipedia: <div role="navigation" class="navbox"> tables of links close the article.
+    markup = (
+        "<div><p>Teks artikel.</p><div role='navigation' class='navbox'><table><tr><td>"
+        "<ul><li><a href='/a'>Bonsai</a></li></ul></td></tr></table></div>"
+        "<div role='complementary'>Kotak samping</div><div role='main'><p>Lanjutan.</p></div>"
+        "</div>"
+    )
+    assert paragraphs(html.fragment_fromstring(markup)) == ["Teks artikel.", "Lanjutan."]

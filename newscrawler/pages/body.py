@@ -119,12 +119,20 @@ _FURNITURE_HINT = re.compile(
 )
 
 
+# ARIA roles of <nav>, <aside> and <footer>, on other elements: Wikipedia's link tables at the
+# foot of an article are <div role="navigation" class="navbox">.
+_FURNITURE_ROLES = frozenset({"navigation", "complementary", "contentinfo"})
+
+
 def _is_furniture(el: etree._Element) -> bool:
     attrib = el.attrib
     if not attrib:  # most text elements (<p>, <b>, <br>) have no attribute at all
         return False
     get = attrib.get
     if get("hidden") is not None or get("aria-hidden") == "true":
+        return True
+    role = get("role")
+    if role and role in _FURNITURE_ROLES:
         return True
     style = get("style")
     if style and _hides(style):
