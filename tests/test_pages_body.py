@@ -124,3 +124,14 @@ def test_blocks_with_a_navigation_role_are_furniture():
         "</div>"
     )
     assert paragraphs(html.fragment_fromstring(markup)) == ["Teks artikel.", "Lanjutan."]
+
+
+def test_author_cards_most_read_lists_and_footers_inside_the_text_are_furniture():
+    # Fandom's <div class="author-bio">, the Seattle Times' "most-read-container" inside
+    # itemprop=articleBody, Medium's <div class="postFooter-info">.
+    markup = (
+        "<div><p>Teks artikel.</p><div class='author-bio'>Penulis meliput film.</div>"
+        "<div class='most-read-container module'><a href='/a'>Judul terbaca</a></div>"
+        "<div class='postFooter-info'>Freelance writer.</div><p>Lanjutan.</p></div>"
+    )
+    assert paragraphs(html.fragment_fromstring(markup)) == ["Teks artikel.", "Lanjutan."]

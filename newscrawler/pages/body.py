@@ -90,7 +90,7 @@ _FURNITURE = re.compile(
     r"share\w*|social\w*|sharing\w*|advert\w*|ads?|ad-\w+|ads-\w+|\w+-ads?|iklan\w*|"
     r"promo\w*|newsletter\w*|tags?|tag-\w+|tags-\w+|\w+-tags?|comments?|comment-\w+|"
     r"video-?\w*|popul\w*|trending[\w-]*|recommend\w*|outbrain\w*|taboola\w*|"
-    r"caption\w*|breadcrumbs?|author-box|byline\w*|hidden|sr-only|visually-hidden|"
+    r"caption\w*|breadcrumbs?|author-?(?:box|bio|card|profile)\w*|byline\w*|hidden|sr-only|visually-hidden|"
     # A sidebar under its own name or its column's: Hearst's <div class="article-sidebar">
     # ("Most Popular") inside the <article>; "has-sidebar" names a layout, not a box.
     r"(?:(?!has-|no-|with-|without-)\w+-)?sidebar\w*|"
@@ -100,11 +100,13 @@ _FURNITURE = re.compile(
 # Related-link boxes under compound names: Liputan6's "baca-juga-collections", KapanLagi's
 # "box-related-news", detik's "cb-berita-terkait", Okezone's "ga_WidgetBeritaTerkait",
 # Sporting News' "recommended-stories-module", Hearst's "most-popular", the Washington Post's
-# "inline-gallery-embedded" (a slideshow's buttons and counters). The text rule for a bare
-# "Baca Juga" line cannot tell such a list from a subheading after it.
+# "inline-gallery-embedded" (a slideshow's buttons and counters), the Seattle Times'
+# "most-read-container", Medium's "postFooter-info" (the writer's card). The text rule for a
+# bare "Baca Juga" line cannot tell such a list from a subheading after it.
 _RELATED_BOX = re.compile(
     r"^(?:[a-z0-9]+[-_]+)*(?:baca-?juga|read-?also|lihat-?juga|related[a-z0-9]*|[a-z0-9]*terkait|"
-    r"recommend[a-z]*|popular|similar[a-z]*|gallery)(?:[-_]+[a-z0-9]+)*$",
+    r"recommend[a-z]*|popular|similar[a-z]*|gallery|most[-_]?(?:read|shared|viewed|commented)|"
+    r"[a-z]*footer)(?:[-_]+[a-z0-9]+)*$",
     re.IGNORECASE,
 )
 
@@ -114,8 +116,8 @@ _BREAK = "\x00"
 # the cost of the token patterns. Only for ASCII: under IGNORECASE "ſhare" matches "share".
 _FURNITURE_HINT = re.compile(
     r"ad|baca|related|shar|social|iklan|promo|newsletter|tag|comment|video|popul|recommend|"
-    r"outbrain|taboola|caption|breadcrumb|author-box|byline|sidebar|hidden|sr-only|widget|"
-    r"trending|similar|gallery|paging|pagination|lihat|terkait"
+    r"outbrain|taboola|caption|breadcrumb|byline|sidebar|hidden|sr-only|widget|"
+    r"trending|similar|gallery|most|footer|author|paging|pagination|lihat|terkait"
 )
 
 
