@@ -522,12 +522,7 @@ def _with_kin(
     ]
     if len(ordered) < 2:
         return None
-    wrapper = html.Element("div")
-    for el in ordered:
-        copy = deepcopy(el)
-        copy.tail = None
-        wrapper.append(copy)
-    return wrapper
+    return _joined(ordered)
 
 
 def _with_siblings(
@@ -550,9 +545,15 @@ def _with_siblings(
     ]
     if len(joined) == 1:
         return best
+    return _joined(joined)
+
+
+def _joined(blocks: list[etree._Element]) -> etree._Element:
+    """A new ``<div>`` holding copies of ``blocks`` in the order given; the page is left as
+    it is, since other fields still read it."""
     wrapper = html.Element("div")
-    for sibling in joined:
-        copy = deepcopy(sibling)
+    for block in blocks:
+        copy = deepcopy(block)
         copy.tail = None
         wrapper.append(copy)
     return wrapper
