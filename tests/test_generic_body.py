@@ -148,6 +148,11 @@ def test_a_page_of_short_lines_falls_back_to_its_body():
     assert body is not None
     assert paragraphs(body) == ["Test Case 1", "Test Case 2"]
     assert whole_body(html.document_fromstring("<html><body> <br> </body></html>")) is None
+    gallery = (
+        "<html><body><h1>Galeri: Suasana Pelelangan Ikan</h1><figure><img src='1.jpg'>"
+        "<figcaption>Nelayan menurunkan hasil tangkapan.</figcaption></figure></body></html>"
+    )
+    assert whole_body(html.document_fromstring(gallery)) is None
 
 
 def test_script_text_in_a_table_cell_does_not_vote():

@@ -336,11 +336,17 @@ _TABLE_PARTS = frozenset({"table", "thead", "tbody", "tfoot", "tr"})
 
 
 def whole_body(root: etree._Element) -> etree._Element | None:
-    """The page's ``<body>`` when it shows any text: the container of last resort, for pages
-    with no paragraph long enough to vote (a note of a few short lines, a list of captions).
+    """The page's ``<body>`` when it shows text besides its headline: the container of last
+    resort, for pages with no paragraph long enough to vote (a note of a few short lines).
+
+    A photo gallery, an ``<h1>`` over figures whose captions the walker skips, shows nothing
+    else and has no article text.
     """
     body = root.find("body")
-    if body is None or not has_text(body):
+    if body is None:
+        return None
+    headlines = {" ".join(h1.text_content().split()) for h1 in body.iter("h1")}
+    if all(line in headlines for line in paragraphs(body)):
         return None
     return body
 
