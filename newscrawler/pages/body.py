@@ -459,7 +459,16 @@ _CHECKED_POINTS = 6
 
 
 def _class_weight(el: etree._Element) -> float:
-    names = f"{el.get('class') or ''} {el.get('id') or ''}".lower()
+    names = el.get("class")
+    ident = el.get("id")
+    if names is None and ident is None:
+        return 1.0
+    return _names_weight(f"{names or ''} {ident or ''}".lower())
+
+
+# Many blocks of a page share their class ("row", "col-md-8"): each string is weighed once.
+@lru_cache(maxsize=4096)
+def _names_weight(names: str) -> float:
     if not names.strip():
         return 1.0
     weight = 1.0
@@ -505,16 +514,18 @@ def _with_kin(
     lead">`` then ``<div class="content">`` in each step. Those are too short to pass the
     sibling rule's floor, but their shared name is a signal that plain text blocks lack.
     """
-    names = best.get("class", "").split()[:1]
+    names = best.get("class", "").split(None, 1)
     if not names:
         return None
+    first = names[0]
     threshold = best_score * 0.2
     kin = [
         el
         for el in votes
         if el is not best
-        and el.get("class", "").split()[:1] == names
         and el.tag == best.tag
+        and first in el.get("class", "")
+        and el.get("class", "").split(None, 1)[0] == first
         and _score(el, votes) >= threshold
     ]
     if not kin:
