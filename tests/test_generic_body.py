@@ -5,7 +5,13 @@ from __future__ import annotations
 
 from lxml import html
 
-from newscrawler.pages.body import _link_density, best_marked_up, densest_block, paragraphs
+from newscrawler.pages.body import (
+    _link_density,
+    best_marked_up,
+    densest_block,
+    paragraphs,
+    whole_body,
+)
 
 PROSE = (
     "The council voted on Tuesday to widen the road, after months of debate, two public "
@@ -117,3 +123,166 @@ def test_link_density_counts_each_links_text_even_inside_another_link():
     flat = html.fragment_fromstring("<div><p>Satu <a href='#'>dua</a> tiga <a>empat</a></p></div>")
     assert _link_density(flat) == len("duaempat") / len("Satu dua tiga empat")
     assert _link_density(html.fragment_fromstring("<div><a href='#'></a></div>")) == 1.0
+
+
+def test_an_article_body_among_other_itemprop_names_is_found():
+    # Blogger: <div class="post-body entry-content" itemprop="description articleBody">.
+    page = html.document_fromstring(
+        "<html><body><div class='sidebar'><p>About this blog and its author.</p></div>"
+        f"<div class='post-body' itemprop='description articleBody'><p>{PROSE}</p></div>"
+        "</body></html>"
+    )
+    found = best_marked_up(page)
+    assert found is not None
+    assert paragraphs(found) == [PROSE]
+
+
+def test_a_page_of_short_lines_falls_back_to_its_body():
+    page = html.document_fromstring(
+        "<html><head><title>Notes</title></head><body><h2>Test Case 1</h2><img src='a.png'>"
+        "<h2>Test Case 2</h2><script>var tracking = 'a long script, not text';</script>"
+        "</body></html>"
+    )
+    assert densest_block(page) is None
+    body = whole_body(page)
+    assert body is not None
+    assert paragraphs(body) == ["Test Case 1", "Test Case 2"]
+    assert whole_body(html.document_fromstring("<html><body> <br> </body></html>")) is None
+    gallery = (
+        "<html><body><h1>Galeri: Suasana Pelelangan Ikan</h1><figure><img src='1.jpg'>"
+        "<figcaption>Nelayan menurunkan hasil tangkapan.</figcaption></figure></body></html>"
+    )
+    assert whole_body(html.document_fromstring(gallery)) is None
+
+
+def test_script_text_in_a_table_cell_does_not_vote():
+    # A Korean portal: an ad's <script> in a <td> beside the article, which is one <div> of
+    # text and <br>s with no <p> at all.
+    script = "Criteo.DisplayAd({zoneid: 770676, async: false, a: 1, b: 2, c: 3, d: 4});" * 3
+    article = "<br><br>".join(f"Paragraph {i}: {PROSE}" for i in range(4))
+    page = (
+        f"<html><body><div class='news'><div id='_article'>{article}</div></div>"
+        f"<table><tr><td><script>{script}</script></td><td>x</td></tr></table></body></html>"
+    )
+    assert _text(page) == [f"Paragraph {i}: {PROSE}" for i in range(4)]
+
+
+def test_a_paragraph_of_links_does_not_outvote_the_story():
+    # Archive of Our Own's kudos: a thousand user names in links, comma after comma.
+    names = ", ".join(f"<a href='/users/u{i}'>reader_number_{i}</a>" for i in range(300))
+    page = (
+        f"<html><body><div class='story'><p>{PROSE}</p><p>Then: {PROSE}</p></div>"
+        f"<div id='kudos'><p>{names} left kudos on this work!</p></div></body></html>"
+    )
+    assert _text(page) == [PROSE, f"Then: {PROSE}"]
+
+
+def test_blocks_of_the_best_blocks_class_elsewhere_are_joined_in_order():
+    # Quanta: a feature broken by full-width figures is one <div class="post__content"> per
+    # <section>; a teaser's <div class="teaser"> in between is not of the text.
+    def part(i: int) -> str:
+        return (
+            f"<section><div class='wrap'><div class='post__content'><p>Part {i}: {PROSE}</p>"
+            f"<p>Part {i} again: {PROSE}</p></div></div></section>"
+        )
+
+    page = (
+        f"<html><body><main>{part(1)}<figure><img src='x.jpg'></figure>{part(2)}"
+        f"<section><div class='teaser'><p>Read next: {PROSE}</p></div></section>{part(3)}"
+        "</main></body></html>"
+    )
+    assert _text(page) == [
+        f"Part {i}{again}: {PROSE}" for i in (1, 2, 3) for again in ("", " again")
+    ]
+
+
+def test_layout_classes_on_body_do_not_hide_the_page():
+    # Drupal: <body class="one-sidebar sidebar-second">; the article is in plain <div>s.
+    page = (
+        "<html><body class='one-sidebar sidebar-second'><div class='node'>"
+        f"<p>{PROSE}</p><p>More: {PROSE}</p></div></body></html>"
+    )
+    assert _text(page) == [PROSE, f"More: {PROSE}"]
+
+
+def test_short_steps_whose_class_starts_alike_are_joined():
+    # eHow: <div class="content lead"> in the first step, <div class="content"> in the others,
+    # each a short paragraph or two; the sidebar's <div class="teaser"> is not a step.
+    steps = "".join(
+        f"<div class='step'><h3>Step {i}</h3><div class='content'>"
+        f"<p>Step {i}: water the plants, then wait a day.</p></div></div>"
+        for i in (2, 3)
+    )
+    page = (
+        "<html><body><div class='main'><div class='step'><div class='content lead'>"
+        f"<p>{PROSE}</p><p>Also: {PROSE}</p></div></div>{steps}</div>"
+        "<div class='teaser'><p>Other guides: how to plant, how to prune, how to mulch.</p>"
+        "</div></body></html>"
+    )
+    assert _text(page) == [
+        PROSE,
+        f"Also: {PROSE}",
+        "Step 2: water the plants, then wait a day.",
+        "Step 3: water the plants, then wait a day.",
+    ]
+
+
+def test_an_article_of_text_and_line_breaks_is_marked_up():
+    page = html.document_fromstring(
+        f"<html><body><div><p>Menu item one, two</p></div><article><h1>Lorem</h1>"
+        f"<div>{PROSE}<br><br>{PROSE}</div></article></body></html>"
+    )
+    found = best_marked_up(page)
+    assert found is not None
+    assert paragraphs(found) == ["Lorem", PROSE, PROSE]
+
+
+def test_a_table_that_outvotes_its_article_brings_the_article():
+    # Wikipedia's "List of ..." pages: a lead paragraph, then a table of many rows.
+    rows = "".join(
+        f"<tr><td>Film number {i}, a story of a day, lived again</td><td>19{i:02d}</td></tr>"
+        for i in range(30)
+    )
+    page = (
+        f"<html><body><div class='mw-parser-output'><p>{PROSE}</p><table><tbody>{rows}"
+        "</tbody></table><p>Notes: more lists of films, and of books, exist.</p></div>"
+        "<div class='footer-links'><a href='/about'>About</a></div></body></html>"
+    )
+    text = _text(page)
+    assert text[0] == PROSE
+    assert "Film number 29, a story of a day, lived again" in text
+    assert text[-1] == "Notes: more lists of films, and of books, exist."
+    assert "About" not in text
+
+
+def test_text_around_a_read_more_box_is_kept():
+    # The Herald Sun: the first paragraphs straight in <div class="story-body">, the rest in
+    # a "read more" box two levels down, which alone holds the most.
+    rest = "".join(f"<p>Later {i}: {PROSE}</p>" for i in range(6))
+    page = (
+        f"<html><body><div class='story-body'><p>First: {PROSE}</p><p>Second: {PROSE}</p>"
+        f"<p>Third: {PROSE}</p><div id='read-more'><div id='read-more-content'>{rest}"
+        "</div></div></div><div class='footer-links'><p>About us, contact us, jobs, and more.</p>"
+        "</div></body></html>"
+    )
+    text = _text(page)
+    assert text[:3] == [f"First: {PROSE}", f"Second: {PROSE}", f"Third: {PROSE}"]
+    assert text[-1] == f"Later 5: {PROSE}"
+
+
+def test_a_caption_box_beside_the_text_does_not_lift_its_parent():
+    # CTV News: <div class="element article"> holds a photo's long caption and the text's own
+    # <div class="articleBody">; the caption is not article text.
+    caption = (
+        "In this file photo made available by NASA, astronaut Robert Curbeam, left, and "
+        "Christer Fuglesang work on the station above the Earth on the third day of their "
+        "spacewalk in December 2006 during which they rewired the power system of the "
+        "station and moved a radiator that had been stuck for weeks before, the agency said."
+    )
+    page = (
+        f"<html><body><div class='element article'><div class='image'><p>{caption}</p>"
+        f"</div><div class='clearfix'><div class='articleBody'><p>{PROSE}</p>"
+        f"<p>Then: {PROSE}</p><p>After: {PROSE}</p></div><div class='meta'><p>The Associated "
+        "Press, published Monday</p></div></div></div></body></html>"
+    )
+    assert _text(page) == [PROSE, f"Then: {PROSE}", f"After: {PROSE}"]

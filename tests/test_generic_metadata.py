@@ -128,3 +128,32 @@ def test_a_meta_naming_several_properties_counts_for_each():
     assert snap.title == "Widening the Road"
     assert snap.provenance["title"] == "meta:og:title"
     assert snap.authors == ("Jane Roe",)
+
+
+def test_a_by_line_under_a_class_of_the_pages_own():
+    # The Washington Post: <span class="pb-byline">; LWN: <div class="FeatureByline"> with the
+    # date after a <br>. Only the first such line counts: LWN's front page prints one per story.
+    snap = _snapshot(
+        "",
+        '<div class="pb-sig-line"><span class="pb-byline">By <a href="/people/ec">Erin '
+        'Cunningham</a></span> <span class="pb-timestamp">March 18 at 3:57 PM</span></div>'
+        '<div class="FeatureByline">By <b>Someone Else</b><br>March 25, 2015</div>',
+    )
+    assert snap.authors == ("Erin Cunningham",)
+    assert snap.provenance["authors"] == "markup:by-line"
+
+
+def test_a_byline_with_the_date_run_in_gives_the_name():
+    # Yahoo: <cite class="byline vcard">By GILLIAN MOHNEY March 11, 2015 3:46 PM</cite> reads as
+    # nobody whole; its "By ..." part names her.
+    snap = _snapshot(
+        "",
+        '<cite class="byline vcard"><span>By </span>GILLIAN MOHNEY <abbr>March 11, 2015 3:46 PM'
+        "</abbr></cite>",
+    )
+    assert snap.authors == ("Gillian Mohney",)
+
+
+def test_a_class_holding_byline_without_by_names_nobody():
+    snap = _snapshot("", '<div class="pb-byline-wrapper">Updated March 18, 2015</div>')
+    assert snap.authors == ()

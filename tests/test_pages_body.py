@@ -78,3 +78,60 @@ def test_has_text_answers_as_paragraphs_does(markup, expected):
     container = html.fragment_fromstring(markup)
     assert has_text(container) is expected
     assert bool(paragraphs(container)) is expected
+
+
+def test_a_widget_is_furniture_unless_it_names_the_posts():
+    # Blogger prints every post inside <div class="widget Blog" id="Blog1">, and its sidebar
+    # boxes as <div class="widget LinkList">.
+    markup = (
+        "<div><div class='widget Blog'><p>Teks tulisan.</p></div>"
+        "<div class='widget LinkList'><p>Tautan lain</p></div></div>"
+    )
+    assert paragraphs(html.fragment_fromstring(markup)) == ["Teks tulisan."]
+
+
+def test_a_column_of_popular_links_inside_the_article_is_furniture():
+    # Hearst's papers put the whole page in one <article>, the "Most Popular" column too;
+    # Sporting News puts "recommended-stories-module" there.
+    markup = (
+        "<article><div class='article-body'><p>Teks berita.</p></div>"
+        "<div class='article-sidebar'><div class='most-popular'><h2>Most Popular</h2>"
+        "<ul><li><a href='/a'>Judul lain</a></li></ul></div></div>"
+        "<div class='trending-now'><a href='/b'>Judul ramai</a></div>"
+        "<div class='recommended-stories-module'><a href='/c'>Judul pilihan</a></div>"
+        "<div class='similar-posts'><a href='/d'>Judul serupa</a></div>"
+        "<div class='has-sidebar'><p>Paragraf kedua.</p></div></article>"
+    )
+    assert paragraphs(html.fragment_fromstring(markup)) == ["Teks berita.", "Paragraf kedua."]
+
+
+def test_a_photo_gallery_inside_the_article_is_furniture():
+    # The Washington Post embeds galleries in the story: buttons, counters, an ad slot.
+    markup = (
+        "<article><p>Teks berita.</p><div class='inline-content inline-gallery-embedded'>"
+        "<div class='pb-f-gallery-gallery'><div>1 of 24</div><div>Full Screen</div></div>"
+        "</div><p>Paragraf kedua.</p></article>"
+    )
+    assert paragraphs(html.fragment_fromstring(markup)) == ["Teks berita.", "Paragraf kedua."]
+
+
+def test_blocks_with_a_navigation_role_are_furniture():
+    # Wikipedia: <div role="navigation" class="navbox"> tables of links close the article.
+    markup = (
+        "<div><p>Teks artikel.</p><div role='navigation' class='navbox'><table><tr><td>"
+        "<ul><li><a href='/a'>Bonsai</a></li></ul></td></tr></table></div>"
+        "<div role='complementary'>Kotak samping</div><div role='main'><p>Lanjutan.</p></div>"
+        "</div>"
+    )
+    assert paragraphs(html.fragment_fromstring(markup)) == ["Teks artikel.", "Lanjutan."]
+
+
+def test_author_cards_most_read_lists_and_footers_inside_the_text_are_furniture():
+    # Fandom's <div class="author-bio">, the Seattle Times' "most-read-container" inside
+    # itemprop=articleBody, Medium's <div class="postFooter-info">.
+    markup = (
+        "<div><p>Teks artikel.</p><div class='author-bio'>Penulis meliput film.</div>"
+        "<div class='most-read-container module'><a href='/a'>Judul terbaca</a></div>"
+        "<div class='postFooter-info'>Freelance writer.</div><p>Lanjutan.</p></div>"
+    )
+    assert paragraphs(html.fragment_fromstring(markup)) == ["Teks artikel.", "Lanjutan."]

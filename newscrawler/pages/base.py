@@ -27,6 +27,7 @@ from scrapy.http import TextResponse
 from newscrawler.items import Found, RawArticle
 from newscrawler.normalize.tags import without_junk
 from newscrawler.pages import body as body_text
+from newscrawler.pages.byline import by_line, byline_elements
 from newscrawler.pages.index import PageIndex, text_of
 from newscrawler.pages.jsonld import article_objects, people, strings
 from newscrawler.pages.prune import paragraphs_without
@@ -199,6 +200,8 @@ class ArticlePage:
         from_ld: list[str] = []
         for obj in self.jsonld:
             from_ld.extend(people(obj.get("author")))
+        # .byline, .author, .author-name, .penulis; and "byline" anywhere in a class name.
+        named, anywhere = byline_elements(self.sel.root)
         # itemprop holds a list of names: Ars Technica's byline is itemprop="author creator".
         return [
             *_found(from_ld, "json-ld"),
@@ -210,11 +213,19 @@ class ArticlePage:
             *_found(self._byline("[itemprop~=author] [itemprop~=name]"), "markup:itemprop-name"),
             *_found(self._byline("[itemprop~=author]"), "markup:itemprop"),
             *_found(self._byline("[rel=author]"), "markup:rel-author"),
-            *_found(self._byline(".byline, .author, .author-name, .penulis"), "markup:byline"),
+            *_found(self._byline(named), "markup:byline"),
+            # A class of the page's own, the date in the same line: the Washington Post's
+            # <span class="pb-byline">By <a>Erin Cunningham</a></span>, LWN's <div
+            # class="FeatureByline">By <b>Nathan Willis</b><br>March 25, 2015</div>.
+            *_found(
+                [line for text in self._byline(anywhere) if (line := by_line(text))][:1],
+                "markup:by-line",
+            ),
         ]
 
-    def _byline(self, css: str) -> list[str]:
-        """The texts of the first byline the selector finds and of the elements beside it.
+    def _byline(self, css: str | list[etree._Element]) -> list[str]:
+        """The texts of the first byline the selector (or the list of elements, in page
+        order) finds and of the elements beside it.
 
         A page prints its article's byline once, near the headline; further matches belong
         to teasers, "more from" boxes and comment threads (Quanta's related posts, Yahoo's
@@ -223,7 +234,7 @@ class ArticlePage:
         siblings stay; photo credits never count (see :meth:`bylines`).
         """
         kept: list[etree._Element] = []
-        for el in self.css_elements(css):
+        for el in self.css_elements(css) if isinstance(css, str) else css:
             if _IN_PHOTO_BOX(el):
                 continue
             if kept and not any(
@@ -384,7 +395,11 @@ class ArticlePage:
         generic = body_text.best_marked_up(root)
         if generic is not None:
             return generic, "generic:markup"
-        return body_text.densest_block(root), "generic:density"
+        dense = body_text.densest_block(root)
+        if dense is not None:
+            return dense, "generic:density"
+        # A page of a few short lines has no paragraph to vote: its <body> is the text.
+        return body_text.whole_body(root), "generic:page"
 
     def body(self) -> tuple[list[str], str | None]:
         """The container's paragraphs, minus ``body_skip_xpaths`` when it is the site's."""

@@ -89,17 +89,24 @@ _FURNITURE = re.compile(
     r"^(?:baca-?juga\w*|bacajuga\w*|read-?also\w*|related\w*|inline-related\w*|"
     r"share\w*|social\w*|sharing\w*|advert\w*|ads?|ad-\w+|ads-\w+|\w+-ads?|iklan\w*|"
     r"promo\w*|newsletter\w*|tags?|tag-\w+|tags-\w+|\w+-tags?|comments?|comment-\w+|"
-    r"video-?\w*|popul\w*|populer\w*|recommend\w*|outbrain\w*|taboola\w*|caption\w*|"
-    r"breadcrumbs?|author-box|byline\w*|sidebar\w*|hidden|sr-only|visually-hidden|"
+    r"video-?\w*|popul\w*|trending[\w-]*|recommend\w*|outbrain\w*|taboola\w*|"
+    r"caption\w*|breadcrumbs?|author-?(?:box|bio|card|profile)\w*|byline\w*|hidden|sr-only|visually-hidden|"
+    # A sidebar under its own name or its column's: Hearst's <div class="article-sidebar">
+    # ("Most Popular") inside the <article>; "has-sidebar" names a layout, not a box.
+    r"(?:(?!has-|no-|with-|without-)\w+-)?sidebar\w*|"
     r"widget\w*|paging\w*|pagination\w*|box-?baca\w*|lihat-?juga\w*|artikel-?terkait\w*)$",
     re.IGNORECASE,
 )
 # Related-link boxes under compound names: Liputan6's "baca-juga-collections", KapanLagi's
-# "box-related-news", detik's "cb-berita-terkait", Okezone's "ga_WidgetBeritaTerkait". The
-# text rule for a bare "Baca Juga" line cannot tell such a list from a subheading after it.
+# "box-related-news", detik's "cb-berita-terkait", Okezone's "ga_WidgetBeritaTerkait",
+# Sporting News' "recommended-stories-module", Hearst's "most-popular", the Washington Post's
+# "inline-gallery-embedded" (a slideshow's buttons and counters), the Seattle Times'
+# "most-read-container", Medium's "postFooter-info" (the writer's card). The text rule for a
+# bare "Baca Juga" line cannot tell such a list from a subheading after it.
 _RELATED_BOX = re.compile(
-    r"^(?:[a-z0-9]+[-_]+)*(?:baca-?juga|read-?also|lihat-?juga|related[a-z0-9]*|[a-z0-9]*terkait)"
-    r"(?:[-_]+[a-z0-9]+)*$",
+    r"^(?:[a-z0-9]+[-_]+)*(?:baca-?juga|read-?also|lihat-?juga|related[a-z0-9]*|[a-z0-9]*terkait|"
+    r"recommend[a-z]*|popular|similar[a-z]*|gallery|most[-_]?(?:read|shared|viewed|commented)|"
+    r"[a-z]*footer)(?:[-_]+[a-z0-9]+)*$",
     re.IGNORECASE,
 )
 
@@ -109,9 +116,14 @@ _BREAK = "\x00"
 # the cost of the token patterns. Only for ASCII: under IGNORECASE "ſhare" matches "share".
 _FURNITURE_HINT = re.compile(
     r"ad|baca|related|shar|social|iklan|promo|newsletter|tag|comment|video|popul|recommend|"
-    r"outbrain|taboola|caption|breadcrumb|author-box|byline|sidebar|hidden|sr-only|widget|"
-    r"paging|pagination|lihat|terkait"
+    r"outbrain|taboola|caption|breadcrumb|byline|sidebar|hidden|sr-only|widget|"
+    r"trending|similar|gallery|most|footer|author|paging|pagination|lihat|terkait"
 )
+
+
+# ARIA roles of <nav>, <aside> and <footer>, on other elements: Wikipedia's link tables at the
+# foot of an article are <div role="navigation" class="navbox">.
+_FURNITURE_ROLES = frozenset({"navigation", "complementary", "contentinfo"})
 
 
 def _is_furniture(el: etree._Element) -> bool:
@@ -120,6 +132,9 @@ def _is_furniture(el: etree._Element) -> bool:
         return False
     get = attrib.get
     if get("hidden") is not None or get("aria-hidden") == "true":
+        return True
+    role = get("role")
+    if role and role in _FURNITURE_ROLES:
         return True
     style = get("style")
     if style and _hides(style):
@@ -138,7 +153,22 @@ def _furniture_names(value: str) -> bool:
     """Whether a class or id attribute holds a furniture token ("baca-juga", "share-bar")."""
     if value.isascii() and _FURNITURE_HINT.search(value.lower()) is None:
         return False
-    return any(_FURNITURE.match(token) or _RELATED_BOX.match(token) for token in value.split())
+    tokens = value.split()
+    found = [token for token in tokens if _FURNITURE.match(token) or _RELATED_BOX.match(token)]
+    if not found:
+        return False
+    # "widget" names any box a CMS lets the owner place, the posts included: Blogger prints
+    # every post inside <div class="widget Blog" id="Blog1">. Such a box is furniture unless
+    # another of its names says it holds the text.
+    return not (
+        all(_WIDGET.match(token) for token in found)
+        and any(token.lower() in _TEXT_BOX_NAMES for token in tokens)
+    )
+
+
+_WIDGET = re.compile(r"^widget\w*$", re.IGNORECASE)
+# Whole class names that say a box holds the article, beside "widget".
+_TEXT_BOX_NAMES = frozenset({"blog", "post", "posts", "article", "content", "entry", "story"})
 
 
 @lru_cache(maxsize=1024)
@@ -236,17 +266,19 @@ def densest_block(root: etree._Element) -> etree._Element | None:
     """The block that holds the most prose, in the manner of Readability; a last resort.
 
     Every paragraph of 25+ characters votes for its parent, grandparent and great-
-    grandparent: one point, one per comma, one per 100 characters (at most 3). A block's
-    votes are weighted by its class ("entry-content" up, "sidebar" down) and by the share of
-    its text that is not link text, so a footer of link lists or a teaser column loses to the
-    article column. Where the article is split among sibling blocks (a book chapter in
-    ``<section>``s, a post in several ``<div>``s), those siblings that score nearly as well
-    are joined: the result is then a new ``<div>`` holding copies of them, in page order.
-    Blocks marked as furniture ("baca-juga", "share-bar", hidden) never vote.
+    grandparent: one point, one per comma, one per 100 characters (at most 3), the whole
+    scaled down by the share of its text inside links (a list of names or headlines set as
+    one paragraph is not prose). Text set between ``<br>``s votes chunk by chunk, as if each
+    were a ``<p>``. A block's votes are weighted by its class ("entry-content" up, "sidebar"
+    down) and by the share of its text that is not link text, so a footer of link lists or a
+    teaser column loses to the article column. Where the article is split among sibling
+    blocks (a book chapter in ``<section>``s, a post in several ``<div>``s), those siblings
+    that score nearly as well are joined: the result is then a new ``<div>`` holding copies
+    of them, in page order. Blocks marked as furniture ("baca-juga", "share-bar", hidden)
+    never vote.
     """
     votes: dict[etree._Element, float] = {}
-    for para, text_length, commas, holds_text in _prose_blocks(root):
-        points = 1 + commas + min(text_length // 100, 3)
+    for para, points, holds_text in _prose_blocks(root):
         # A paragraph votes for the block around it; text loose in a block, for the block.
         ancestor = para if holds_text else para.getparent()
         for share in _ANCESTOR_SHARE:
@@ -262,40 +294,98 @@ def densest_block(root: etree._Element) -> etree._Element | None:
         for el, score in raw[:_TOP_CANDIDATES]
     ]
     best, best_score = max(scored, key=lambda pair: pair[1])
-    return _with_siblings(best, best_score, votes)
+    if best.tag in _TABLE_PARTS:
+        # A table's rows outvote the prose around them (Wikipedia's "List of ..." pages: a
+        # paragraph, a table of 50 rows, notes): the table is part of the article, which is
+        # the block around it.
+        outer = next((el for el in best.iterancestors() if el.tag not in _TABLE_PARTS), None)
+        if outer is not None and outer.tag != "body":
+            return outer
+    risen = _risen(best, votes)
+    if risen is not best:
+        best, best_score = risen, _score(risen, votes)
+    kin = _with_kin(best, best_score, votes)
+    return kin if kin is not None else _with_siblings(best, best_score, votes)
 
 
-def _prose_blocks(root: etree._Element) -> list[tuple[etree._Element, int, int, bool]]:
-    """Each paragraph outside skipped and furniture boxes: (element, text length, commas,
-    whether the element holds the text loose between ``<br>``s rather than being a paragraph).
+def _risen(best: etree._Element, votes: dict[etree._Element, float]) -> etree._Element:
+    """An ancestor of ``best`` whose votes rise again on the way up, else ``best``.
+
+    Votes fall from a block to its parent; where they rise again a level or two up, the
+    text goes on around the best block, as Readability reasons. The Herald Sun prints the
+    first paragraphs in ``<div class="story-body">`` and the rest in a "read more" box
+    inside it, which holds the most. Raw votes, not weighted by class: a caption's box beside
+    the text must not lift ``<div class="element article">`` above the article's own block.
+    """
+    last = votes[best]
+    floor = last / 3
+    parent = best.getparent()
+    while parent is not None and parent.tag != "body":
+        if parent in votes:
+            score = votes[parent]
+            if score < floor:
+                break
+            if score > last:
+                return parent
+            last = score
+        parent = parent.getparent()
+    return best
+
+
+_TABLE_PARTS = frozenset({"table", "thead", "tbody", "tfoot", "tr"})
+
+
+def whole_body(root: etree._Element) -> etree._Element | None:
+    """The page's ``<body>`` when it shows text besides its headline: the container of last
+    resort, for pages with no paragraph long enough to vote (a note of a few short lines).
+
+    A photo gallery, an ``<h1>`` over figures whose captions the walker skips, shows nothing
+    else and has no article text.
+    """
+    body = root.find("body")
+    if body is None:
+        return None
+    headlines = {" ".join(h1.text_content().split()) for h1 in body.iter("h1")}
+    if all(line in headlines for line in paragraphs(body)):
+        return None
+    return body
+
+
+def _prose_blocks(root: etree._Element) -> list[tuple[etree._Element, float, bool]]:
+    """Each paragraph outside skipped and furniture boxes: (element, its points, whether the
+    element holds the text loose between ``<br>``s rather than being a paragraph).
 
     Each element's children are listed once and that list answers every question about them
     (a ``<br>`` among them, a block among them, their tails, where the walk goes next).
     """
-    found: list[tuple[etree._Element, int, int, bool]] = []
+    found: list[tuple[etree._Element, float, bool]] = []
     stack = [root]
     while stack:
         el = stack.pop()
         tag = el.tag
-        if tag.__class__ is not str or tag in _SKIP_TAGS or (el is not root and _is_furniture(el)):
+        # <body>'s classes name the layout: Drupal's <body class="one-sidebar sidebar-second">.
+        if (
+            tag.__class__ is not str
+            or tag in _SKIP_TAGS
+            or (el is not root and tag != "body" and _is_furniture(el))
+        ):
             continue
         children = list(el)
         paragraph = tag in _PARAGRAPH_TAGS
-        direct = 0
+        loose = 0
         if not paragraph:
             # Text set between <br>s straight inside a block: "<div>A<br><br>B</div>". (A
             # plain loop: any() with a generator costs three times as much per element.)
             for child in children:
                 if child.tag == "br":
-                    direct = _direct_text_length(el, children)
+                    loose = _loose_text_points(el, children)
                     break
-        if direct >= _MIN_PARAGRAPH:
-            found.append((el, direct, 0, True))
+        if loose:
+            found.append((el, loose, True))
         elif paragraph or (tag == "div" and not _has_block_child(children)):
-            text = el.text_content()
-            length = len(text.strip())
-            if length >= _MIN_PARAGRAPH:
-                found.append((el, length, text.count(","), False))
+            points = _paragraph_points(el)
+            if points:
+                found.append((el, points, False))
             if tag != "td" and tag != "div":
                 continue
         children.reverse()
@@ -313,18 +403,72 @@ def _has_block_child(children: list[etree._Element]) -> bool:
     return any(child.tag in _BLOCK_OR_SKIP_TAGS for child in children)
 
 
-def _direct_text_length(el: etree._Element, children: list[etree._Element]) -> int:
-    """Length of the text loose in ``el`` (its text and its children's tails), stripped."""
-    total = len((el.text or "").strip())
+def _points(text: str) -> int:
+    """A paragraph's vote: nothing under 25 characters, else one point, one per comma and
+    one per 100 characters (at most 3)."""
+    length = len(text.strip())
+    if length < _MIN_PARAGRAPH:
+        return 0
+    return 1 + text.count(",") + min(length // 100, 3)
+
+
+def _loose_text_points(el: etree._Element, children: list[etree._Element]) -> int:
+    """The points of the text loose in ``el`` (its text and its children's tails), each run
+    between two ``<br>``s a paragraph of its own: an old layout's or a Korean portal's
+    article is one ``<div>`` of text and ``<br><br>``, and ten paragraphs there are worth
+    what ten ``<p>`` are."""
+    points = 0
+    chunk = el.text or ""
     for child in children:
+        if child.tag == "br":
+            points += _points(chunk)
+            chunk = ""
         tail = child.tail
         if tail:
-            total += len(tail.strip())
-    return total
+            chunk += tail
+    return points + _points(chunk)
+
+
+def _paragraph_points(el: etree._Element) -> float:
+    """The points of a paragraph's visible text, times the share of it outside links.
+
+    Script text is not visible: a table cell holding an ad's ``<script>`` is not a paragraph.
+    A paragraph of links is not prose: Archive of Our Own's "kudos" line, a thousand user
+    names in links, comma after comma, would outvote the story. Both cost a look inside the
+    paragraph, taken only where the points are high: below that, a handful of short
+    paragraphs, a block's link density already tells links from prose.
+    """
+    text = el.text_content()
+    points = _points(text)
+    if points < _CHECKED_POINTS:
+        return points
+    linked = 0
+    for inner in el.iter("a", "script", "style"):
+        if inner.tag == "a":
+            linked += len(inner.text_content())
+        else:
+            text = text.replace(inner.text_content(), "", 1)
+    points = _points(text)
+    if linked and points:
+        return points * max(0.0, 1 - linked / len(text))
+    return points
+
+
+# Points from which a paragraph is looked into (4 commas, or 2 in 300 characters).
+_CHECKED_POINTS = 6
 
 
 def _class_weight(el: etree._Element) -> float:
-    names = f"{el.get('class') or ''} {el.get('id') or ''}".lower()
+    names = el.get("class")
+    ident = el.get("id")
+    if names is None and ident is None:
+        return 1.0
+    return _names_weight(f"{names or ''} {ident or ''}".lower())
+
+
+# Many blocks of a page share their class ("row", "col-md-8"): each string is weighed once.
+@lru_cache(maxsize=4096)
+def _names_weight(names: str) -> float:
     if not names.strip():
         return 1.0
     weight = 1.0
@@ -353,6 +497,51 @@ _LINK_TEXT = etree.XPath("descendant-or-self::a//text()", smart_strings=False)
 _NESTED_LINK = etree.XPath("boolean(descendant-or-self::a//a)")
 
 
+def _score(el: etree._Element, votes: dict[etree._Element, float]) -> float:
+    return votes[el] * _class_weight(el) * (1 - _link_density(el))
+
+
+def _with_kin(
+    best: etree._Element, best_score: float, votes: dict[etree._Element, float]
+) -> etree._Element | None:
+    """The best block joined with the blocks elsewhere on the page whose class starts with
+    the same name and that score at least a fifth as well, in page order; None when there
+    are none.
+
+    A long feature broken by full-width pictures and pull quotes is several blocks of one
+    class, each in a section of its own: Quanta's ``<div class="post__content ...">``. A
+    how-to page is one block per step, the first marked apart: eHow's ``<div class="content
+    lead">`` then ``<div class="content">`` in each step. Those are too short to pass the
+    sibling rule's floor, but their shared name is a signal that plain text blocks lack.
+    """
+    names = best.get("class", "").split(None, 1)
+    if not names:
+        return None
+    first = names[0]
+    threshold = best_score * 0.2
+    kin = [
+        el
+        for el in votes
+        if el is not best
+        and el.tag == best.tag
+        and first in el.get("class", "")
+        and el.get("class", "").split(None, 1)[0] == first
+        and _score(el, votes) >= threshold
+    ]
+    if not kin:
+        return None
+    chosen = {best, *kin}
+    # Page order, and no block twice: one inside another is read with the outer one.
+    ordered = [
+        el
+        for el in best.getroottree().getroot().iter(best.tag)
+        if el in chosen and not any(outer in chosen for outer in el.iterancestors())
+    ]
+    if len(ordered) < 2:
+        return None
+    return _joined(ordered)
+
+
 def _with_siblings(
     best: etree._Element, best_score: float, votes: dict[etree._Element, float]
 ) -> etree._Element:
@@ -368,14 +557,20 @@ def _with_siblings(
             isinstance(sibling.tag, str)
             and not _is_furniture(sibling)
             and sibling in votes
-            and votes[sibling] * _class_weight(sibling) * (1 - _link_density(sibling)) >= threshold
+            and _score(sibling, votes) >= threshold
         )
     ]
     if len(joined) == 1:
         return best
+    return _joined(joined)
+
+
+def _joined(blocks: list[etree._Element]) -> etree._Element:
+    """A new ``<div>`` holding copies of ``blocks`` in the order given; the page is left as
+    it is, since other fields still read it."""
     wrapper = html.Element("div")
-    for sibling in joined:
-        copy = deepcopy(sibling)
+    for block in blocks:
+        copy = deepcopy(block)
         copy.tail = None
         wrapper.append(copy)
     return wrapper
@@ -385,8 +580,13 @@ def _with_siblings(
 # prints <meta itemprop="articleBody" content="(a summary)">, which holds no text.
 # Reached through the attribute (``//@itemprop[...]/parent::*``, not ``//*[@itemprop=...]``):
 # the same elements in the same order, in about half the time.
-_ARTICLE_BODY = etree.XPath('//@itemprop[.="articleBody"]/parent::*[not(self::meta)]')
-_ARTICLES = etree.XPath("//article[.//p]")
+# itemprop holds a list of names: Blogger's post is itemprop="description articleBody".
+_ARTICLE_BODY = etree.XPath(
+    '//@itemprop[contains(concat(" ", normalize-space(.), " "), " articleBody ")]'
+    "/parent::*[not(self::meta)]"
+)
+# An <article> of text and <br>s, with no <p>, is one too.
+_ARTICLES = etree.XPath("//article[.//p or .//br]")
 # WordPress prints each comment as <article class="comment-body">, Kinja as <article
 # class="js_reply reply">, sometimes before the story's own <article>.
 _COMMENT_CLASS = re.compile(r"\b(?:comment|reply)", re.IGNORECASE)

@@ -1,0 +1,68 @@
+"""Bylines printed as a line of text: "By Erin Cunningham", "Par Sébastien Farcis".
+
+Many pages mark their byline only with a class name of their own (the Washington Post's
+``pb-byline``, LWN's ``FeatureByline``) and run the date into the same element: "By Nathan
+Willis March 25, 2015", "by Lucas Nolan 22 Dec 2016". Such a line is a byline when it opens
+with the word for "by"; the names are what comes before the date. The normalizer then reads
+the names as it reads any byline ("By A and B" gives two people).
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+
+# The word for "by" in the languages of the pages we read: English, French, German,
+# Spanish/Portuguese, Indonesian.
+_BY = re.compile(r"^(?:by|par|von|por|oleh)\s", re.IGNORECASE)
+# Where a date begins: a month's name or abbreviation before a number ("March 25, 2015",
+# "Dec 2016"), or any digit ("22 Dec 2016", "25/03/2015"), even one run into the name:
+# Breitbart's "by Lucas Nolan22 Dec 2016".
+_MONTH = (
+    r"jan|feb|mar|apr|may|mei|jun|jul|aug|agu|sep|oct|okt|nov|dec|des|"
+    r"janv|févr|fevr|avr|mai|juin|juil|août|aout|sept|déc"
+)
+_DATE_START = re.compile(rf"\s(?:{_MONTH})[a-zé]*\.?\s+\d|\s?\d", re.IGNORECASE)
+_TRAILING = " ,;|-–—·•"
+
+
+def by_line(text: str) -> str | None:
+    """The "By ..." part of a byline element's text, without the date run into it; None when
+    the text does not open with the word for "by" or names nobody after it.
+
+    "By GILLIAN MOHNEY March 11, 2015 3:46 PM" -> "By GILLIAN MOHNEY".
+    """
+    line = " ".join(text.split())
+    if not _BY.match(line):
+        return None
+    date = _DATE_START.search(line)
+    if date:
+        line = line[: date.start()]
+    line = line.rstrip(_TRAILING)
+    return line if len(line.split()) >= 2 else None
+
+
+# Elements with a class that may mark a byline, reached through the attribute (one walk, and
+# the test runs on class strings only, not on every element).
+_CLASS_MARKED = etree.XPath(
+    '//@class[contains(., "yline") or contains(., "author") or contains(., "penulis")]/parent::*'
+)
+# What the CSS ".byline, .author, .author-name, .penulis" finds: one of these class names.
+_BYLINE_NAMES = frozenset({"byline", "author", "author-name", "penulis"})
+
+
+def byline_elements(root: etree._Element) -> tuple[list[etree._Element], list[etree._Element]]:
+    """In page order, the elements with a byline class name (``byline``, ``author``,
+    ``author-name``, ``penulis``), and those with "byline" or "Byline" anywhere in their
+    class (``pb-byline``, ``FeatureByline``); both from one walk of the page.
+    """
+    named: list[etree._Element] = []
+    anywhere: list[etree._Element] = []
+    for el in _CLASS_MARKED(root):
+        names = el.get("class", "")
+        if not _BYLINE_NAMES.isdisjoint(names.split()):
+            named.append(el)
+        if "byline" in names or "Byline" in names:
+            anywhere.append(el)
+    return named, anywhere
