@@ -290,12 +290,7 @@ def densest_block(root: etree._Element) -> etree._Element | None:
             ancestor = ancestor.getparent()
     if not votes:
         return None
-    raw = sorted(votes.items(), key=lambda kv: kv[1] * _class_weight(kv[0]), reverse=True)
-    scored = [
-        (el, score * _class_weight(el) * (1 - _link_density(el)))
-        for el, score in raw[:_TOP_CANDIDATES]
-    ]
-    best, best_score = max(scored, key=lambda pair: pair[1])
+    best, best_score = _least_linked(votes)
     if best.tag in _TABLE_PARTS:
         # A table's rows outvote the prose around them (Wikipedia's "List of ..." pages: a
         # paragraph, a table of 50 rows, notes): the table is part of the article, which is
@@ -308,6 +303,30 @@ def densest_block(root: etree._Element) -> etree._Element | None:
         best, best_score = risen, _score(risen, votes)
     kin = _with_kin(best, best_score, votes)
     return kin if kin is not None else _with_siblings(best, best_score, votes)
+
+
+def _least_linked(votes: dict[etree._Element, float]) -> tuple[etree._Element, float]:
+    """Of the few blocks with the most weighted votes, the one that keeps the most once its
+    link text is taken off, and its score; the first of equals.
+
+    A block's weighted votes bound its score (the link share only lowers it), and the blocks
+    come in order of those votes: once the bound falls below the best score found, no block
+    left can reach it, and measuring their links (the whole page's text, for an outer block)
+    would change nothing.
+    """
+    weighted = sorted(
+        ((el, score * _class_weight(el)) for el, score in votes.items()),
+        key=lambda pair: pair[1],
+        reverse=True,
+    )
+    best, best_score = weighted[0][0], -1.0
+    for el, bound in weighted[:_TOP_CANDIDATES]:
+        if bound < best_score:
+            break
+        score = bound * (1 - _link_density(el))
+        if score > best_score:
+            best, best_score = el, score
+    return best, best_score
 
 
 def _risen(best: etree._Element, votes: dict[etree._Element, float]) -> etree._Element:
