@@ -17,6 +17,8 @@ from functools import lru_cache
 
 from lxml import etree, html
 
+from newscrawler.pages.index import PageIndex
+
 # Elements whose text is never article text.
 _SKIP_TAGS = frozenset(
     {
@@ -288,12 +290,7 @@ def densest_block(root: etree._Element) -> etree._Element | None:
             ancestor = ancestor.getparent()
     if not votes:
         return None
-    raw = sorted(votes.items(), key=lambda kv: kv[1] * _class_weight(kv[0]), reverse=True)
-    scored = [
-        (el, score * _class_weight(el) * (1 - _link_density(el)))
-        for el, score in raw[:_TOP_CANDIDATES]
-    ]
-    best, best_score = max(scored, key=lambda pair: pair[1])
+    best, best_score = _least_linked(votes)
     if best.tag in _TABLE_PARTS:
         # A table's rows outvote the prose around them (Wikipedia's "List of ..." pages: a
         # paragraph, a table of 50 rows, notes): the table is part of the article, which is
@@ -306,6 +303,30 @@ def densest_block(root: etree._Element) -> etree._Element | None:
         best, best_score = risen, _score(risen, votes)
     kin = _with_kin(best, best_score, votes)
     return kin if kin is not None else _with_siblings(best, best_score, votes)
+
+
+def _least_linked(votes: dict[etree._Element, float]) -> tuple[etree._Element, float]:
+    """Of the few blocks with the most weighted votes, the one that keeps the most once its
+    link text is taken off, and its score; the first of equals.
+
+    A block's weighted votes bound its score (the link share only lowers it), and the blocks
+    come in order of those votes: once the bound falls below the best score found, no block
+    left can reach it, and measuring their links (the whole page's text, for an outer block)
+    would change nothing.
+    """
+    weighted = sorted(
+        ((el, score * _class_weight(el)) for el, score in votes.items()),
+        key=lambda pair: pair[1],
+        reverse=True,
+    )
+    best, best_score = weighted[0][0], -1.0
+    for el, bound in weighted[:_TOP_CANDIDATES]:
+        if bound < best_score:
+            break
+        score = bound * (1 - _link_density(el))
+        if score > best_score:
+            best, best_score = el, score
+    return best, best_score
 
 
 def _risen(best: etree._Element, votes: dict[etree._Element, float]) -> etree._Element:
@@ -578,15 +599,11 @@ def _joined(blocks: list[etree._Element]) -> etree._Element:
 
 # Where a page marks up its article: schema.org's articleBody, else an <article>. Seattle Times
 # prints <meta itemprop="articleBody" content="(a summary)">, which holds no text.
-# Reached through the attribute (``//@itemprop[...]/parent::*``, not ``//*[@itemprop=...]``):
-# the same elements in the same order, in about half the time.
 # itemprop holds a list of names: Blogger's post is itemprop="description articleBody".
-_ARTICLE_BODY = etree.XPath(
-    '//@itemprop[contains(concat(" ", normalize-space(.), " "), " articleBody ")]'
-    "/parent::*[not(self::meta)]"
-)
-# An <article> of text and <br>s, with no <p>, is one too.
-_ARTICLES = etree.XPath("//article[.//p or .//br]")
+# Both read from the page's index, which lists the elements with an itemprop and the
+# <article>s in page order from walks other fields need anyway: two more walks of the whole
+# tree cost about a sixth of parsing it.
+_ARTICLE_BODY = "articleBody"
 # WordPress prints each comment as <article class="comment-body">, Kinja as <article
 # class="js_reply reply">, sometimes before the story's own <article>.
 _COMMENT_CLASS = re.compile(r"\b(?:comment|reply)", re.IGNORECASE)
@@ -595,18 +612,35 @@ _COMMENT_CLASS = re.compile(r"\b(?:comment|reply)", re.IGNORECASE)
 def best_marked_up(root: etree._Element) -> etree._Element | None:
     """The first ``itemprop=articleBody`` element with text, else the first ``<article>``
     with text that is not a comment; None when the page marks up neither.
+
+    An ``<article>`` counts only with a ``<p>`` or a ``<br>`` in it: one of text and ``<br>``s,
+    with no ``<p>``, is an article too.
     """
-    for el in _ARTICLE_BODY(root):
-        if isinstance(el, etree._Element) and has_text(el):
+    # The whole document, as ``//`` reads it, whatever element of it is given.
+    root = root.getroottree().getroot()
+    index = PageIndex.of(root)
+    for el in index.attributed_with(root, "itemprop"):
+        if el.tag != "meta" and _has_name(el.get("itemprop", ""), _ARTICLE_BODY) and has_text(el):
             return el
-    for el in _ARTICLES(root):
-        if not isinstance(el, etree._Element):
+    for el in index.tags["article"]:
+        if next(el.iter("p", "br"), None) is None:
             continue
         if _COMMENT_CLASS.search(el.get("class") or ""):
             continue
         if has_text(el):
             return el
     return None
+
+
+def _has_name(value: str, name: str) -> bool:
+    """Whether the space-separated list ``value`` holds ``name``, as XPath's
+    ``contains(concat(" ", normalize-space(.), " "), " name ")`` tells: only XML's four
+    whitespace characters separate, where ``str.split`` would also split at a no-break space.
+    """
+    return name in value.translate(_XML_SPACE).split(" ")
+
+
+_XML_SPACE = str.maketrans("\t\n\r", "   ")
 
 
 def first_match(root: etree._Element, xpaths: Iterable[str]) -> etree._Element | None:

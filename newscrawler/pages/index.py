@@ -26,7 +26,7 @@ _ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
 _LD_JSON = "application/ld+json"
 # Elements PageIndex lists by tag: ``texts("h1")`` reads them without a walk of its own, and
 # ``link[rel=canonical]`` tests a page's twenty ``<link>`` rather than every ``rel``.
-INDEXED_TAGS = ("meta", "script", "title", "h1", "time", "link")
+INDEXED_TAGS = ("meta", "script", "title", "h1", "time", "link", "article")
 # parsel's own translator, so `::text` and `::attr()` read as they do in `Selector.css`.
 _TRANSLATOR = HTMLTranslator()
 # The namespaces parsel's Selector.xpath passes to every query.
@@ -348,12 +348,12 @@ class PageIndex:
             return [el for el in found if isinstance(el, etree._Element)]
         source, screen, test = plan
         if source == ATTRIBUTED:
-            candidates = self._attributed_with(root, screen.attribute)
+            candidates = self.attributed_with(root, screen.attribute)
         else:
             candidates = self.tags[source]
         return [el for el in screen.keep(candidates) if test(el)]
 
-    def _attributed_with(self, root: etree._Element, name: str | None) -> list[etree._Element]:
+    def attributed_with(self, root: etree._Element, name: str | None) -> list[etree._Element]:
         """The elements with an itemprop or a rel (one walk, on first use), or those of them
         with attribute ``name``."""
         lists = self._attributed
