@@ -52,6 +52,11 @@ def test_refuses_to_guess(raw: str) -> None:
     assert parse_datetime(raw, default_tz=WIB) is None
 
 
+@pytest.mark.parametrize("raw", ["12:51 p.m.", "12:06 PM", "10:30 WIB", "pukul 14.00", "09:15 ET"])
+def test_a_clock_without_a_day_is_no_date_even_with_now(raw: str) -> None:
+    assert parse_datetime(raw, default_tz=WIB, now=NOW) is None
+
+
 @pytest.mark.parametrize(
     ("raw", "expected"),
     [

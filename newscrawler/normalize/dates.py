@@ -131,6 +131,12 @@ _DAYPART = re.compile(
 _TAGS = re.compile(r"<[^>]*>")
 _BULLETS = re.compile(r"^[\s•·|\-–—]+")
 _ONLY_NUMBERS = re.compile(r"^[\d\s:./,+-]*$")
+# A clock without a day ("12:51 p.m.", "10:30 WIB", "pukul 14.00"): dateparser, given the
+# fetch time, dates it on a day of its own choosing (2023-01-31 for a fetch on 2024-01-01).
+_CLOCK_ONLY = re.compile(
+    r"^(?:pukul|jam|at)?\s*\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:[ap]\.?\s?m\.?)?\s*[a-z]{0,5}$",
+    re.IGNORECASE,
+)
 
 
 def parse_datetime(
@@ -315,6 +321,8 @@ def _parse_fallback(text: str, default_tz: tzinfo, now: datetime | None) -> date
     ``now`` and relative phrases are welcome, but a lone number is still refused.
     """
     if _ONLY_NUMBERS.match(text) or not any(c.isalpha() for c in text):
+        return None
+    if _CLOCK_ONLY.match(text):
         return None
     if now is not None:
         return _dateparser(text, default_tz, now)
