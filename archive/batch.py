@@ -120,6 +120,25 @@ def prepare(snapshot: ArticleSnapshot, fetch: FetchInfo) -> PreparedItem:
     )
 
 
+def revisit_article(
+    article: Article | _Article, snapshot: ArticleSnapshot, seen_at: datetime
+) -> bool:
+    """A known article seen again: widen its seen times and take the visit's zone and
+    language. ``Archive.store`` and ``store_many`` update an article alike, through this.
+
+    Returns True when the visit gave the article its first publisher id (the caller indexes
+    it under that id).
+    """
+    article.first_seen_at = min(article.first_seen_at, seen_at)
+    article.last_seen_at = max(article.last_seen_at, seen_at)
+    article.timezone = snapshot.timezone
+    article.language = snapshot.language or article.language
+    if article.publisher_id is None and snapshot.publisher_id is not None:
+        article.publisher_id = snapshot.publisher_id
+        return True
+    return False
+
+
 def names_key(names: list[str]) -> str:
     # "|budi santoso|ani|": one LIKE '%|ani|%' filter matches a whole name on any backend.
     return "|" + "|".join(n.casefold() for n in names) + "|" if names else ""
@@ -433,14 +452,8 @@ class BatchWriter:
             self.by_canonical[article.canonical_url] = article
             if article.publisher_id is not None:
                 self.by_publisher_id[(article.site, article.publisher_id)] = article
-        else:
-            article.first_seen_at = min(article.first_seen_at, seen_at)
-            article.last_seen_at = max(article.last_seen_at, seen_at)
-            article.timezone = snapshot.timezone
-            article.language = snapshot.language or article.language
-            if article.publisher_id is None and snapshot.publisher_id is not None:
-                article.publisher_id = snapshot.publisher_id
-                self.by_publisher_id[(article.site, article.publisher_id)] = article
+        elif revisit_article(article, snapshot, seen_at) and snapshot.publisher_id is not None:
+            self.by_publisher_id[(article.site, snapshot.publisher_id)] = article
         if id(article) not in self.touched:
             self.touched.add(id(article))
             self.articles.append(article)

@@ -30,6 +30,7 @@ from archive.batch import (
     names_key,
     prepare,
     results_of,
+    revisit_article,
     visits_of,
 )
 from archive.db import make_engine, writer
@@ -256,12 +257,7 @@ class Archive:
             session.add(article)
             session.flush()
         else:
-            article.first_seen_at = min(article.first_seen_at, seen_at)
-            article.last_seen_at = max(article.last_seen_at, seen_at)
-            article.timezone = snapshot.timezone
-            article.language = snapshot.language or article.language
-            if article.publisher_id is None and snapshot.publisher_id is not None:
-                article.publisher_id = snapshot.publisher_id
+            revisit_article(article, snapshot, seen_at)
         self._add_aliases(session, article.id, aliases, seen_at)
 
         content_hash = content.content_hash()
