@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta, timezone
+from itertools import product
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from archive.diff import body_diff, field_diff, split_sentences
-from archive.neardup import MAX_DISTANCE, bands, hamming, probes, simhash
+from archive.neardup import MAX_DISTANCE, bands, hamming, probes, simhash, slot, unslot
 from archive.revisions import normalize_body, normalize_snapshot, normalize_text
 
 from .samples import BODY, snapshot
@@ -127,4 +128,31 @@ def test_a_hash_farther_than_one_bit_per_band_is_not_probed() -> None:
     """Two bits flipped in every band: no band within one bit, so no candidate."""
     other = sum(0b11 << (16 * band) for band in range(4))
     assert not set(probes(0)) & set(enumerate(bands(other)))
-    assert len(probes(0)) == 4 * 17
+    assert len(probes(0)) == 4 + 3 * 16
+
+
+@pytest.mark.parametrize(
+    "bits_per_band",
+    [
+        spread
+        for spread in product(range(MAX_DISTANCE + 1), repeat=4)
+        if sum(spread) <= MAX_DISTANCE
+    ],
+)
+def test_every_spread_of_differing_bits_over_the_bands_is_probed(
+    bits_per_band: tuple[int, ...],
+) -> None:
+    """However the differing bits fall across the four bands (1+1+2+2, 0+2+2+2, 3+1+1+1, ...),
+    the pair meets: random flips rarely put exactly one bit in the last band alone."""
+    for value in (0, -1, 0x0123_4567_89AB_CDEF):
+        flips = sum(((1 << n) - 1) << (16 * band + 5) for band, n in enumerate(bits_per_band))
+        other = value ^ flips
+        assert hamming(value, other) == sum(bits_per_band)
+        assert set(probes(value)) & set(enumerate(bands(other)))
+        assert set(probes(other)) & set(enumerate(bands(value)))
+
+
+@given(st.integers(0, 3), st.integers(0, (1 << 16) - 1))
+def test_a_slot_names_one_band_key_and_gives_it_back(band: int, key: int) -> None:
+    assert unslot(slot(band, key)) == (band, key)
+    assert slot(band, key) != slot((band + 1) % 4, key)
