@@ -28,7 +28,7 @@ from newscrawler.items import Found, RawArticle
 from newscrawler.normalize.tags import without_junk
 from newscrawler.pages import body as body_text
 from newscrawler.pages.byline import by_line, byline_elements
-from newscrawler.pages.index import PageIndex, text_of
+from newscrawler.pages.index import PageIndex, faster_element_classes, text_of
 from newscrawler.pages.jsonld import article_objects, people, strings
 from newscrawler.pages.prune import paragraphs_without
 from newscrawler.pages.urldates import date_in_url
@@ -112,6 +112,7 @@ class ArticlePage:
     ) -> None:
         self.response = response
         self.sel: Selector = response.selector
+        faster_element_classes(self.sel.root)
         self.site_key = site or self.site
         self.zone_name: str | None = timezone or self.timezone
         self.fetched_at = fetched_at

@@ -18,6 +18,7 @@ import weakref
 from functools import lru_cache
 
 import cssselect
+import lxml.html
 from lxml import etree
 from parsel.csstranslator import HTMLTranslator
 
@@ -283,6 +284,43 @@ def text_of(element: etree._Element) -> str:
     ``<p>Oleh <b>Ani</b>,\\n Jakarta</p>`` gives ``"Oleh Ani , Jakarta"``.
     """
     return " ".join(" ".join(element.itertext()).split())
+
+
+def _html_classes() -> etree.ElementNamespaceClassLookup:
+    """The element classes lxml.html's lookup gives (``FormElement`` for ``<form>``,
+    ``HtmlComment`` for a comment, ``HtmlElement`` otherwise), chosen inside lxml.
+
+    lxml.html's own lookup is a Python method, called each time an element of the tree gets
+    a Python object: a walk of a page's 1,500 elements calls it 1,500 times, and it costs
+    about 0.2 us of the 0.5 us an element's object takes.
+    """
+    fallback = etree.ElementDefaultClassLookup(
+        element=lxml.html.HtmlElement,
+        comment=lxml.html.HtmlComment,
+        pi=lxml.html.HtmlProcessingInstruction,
+        entity=lxml.html.HtmlEntity,
+    )
+    lookup = etree.ElementNamespaceClassLookup(fallback)
+    # Tags without a namespace: all of an HTML parse's (libxml2 lowercases them).
+    by_tag = lookup.get_namespace(None)
+    for tag, element_class in lxml.html.HtmlElementClassLookup._default_element_classes.items():
+        by_tag[tag] = element_class
+    return lookup
+
+
+_HTML_CLASSES = _html_classes()
+
+
+def faster_element_classes(root: etree._Element) -> None:
+    """Let the tree of ``root``, parsed by ``lxml.html.HTMLParser`` (as parsel parses every
+    HTML response), choose its elements' classes without calling back into Python.
+
+    The classes are the same ones: only the way to them changes. The parser belongs to this
+    one tree (parsel makes one per document), so no other tree is affected.
+    """
+    parser = root.getroottree().parser
+    if type(parser) is lxml.html.HTMLParser:
+        parser.set_element_class_lookup(_HTML_CLASSES)
 
 
 class PageIndex:
