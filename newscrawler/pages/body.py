@@ -129,23 +129,31 @@ _FURNITURE_ROLES = frozenset({"navigation", "complementary", "contentinfo"})
 
 
 def _is_furniture(el: etree._Element) -> bool:
-    attrib = el.attrib
-    if not attrib:  # most text elements (<p>, <b>, <br>) have no attribute at all
+    # The names first, in one call: most text elements (<p>, <b>, <br>) have no attribute at
+    # all, and an element with some has few, so only those present are read (a get() costs
+    # about as much as the list of names).
+    present = el.keys()
+    if not present:
         return False
-    get = attrib.get
-    if get("hidden") is not None or get("aria-hidden") == "true":
+    get = el.get
+    if "hidden" in present or ("aria-hidden" in present and get("aria-hidden") == "true"):
         return True
-    role = get("role")
-    if role and role in _FURNITURE_ROLES:
-        return True
-    style = get("style")
-    if style and _hides(style):
-        return True
-    names = get("class")
-    if names and _furniture_names(names):
-        return True
-    names = get("id")
-    return bool(names and _furniture_names(names))
+    if "role" in present:
+        role = get("role")
+        if role and role in _FURNITURE_ROLES:
+            return True
+    if "style" in present:
+        style = get("style")
+        if style and _hides(style):
+            return True
+    if "class" in present:
+        names = get("class")
+        if names and _furniture_names(names):
+            return True
+    if "id" in present:
+        names = get("id")
+        return bool(names and _furniture_names(names))
+    return False
 
 
 # Pages repeat the same few class strings on thousands of elements ("clearfix", "col-md-4"):
@@ -180,31 +188,58 @@ def _hides(style: str) -> bool:
 
 def _walk(el: etree._Element, pieces: list[str], root: bool) -> None:
     """Appends the visible text of ``el`` (and its tail) to ``pieces``, ``_BREAK`` where a
-    block starts or ends. Recursion beats an explicit stack here: one call per element, and
-    the locals stay in the frame."""
+    block starts or ends."""
     tag = el.tag
-    if tag.__class__ is not str:  # comments and processing instructions
-        tail = el.tail
-        if tail:
-            pieces.append(tail)
-        return
-    tag = tag.lower()
-    if tag not in _SKIP_TAGS and (root or not _is_furniture(el)):
-        if tag == "br":
-            pieces.append(_BREAK)
-        block = tag in _BLOCK_TAGS
-        if block:
-            pieces.append(_BREAK)
-        text = el.text
-        if text:
-            pieces.append(text)
-        for child in el:
-            _walk(child, pieces, False)
-        if block:
-            pieces.append(_BREAK)
+    if tag.__class__ is str:  # not a comment nor a processing instruction
+        tag = tag.lower()
+        if tag not in _SKIP_TAGS and (root or not _is_furniture(el)):
+            _walk_inside(el, tag, pieces)
     tail = el.tail
     if tail:
         pieces.append(tail)
+
+
+def _walk_inside(el: etree._Element, tag: str, pieces: list[str]) -> None:
+    """Appends the visible text of ``el`` without its tail: ``el`` is shown (``tag`` is not
+    skipped and ``el`` is not furniture).
+
+    Recursion beats an explicit stack here: one call per element with children, and the
+    locals stay in the frame. A childless child (most are: an ``<a>``, a ``<b>``, a
+    ``<br>``) is read in the loop, without a call of its own.
+    """
+    append = pieces.append
+    if tag == "br":
+        append(_BREAK)
+    block = tag in _BLOCK_TAGS
+    if block:
+        append(_BREAK)
+    text = el.text
+    if text:
+        append(text)
+    for child in el:
+        child_tag = child.tag
+        if child_tag.__class__ is str:
+            child_tag = child_tag.lower()
+            if child_tag not in _SKIP_TAGS and not _is_furniture(child):
+                if len(child):
+                    _walk_inside(child, child_tag, pieces)
+                elif child_tag in _BLOCK_TAGS:
+                    append(_BREAK)
+                    text = child.text
+                    if text:
+                        append(text)
+                    append(_BREAK)
+                else:
+                    if child_tag == "br":
+                        append(_BREAK)
+                    text = child.text
+                    if text:
+                        append(text)
+        tail = child.tail
+        if tail:
+            append(tail)
+    if block:
+        append(_BREAK)
 
 
 def paragraphs(container: etree._Element) -> list[str]:
