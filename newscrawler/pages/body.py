@@ -438,12 +438,17 @@ def _prose_blocks(root: etree._Element) -> list[tuple[etree._Element, float, boo
             continue
         children = list(el)
         has_br = has_block = False
+        walkable = []
         for child in children:
             child_tag = child.tag
             if child_tag == "br":
                 has_br = True
             elif child_tag in _BLOCK_OR_SKIP_TAGS:
                 has_block = True
+            if child_tag in _WALKED_LEAVES or (
+                child_tag.__class__ is str and child_tag not in _SKIP_TAGS and len(child)
+            ):
+                walkable.append(child)
         # Text set between <br>s straight inside a block: "<div>A<br><br>B</div>".
         loose = _loose_text_points(el, children) if has_br else 0
         if loose:
@@ -452,7 +457,8 @@ def _prose_blocks(root: etree._Element) -> list[tuple[etree._Element, float, boo
             points = _paragraph_points(el)
             if points:
                 found.append((el, points, False))
-        _push_walkable(children, push)
+        walkable.reverse()
+        stack.extend(walkable)
     return found
 
 
@@ -463,7 +469,8 @@ _WALKED_LEAVES = _PARAGRAPH_TAGS | {"div"}
 
 def _push_walkable(children: list[etree._Element], push: Callable[[etree._Element], None]) -> None:
     """Pushes, last first, the children the walk visits: not skipped, and a paragraph, a
-    ``<div>`` or an element with children of its own."""
+    ``<div>`` or an element with children of its own (the test _prose_blocks makes inline
+    for the children of a block it looks over anyway)."""
     for child in reversed(children):
         child_tag = child.tag
         if child_tag in _WALKED_LEAVES or (
