@@ -54,3 +54,19 @@ def test_an_xml_tree_is_left_alone() -> None:
     root = Selector(text="<a><b/></a>", type="xml").root
     faster_element_classes(root)
     assert type(next(root.iter("b"))) is not lxml.html.HtmlElement
+
+
+def test_lxml_html_shared_parser_is_left_alone(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: list[str] = []
+    original = lxml.html.HtmlElementClassLookup.lookup
+
+    def counting(self: object, node_type: str, *args: object) -> object:
+        calls.append(node_type)
+        return original(self, node_type, *args)
+
+    monkeypatch.setattr(lxml.html.HtmlElementClassLookup, "lookup", counting)
+    root = lxml.html.fromstring(PAGE)
+    faster_element_classes(root)
+    calls.clear()
+    list(lxml.html.fromstring(PAGE).iter())
+    assert calls  # other documents of the shared parser still go through lxml.html's lookup

@@ -320,10 +320,11 @@ def faster_element_classes(root: etree._Element) -> None:
     HTML response), choose its elements' classes without calling back into Python.
 
     The classes are the same ones: only the way to them changes. The parser belongs to this
-    one tree (parsel makes one per document), so no other tree is affected.
+    one tree (parsel makes one per document); lxml.html's shared parser, which
+    ``lxml.html.fromstring`` parses every document with, is left as it is.
     """
     parser = root.getroottree().parser
-    if type(parser) is lxml.html.HTMLParser:
+    if type(parser) is lxml.html.HTMLParser and parser is not lxml.html.html_parser:
         parser.set_element_class_lookup(_HTML_CLASSES)
 
 
