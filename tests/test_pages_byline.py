@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-import pytest
-from lxml import html
+from pathlib import Path
 
-from newscrawler.pages.byline import by_line, byline_elements
+import pytest
+from lxml import etree, html
+
+from newscrawler.pages.byline import by_line, byline_elements, in_photo_box
 
 
 @pytest.mark.parametrize(
@@ -37,3 +39,40 @@ def test_byline_elements_in_page_order():
     named, anywhere = byline_elements(root)
     assert [el.text for el in named] == ["A", "D"]
     assert [el.text for el in anywhere] == ["B", "D", "F"]
+
+
+# The rule as an XPath, which in_photo_box reads in Python.
+IN_PHOTO_BOX_XPATH = etree.XPath(
+    "boolean(ancestor-or-self::*[self::figure or self::figcaption"
+    " or contains(concat(' ', normalize-space(@class), ' '), ' photo ')"
+    " or (contains(@class, 'caption') and not(self::ul or self::ol))])"
+)
+
+PHOTO_BOXES = """<div>
+<figure><span class="author">A</span></figure>
+<div class="photo"><span class="author">B</span></div>
+<div class="x\tphoto\nbig"><span class="author">C</span></div>
+<div class="photos"><span class="author">D</span></div>
+<div class="photo\u00a0x"><span class="author">E</span></div>
+<div class="img-caption"><span class="author">F</span></div>
+<ul class="caption meta"><li class="author">G</li></ul>
+<figcaption class="author">H</figcaption>
+<p class="author">I</p>
+</div>"""
+
+
+def test_in_photo_box_as_the_xpath_tells() -> None:
+    root = html.fromstring(PHOTO_BOXES)
+    authors = [el for el in root.iter() if el.get("class") == "author"]
+    inside = [el.text for el in authors if in_photo_box(el)]
+    assert inside == ["A", "B", "C", "F", "H"]
+    assert inside == [el.text for el in authors if IN_PHOTO_BOX_XPATH(el)]
+
+
+def test_in_photo_box_on_real_pages(shared_pages: Path) -> None:
+    for path in sorted(shared_pages.glob("*/*.html")):
+        root = html.fromstring(path.read_bytes())
+        elements = [el for el in root.iter() if isinstance(el.tag, str)]
+        assert [in_photo_box(el) for el in elements] == [
+            IN_PHOTO_BOX_XPATH(el) for el in elements
+        ], path

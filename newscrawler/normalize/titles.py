@@ -11,6 +11,7 @@ import html
 import re
 import unicodedata
 from collections.abc import Iterable
+from functools import lru_cache
 
 from newscrawler.normalize.text import normalize_whitespace
 
@@ -44,9 +45,7 @@ def clean_title(raw: str, *, site_names: Iterable[str] = ()) -> str:
         return ""
     text = html.unescape(html.unescape(raw)) if "&" in raw else raw
     text = normalize_whitespace(unicodedata.normalize("NFC", text))
-    names = sorted(
-        {n.lower() for n in (*site_names, *SITE_NAMES) if n and n.strip()}, key=len, reverse=True
-    )
+    names = _branding_names(tuple(site_names))
     while True:
         stripped = _strip_branding(text, names)
         if stripped == text:
@@ -54,7 +53,15 @@ def clean_title(raw: str, *, site_names: Iterable[str] = ()) -> str:
         text = stripped
 
 
-def _strip_branding(text: str, names: list[str]) -> str:
+@lru_cache(maxsize=256)
+def _branding_names(site_names: tuple[str, ...]) -> tuple[str, ...]:
+    """The site's names and every known outlet's, lowercased, longest first: sorted once per
+    site rather than once per title."""
+    names = {n.lower() for n in (*site_names, *SITE_NAMES) if n and n.strip()}
+    return tuple(sorted(names, key=len, reverse=True))
+
+
+def _strip_branding(text: str, names: tuple[str, ...]) -> str:
     leading = _LEADING_SITE.match(text)
     if leading and _is_site(leading["site"], names):
         return leading["rest"]
@@ -81,12 +88,12 @@ def _strip_branding(text: str, names: list[str]) -> str:
     return text
 
 
-def _is_site(segment: str, names: list[str]) -> bool:
+def _is_site(segment: str, names: tuple[str, ...]) -> bool:
     key = normalize_whitespace(segment).lower()
     return key in names or bool(_DOMAIN.match(key))
 
 
-def _is_branding(segment: str, names: list[str]) -> bool:
+def _is_branding(segment: str, names: tuple[str, ...]) -> bool:
     """ "Liputan6.com", "Tekno Liputan6.com", "merdeka.com", "Berita Terkini Liputan6"."""
     key = normalize_whitespace(segment).lower()
     if not key:

@@ -27,8 +27,8 @@ from scrapy.http import TextResponse
 from newscrawler.items import Found, RawArticle
 from newscrawler.normalize.tags import without_junk
 from newscrawler.pages import body as body_text
-from newscrawler.pages.byline import by_line, byline_elements
-from newscrawler.pages.index import PageIndex, text_of
+from newscrawler.pages.byline import by_line, byline_elements, in_photo_box
+from newscrawler.pages.index import PageIndex, faster_element_classes, text_of
 from newscrawler.pages.jsonld import article_objects, people, strings
 from newscrawler.pages.prune import paragraphs_without
 from newscrawler.pages.urldates import date_in_url
@@ -38,17 +38,6 @@ def _found(values: Iterable[str], source: str) -> list[Found]:
     return [Found(v.strip(), source) for v in values if v and v.strip()]
 
 
-# A photo's box: figure, figcaption, Kompas's <div class="photo">, any "*caption*" class. Names
-# in it are the photographer's or the agency's: <div class="photo"><img ...><span class="pb_10
-# author">KOMPAS.COM/MASRIADI</span> Penyidik Polres ...</div>. A list is never a caption:
-# the Independent prints its byline as <ul class="caption meta inline-pipes-list"><li
-# class="author" itemprop="author">.
-_PHOTO_BOX = (
-    "ancestor-or-self::*[self::figure or self::figcaption"
-    " or contains(concat(' ', normalize-space(@class), ' '), ' photo ')"
-    " or (contains(@class, 'caption') and not(self::ul or self::ol))]"
-)
-_IN_PHOTO_BOX = etree.XPath(f"boolean({_PHOTO_BOX})")
 _IN_HEAD = etree.XPath("boolean(ancestor::head)")
 # Compiled once: parsel's Selector.xpath compiles its query on every call.
 _HTML_LANG = etree.XPath("/html/@lang")
@@ -112,6 +101,7 @@ class ArticlePage:
     ) -> None:
         self.response = response
         self.sel: Selector = response.selector
+        faster_element_classes(self.sel.root)
         self.site_key = site or self.site
         self.zone_name: str | None = timezone or self.timezone
         self.fetched_at = fetched_at
@@ -161,7 +151,7 @@ class ArticlePage:
         A credit there names who took the picture or the agency that sold it, never who wrote
         the article, although pages give it the same class as the byline.
         """
-        return [text_of(el) for el in self.css_elements(css) if not _IN_PHOTO_BOX(el)]
+        return [text_of(el) for el in self.css_elements(css) if not in_photo_box(el)]
 
     # -- fields ------------------------------------------------------------------------------
 
@@ -235,7 +225,7 @@ class ArticlePage:
         """
         kept: list[etree._Element] = []
         for el in self.css_elements(css) if isinstance(css, str) else css:
-            if _IN_PHOTO_BOX(el):
+            if in_photo_box(el):
                 continue
             if kept and not any(
                 el.getparent() is k.getparent() or k in el.iterancestors() for k in kept[:1]

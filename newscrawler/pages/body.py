@@ -11,7 +11,7 @@ for normalization, which sees the paragraphs of every site in the same form.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from copy import deepcopy
 from functools import lru_cache
 
@@ -129,23 +129,31 @@ _FURNITURE_ROLES = frozenset({"navigation", "complementary", "contentinfo"})
 
 
 def _is_furniture(el: etree._Element) -> bool:
-    attrib = el.attrib
-    if not attrib:  # most text elements (<p>, <b>, <br>) have no attribute at all
+    # The names first, in one call: most text elements (<p>, <b>, <br>) have no attribute at
+    # all, and an element with some has few, so only those present are read (a get() costs
+    # about as much as the list of names).
+    present = el.keys()
+    if not present:
         return False
-    get = attrib.get
-    if get("hidden") is not None or get("aria-hidden") == "true":
+    get = el.get
+    if "hidden" in present or ("aria-hidden" in present and get("aria-hidden") == "true"):
         return True
-    role = get("role")
-    if role and role in _FURNITURE_ROLES:
-        return True
-    style = get("style")
-    if style and _hides(style):
-        return True
-    names = get("class")
-    if names and _furniture_names(names):
-        return True
-    names = get("id")
-    return bool(names and _furniture_names(names))
+    if "role" in present:
+        role = get("role")
+        if role and role in _FURNITURE_ROLES:
+            return True
+    if "style" in present:
+        style = get("style")
+        if style and _hides(style):
+            return True
+    if "class" in present:
+        names = get("class")
+        if names and _furniture_names(names):
+            return True
+    if "id" in present:
+        names = get("id")
+        return bool(names and _furniture_names(names))
+    return False
 
 
 # Pages repeat the same few class strings on thousands of elements ("clearfix", "col-md-4"):
@@ -180,31 +188,58 @@ def _hides(style: str) -> bool:
 
 def _walk(el: etree._Element, pieces: list[str], root: bool) -> None:
     """Appends the visible text of ``el`` (and its tail) to ``pieces``, ``_BREAK`` where a
-    block starts or ends. Recursion beats an explicit stack here: one call per element, and
-    the locals stay in the frame."""
+    block starts or ends."""
     tag = el.tag
-    if tag.__class__ is not str:  # comments and processing instructions
-        tail = el.tail
-        if tail:
-            pieces.append(tail)
-        return
-    tag = tag.lower()
-    if tag not in _SKIP_TAGS and (root or not _is_furniture(el)):
-        if tag == "br":
-            pieces.append(_BREAK)
-        block = tag in _BLOCK_TAGS
-        if block:
-            pieces.append(_BREAK)
-        text = el.text
-        if text:
-            pieces.append(text)
-        for child in el:
-            _walk(child, pieces, False)
-        if block:
-            pieces.append(_BREAK)
+    if tag.__class__ is str:  # not a comment nor a processing instruction
+        tag = tag.lower()
+        if tag not in _SKIP_TAGS and (root or not _is_furniture(el)):
+            _walk_inside(el, tag, pieces)
     tail = el.tail
     if tail:
         pieces.append(tail)
+
+
+def _walk_inside(el: etree._Element, tag: str, pieces: list[str]) -> None:
+    """Appends the visible text of ``el`` without its tail: ``el`` is shown (``tag`` is not
+    skipped and ``el`` is not furniture).
+
+    Recursion beats an explicit stack here: one call per element with children, and the
+    locals stay in the frame. A childless child (most are: an ``<a>``, a ``<b>``, a
+    ``<br>``) is read in the loop, without a call of its own.
+    """
+    append = pieces.append
+    if tag == "br":
+        append(_BREAK)
+    block = tag in _BLOCK_TAGS
+    if block:
+        append(_BREAK)
+    text = el.text
+    if text:
+        append(text)
+    for child in el:
+        child_tag = child.tag
+        if child_tag.__class__ is str:
+            child_tag = child_tag.lower()
+            if child_tag not in _SKIP_TAGS and not _is_furniture(child):
+                if len(child):
+                    _walk_inside(child, child_tag, pieces)
+                elif child_tag in _BLOCK_TAGS:
+                    append(_BREAK)
+                    text = child.text
+                    if text:
+                        append(text)
+                    append(_BREAK)
+                else:
+                    if child_tag == "br":
+                        append(_BREAK)
+                    text = child.text
+                    if text:
+                        append(text)
+        tail = child.tail
+        if tail:
+            append(tail)
+    if block:
+        append(_BREAK)
 
 
 def paragraphs(container: etree._Element) -> list[str]:
@@ -377,51 +412,76 @@ def _prose_blocks(root: etree._Element) -> list[tuple[etree._Element, float, boo
     element holds the text loose between ``<br>``s rather than being a paragraph).
 
     Each element's children are listed once and that list answers every question about them
-    (a ``<br>`` among them, a block among them, their tails, where the walk goes next).
+    (a ``<br>`` among them, a block among them, their tails, where the walk goes next). The
+    walk goes on only to children that can hold or be a paragraph: a childless ``<a>``,
+    ``<img>`` or ``<span>`` (a third of the elements a page's walk would visit) is neither.
     """
     found: list[tuple[etree._Element, float, bool]] = []
+    tag = root.tag
+    if tag.__class__ is not str or tag in _SKIP_TAGS:
+        return found
     stack = [root]
+    pop, push = stack.pop, stack.append
     while stack:
-        el = stack.pop()
+        el = pop()
         tag = el.tag
         # <body>'s classes name the layout: Drupal's <body class="one-sidebar sidebar-second">.
-        if (
-            tag.__class__ is not str
-            or tag in _SKIP_TAGS
-            or (el is not root and tag != "body" and _is_furniture(el))
-        ):
+        if el is not root and tag != "body" and _is_furniture(el):
             continue
-        children = list(el)
-        paragraph = tag in _PARAGRAPH_TAGS
-        loose = 0
-        if not paragraph:
-            # Text set between <br>s straight inside a block: "<div>A<br><br>B</div>". (A
-            # plain loop: any() with a generator costs three times as much per element.)
-            for child in children:
-                if child.tag == "br":
-                    loose = _loose_text_points(el, children)
-                    break
-        if loose:
-            found.append((el, loose, True))
-        elif paragraph or (tag == "div" and not _has_block_child(children)):
+        if tag in _PARAGRAPH_TAGS:
             points = _paragraph_points(el)
             if points:
                 found.append((el, points, False))
-            if tag != "td" and tag != "div":
+            if tag != "td":
                 continue
-        children.reverse()
-        stack.extend(children)
+            _push_walkable(list(el), push)
+            continue
+        children = list(el)
+        has_br = has_block = False
+        walkable = []
+        for child in children:
+            child_tag = child.tag
+            if child_tag == "br":
+                has_br = True
+            elif child_tag in _BLOCK_OR_SKIP_TAGS:
+                has_block = True
+            if child_tag in _WALKED_LEAVES or (
+                child_tag.__class__ is str and child_tag not in _SKIP_TAGS and len(child)
+            ):
+                walkable.append(child)
+        # Text set between <br>s straight inside a block: "<div>A<br><br>B</div>".
+        loose = _loose_text_points(el, children) if has_br else 0
+        if loose:
+            found.append((el, loose, True))
+        elif tag == "div" and not has_block:
+            points = _paragraph_points(el)
+            if points:
+                found.append((el, points, False))
+        walkable.reverse()
+        stack.extend(walkable)
     return found
+
+
+# Where the walk goes: paragraphs and <div>s, and any element with children (a <section>, a
+# <span> holding a <p>). A comment's tag is a function, in neither set.
+_WALKED_LEAVES = _PARAGRAPH_TAGS | {"div"}
+
+
+def _push_walkable(children: list[etree._Element], push: Callable[[etree._Element], None]) -> None:
+    """Pushes, last first, the children the walk visits: not skipped, and a paragraph, a
+    ``<div>`` or an element with children of its own (the test _prose_blocks makes inline
+    for the children of a block it looks over anyway)."""
+    for child in reversed(children):
+        child_tag = child.tag
+        if child_tag in _WALKED_LEAVES or (
+            child_tag.__class__ is str and child_tag not in _SKIP_TAGS and len(child)
+        ):
+            push(child)
 
 
 # A skipped child counts: <div class="column-right-inner"><aside>...</aside></div> is a
 # sidebar, not a paragraph holding the aside's 40k characters of links.
 _BLOCK_OR_SKIP_TAGS = _BLOCK_TAGS | _SKIP_TAGS
-
-
-def _has_block_child(children: list[etree._Element]) -> bool:
-    # A comment's tag is a function, never in the set.
-    return any(child.tag in _BLOCK_OR_SKIP_TAGS for child in children)
 
 
 def _points(text: str) -> int:

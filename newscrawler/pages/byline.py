@@ -66,3 +66,35 @@ def byline_elements(root: etree._Element) -> tuple[list[etree._Element], list[et
         if "byline" in names or "Byline" in names:
             anywhere.append(el)
     return named, anywhere
+
+
+# A photo's box: figure, figcaption, Kompas's <div class="photo">, any "*caption*" class. Names
+# in it are the photographer's or the agency's: <div class="photo"><img ...><span class="pb_10
+# author">KOMPAS.COM/MASRIADI</span> Penyidik Polres ...</div>. A list is never a caption:
+# the Independent prints its byline as <ul class="caption meta inline-pipes-list"><li
+# class="author" itemprop="author">.
+_PHOTO_TAGS = frozenset({"figure", "figcaption"})
+_LISTS = frozenset({"ul", "ol"})
+# XPath's normalize-space() separates at these four characters only, not at a no-break space.
+_XML_SPACE = str.maketrans("\t\n\r", "   ")
+
+
+def in_photo_box(element: etree._Element) -> bool:
+    """Whether the element or one of its ancestors is a photo's box, as the XPath
+    ``boolean(ancestor-or-self::*[self::figure or self::figcaption or contains(concat(' ',
+    normalize-space(@class), ' '), ' photo ') or (contains(@class, 'caption') and
+    not(self::ul or self::ol))])`` tells, read in Python: a call of that XPath costs as much
+    as twenty steps up in Python (its string functions copy every class on the way)."""
+    el: etree._Element | None = element
+    while el is not None:
+        tag = el.tag
+        if tag in _PHOTO_TAGS:
+            return True
+        names = el.get("class")
+        if names is not None and (
+            ("caption" in names and tag not in _LISTS)
+            or ("photo" in names and "photo" in names.translate(_XML_SPACE).split(" "))
+        ):
+            return True
+        el = el.getparent()
+    return False
