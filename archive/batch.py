@@ -678,9 +678,9 @@ class BatchWriter:
                         break
                 else:
                     continue
-                key = neardup.unslot(slot)
-                self.band_index.setdefault(key, set()).add(other)
-                self.band_keys.setdefault(other, []).append(key)
+                band_key = neardup.unslot(slot)
+                self.band_index.setdefault(band_key, set()).add(other)
+                self.band_keys.setdefault(other, []).append(band_key)
                 self.hashes[other] = simhash
 
     def _write_near_duplicates(self) -> None:
