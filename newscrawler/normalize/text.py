@@ -31,7 +31,22 @@ def normalize_whitespace(text: str) -> str:
     join is ``re.sub(r"\\s+", " ", text).strip()`` at a fraction of the cost. The marks are not
     ASCII, and ``isascii()`` reads a flag the string already carries: most metadata strings
     skip the search.
+
+    Most strings are already clean (page objects collapse their text), and splitting a long
+    paragraph into words only to join them again is the costliest step here, so that case is
+    spotted first: ``isprintable()`` is False for every whitespace character but the ASCII
+    space and for every mark above (they are Unicode "Separator" or "Other"), so a printable
+    string without a double, leading or trailing space comes back as it is. Only an exact
+    ``str`` does: lxml's text results are subclasses that hold their document alive.
     """
+    if (
+        text.isprintable()
+        and "  " not in text
+        and not text.startswith(" ")
+        and not text.endswith(" ")
+        and type(text) is str
+    ):
+        return text
     if not text.isascii():
         text = _INVISIBLE.sub("", text)
     return " ".join(text.split())
