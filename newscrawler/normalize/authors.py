@@ -71,6 +71,9 @@ _TIME_TAIL = re.compile(
     r"\s*[-|,]?\s*(?:senin|selasa|rabu|kamis|jum'?at|sabtu|minggu|ahad)\b.*$",
     re.IGNORECASE,
 )
+_DIGIT = re.compile(r"\d")
+# What _TIME_TAIL's last alternative needs: a day name ("jum" for both "Jumat" and "Jum'at").
+_DAY_NAMES = ("senin", "selasa", "rabu", "kamis", "jum", "sabtu", "minggu", "ahad")
 # Conjunctions are lowercase words in a byline ("Budisantoso Budiman dan Agus S", "Damien
 # Leloup et Morgane Tual"); a capitalised "Dan" is a first name: "Dan Goodin".
 _SPLIT = re.compile(r"\s*(?:,|;|&|\+|/|\b(?:and|dan|serta|et|und)\b)\s*")
@@ -185,7 +188,8 @@ def _strip(text: str, organisations: frozenset[str] | set[str]) -> str:
     previous = None
     while previous != text:
         previous = text
-        text = _TIME_TAIL.sub("", text)
+        if _may_hold_time(text):
+            text = _TIME_TAIL.sub("", text)
         # Prefix first: in "Laporan Wartawan Tribunnews.com, A" the role word is the label.
         text = _PREFIX.sub("", text)
         text = _ROLE_TAIL.sub("", text)
@@ -195,6 +199,20 @@ def _strip(text: str, organisations: frozenset[str] | set[str]) -> str:
             text = text[: tail.start()]
         text = text.strip(" .,;:|-–—()")
     return text
+
+
+def _may_hold_time(text: str) -> bool:
+    """False when ``_TIME_TAIL`` cannot match ``text``: no digit and no day name in it.
+
+    The pattern is costly where it fails (after each separator ``.*`` runs to the end and
+    backs off looking for a digit), and most bylines are a name with nothing to cut. Only an
+    ASCII string is ruled out by its lowercase: the pattern ignores case, and then "ſ" matches
+    "s", "ı" and "İ" match "i" and the Kelvin sign matches "k".
+    """
+    if _DIGIT.search(text) or not text.isascii():
+        return True
+    lowered = text.lower()
+    return any(day in lowered for day in _DAY_NAMES)
 
 
 def _is_organisation(text: str, organisations: frozenset[str] | set[str]) -> bool:
