@@ -1,4 +1,6 @@
-"""clean_body sorts paragraphs with one combined pattern; it must agree with the three rules.
+"""clean_body's quick paths: each must agree with the rule it stands in front of.
+
+Paragraphs are sorted with one combined pattern, which must agree with the three rules.
 
 Each row opens the way one alternative of the end-marker, list-header or furniture rule
 opens, in the case pages write it, so a letter missing from the combined pattern's
@@ -14,8 +16,10 @@ import pytest
 from newscrawler.normalize.text import (
     _END_MARKERS,
     _FURNITURE,
+    _HAS_LETTER,
     _PARAGRAPH_KIND,
     _RELATED_HEADER,
+    clean_body,
 )
 
 ROWS = [
@@ -64,3 +68,34 @@ def test_combined_pattern_agrees(paragraph: str, case: Callable[[str], str]) -> 
 def test_rows_cover_each_kind() -> None:
     kinds = {_by_three_rules(row) for row in ROWS}
     assert kinds == {"end", "header", "furniture", None}
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "text"),
+    [
+        (
+            "Harga naik. ADVERTISEMENT SCROLL TO CONTINUE WITH CONTENT Harga turun.",
+            "Harga naik. Harga turun.",
+        ),
+        ("Harga naik. SCROLL TO RESUME CONTENT Harga turun.", "Harga naik. Harga turun."),
+        ("Harga naik. [Gambas:Video CNN] Harga turun.", "Harga naik. Harga turun."),
+        (
+            "Harga naik [5 persen] di PASAR INDEPENDENT.",
+            "Harga naik [5 persen] di PASAR INDEPENDENT.",
+        ),
+    ],
+)
+def test_inline_furniture_is_cut_from_a_paragraph(paragraph: str, text: str) -> None:
+    assert clean_body([paragraph]).text == text
+
+
+# "²" and "½" are neither letters nor decimal digits, so the letter rule keeps them.
+@pytest.mark.parametrize(
+    ("paragraph", "kept"),
+    [("***", False), ("2024", False), ("— —", False), ("_", False), ("Éclair", True),
+     ("²", True), ("½ porsi", True), ("2024 Harga", True)],
+)  # fmt: skip
+def test_a_paragraph_is_kept_only_with_a_letter(paragraph: str, kept: bool) -> None:
+    text = clean_body(["Harga naik.", paragraph]).text
+    assert (text == f"Harga naik.\n\n{paragraph}") is kept
+    assert bool(_HAS_LETTER.search(paragraph)) is kept

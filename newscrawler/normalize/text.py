@@ -237,7 +237,10 @@ def clean_body(paragraphs: Sequence[str]) -> CleanBody:
         if kind_name == "header":
             related_left, related_titled = _MAX_RELATED, None
             continue
-        if kind_name == "furniture" or not _HAS_LETTER.search(paragraph):
+        # A paragraph that opens with a letter has one: the search is for "2024", "***".
+        if kind_name == "furniture" or not (
+            paragraph[0].isalpha() or _HAS_LETTER.search(paragraph)
+        ):
             continue
         # The end marker and both credits close with ")": most paragraphs need no search.
         closes = paragraph.rstrip().endswith(")")
@@ -310,7 +313,10 @@ def _credit(match: re.Match[str]) -> str:
 
 def _clean_paragraph(raw: str) -> str:
     text = normalize_whitespace(unicodedata.normalize("NFC", raw))
-    if "ADVERTISEMENT" in text or "CONTENT" in text or "[Gambas" in text:
+    # "ENT" and "[" are quick to look for and in every marker: most paragraphs stop there.
+    if ("ENT" in text and ("ADVERTISEMENT" in text or "CONTENT" in text)) or (
+        "[" in text and "[Gambas" in text
+    ):
         text = _INLINE_FURNITURE.sub(" ", text).strip()
     return text
 
