@@ -13,6 +13,7 @@ import html
 import re
 import unicodedata
 from collections.abc import Iterable
+from functools import lru_cache
 
 from newscrawler.normalize.text import normalize_whitespace
 
@@ -108,7 +109,7 @@ def clean_people(raw: Iterable[str], *, outlets: Iterable[str] = ()) -> list[str
     ``outlets`` adds the site's own names (its ``site_name``) to the built-in organisations so
     a byline that is only the outlet yields no author.
     """
-    organisations = ORGANISATIONS | {normalize_whitespace(o).lower() for o in outlets}
+    organisations = _organisations(tuple(outlets))
     names: list[str] = []
     seen: set[str] = set()
     for line in raw:
@@ -121,6 +122,12 @@ def clean_people(raw: Iterable[str], *, outlets: Iterable[str] = ()) -> list[str
                 seen.add(key)
                 names.append(name)
     return names
+
+
+@lru_cache(maxsize=256)
+def _organisations(outlets: tuple[str, ...]) -> frozenset[str]:
+    """The built-in organisations and a site's own names: built once per site, not per byline."""
+    return ORGANISATIONS | {normalize_whitespace(o).lower() for o in outlets}
 
 
 def split_credits(raw: str) -> tuple[list[str], list[str]]:
