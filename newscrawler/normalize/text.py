@@ -104,10 +104,11 @@ _RELATED_HEADER = re.compile(
 )
 # The three kinds above in one pass, in the order clean_body asks (end marker, list header,
 # furniture): the first alternative that matches names the kind. Every alternative opens with
-# one of the letters in the lookahead, so most paragraphs ("Menurut dia, ...") fail on their
-# first character instead of entering some forty alternatives one by one.
+# "©" or with one of the first and one of the second characters in the lookahead ("(*",
+# "[g", "ta", "be", "ik", ...), so most paragraphs ("Menurut dia, ...", "Sementara itu")
+# fail there instead of entering some forty alternatives one by one.
 _PARAGRAPH_KIND = re.compile(
-    r"(?=[(\[©abcdeijklnprstv])"
+    r"(?=©|[(\[abcdeijklnprstv][*acdegikloru])"
     rf"(?:(?P<end>{_END_MARKERS.pattern})|(?P<header>{_RELATED_HEADER.pattern})"
     rf"|(?P<furniture>{_FURNITURE.pattern}))",
     re.IGNORECASE,
