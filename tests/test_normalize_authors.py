@@ -5,7 +5,12 @@ from __future__ import annotations
 
 import pytest
 
-from newscrawler.normalize.authors import clean_people, split_credits
+from newscrawler.normalize.authors import (
+    _TIME_TAIL,
+    _may_hold_time,
+    clean_people,
+    split_credits,
+)
 
 # (where it was read, credit line, (authors, editors))
 ROWS = [
@@ -56,3 +61,28 @@ BYLINES = [
 @pytest.mark.parametrize(("where", "line", "expected"), BYLINES)
 def test_bylines(where: str, line: str, expected: list[str]) -> None:
     assert clean_people([line]) == expected
+
+
+@pytest.mark.parametrize(
+    "byline",
+    [
+        "Liputan6.com pada 24 Nov 2019, 13:46 WIB",
+        "James Akinaka • 8h",
+        "Natasha Oktalia, Jurnalis · Kamis 09 Juli 2020 07:26 WIB",
+        "Ani Budi - Senin",
+        "Ani Budi, JUM'AT",
+        "Ani Budi | sabtu pagi",
+        # The pattern ignores case, so these match it too; lowercasing does not find them.
+        "Ani Budi - ſenin",
+        "Ani Budi - \u212aamis",
+        "Ani Budi - Mınggu",
+    ],
+)
+def test_time_tail_shortcut_lets_every_time_through(byline: str) -> None:
+    assert _TIME_TAIL.search(byline)
+    assert _may_hold_time(byline)
+
+
+@pytest.mark.parametrize("byline", ["Afif Farhan - detikNews", "Gilar Ramdhani", "Dewi Kania"])
+def test_time_tail_shortcut_rules_out_plain_names(byline: str) -> None:
+    assert not _may_hold_time(byline)

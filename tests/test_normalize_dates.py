@@ -7,7 +7,12 @@ from datetime import UTC, datetime
 import pytest
 
 from newscrawler.items import Found
-from newscrawler.normalize.dates import parse_datetime, resolve_datetime
+from newscrawler.normalize.dates import (
+    _DAYPART,
+    _may_name_daypart,
+    parse_datetime,
+    resolve_datetime,
+)
 from newscrawler.normalize.zones import WIB, WIT, WITA
 
 NOW = datetime(2017, 4, 28, 8, 0, tzinfo=WIB)
@@ -121,3 +126,27 @@ def test_resolve_with_nothing_usable() -> None:
 )
 def test_part_of_day_hours_are_not_midnight(raw, expected):
     assert parse_datetime(raw).isoformat() == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kamis, 27 Apr. 2017 jam 10 pagi",
+        "PUKUL 7 MALAM",
+        "Senin, 15 Feb 2016 pukul 13.30 Siang",
+        "jam 4 sore",
+        "jam 6 petang",
+        # The pattern ignores case, so these match it too; lowercasing does not find them.
+        "jam 10 pagı",
+        "jam 2 ſiang",
+        "jam 9 PAGİ",
+    ],
+)
+def test_daypart_shortcut_lets_every_part_of_day_through(text: str) -> None:
+    assert _DAYPART.search(text)
+    assert _may_name_daypart(text)
+
+
+@pytest.mark.parametrize("text", ["2016-02-16T09:10:56+07:00", "Senin, 15 Feb 2016 13:46 WIB"])
+def test_daypart_shortcut_rules_out_plain_values(text: str) -> None:
+    assert not _may_name_daypart(text)

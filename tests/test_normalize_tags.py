@@ -39,3 +39,17 @@ def test_without_junk_splits_as_clean_tags_does() -> None:
     raw = "TAG #Rizal Ramli #Dahlan Iskan"
     assert without_junk(raw, frozenset({"dahlan iskan"})) == "Rizal Ramli"
     assert clean_tags([without_junk(raw, frozenset())]) == clean_tags([raw])
+
+
+@pytest.mark.parametrize(
+    ("raw", "tags"),
+    [
+        # Suara's visible list: "#" and spaces around each tag.
+        ("# angeline # angeline  dibunuh", ["angeline", "angeline dibunuh"]),
+        # What stripping "#", quotes and dots leaves must come out collapsed and trimmed.
+        ('#\u00a0"Rizal\u200b Ramli" .,  # . Dahlan\tIskan ', ["Rizal Ramli", "Dahlan Iskan"]),
+        ("'#pemilu' ; ' . '", ["#pemilu"]),
+    ],
+)
+def test_tags_come_out_trimmed(raw: str, tags: list[str]) -> None:
+    assert clean_tags([raw]) == tags

@@ -1,6 +1,11 @@
-"""clean_title sorts each site's branding names once; each call still reads its own site's."""
+"""clean_title sorts each site's branding names once; each call still reads its own site's.
+
+Branding may carry a section word or three before or after the name; more is a headline.
+"""
 
 from __future__ import annotations
+
+import pytest
 
 from newscrawler.normalize.titles import clean_title
 
@@ -14,3 +19,22 @@ def test_each_call_reads_its_own_site_names() -> None:
     assert clean_title(TITLE) == TITLE
     # Any iterable of names, a list as well as a tuple.
     assert clean_title(TITLE, site_names=["Warta Desa"]) == "Harga Cabai Naik"
+
+
+@pytest.mark.parametrize(
+    ("raw", "title"),
+    [
+        ("Harga Cabai Naik - Tekno Liputan6.com", "Harga Cabai Naik"),  # section before
+        ("Harga Cabai Naik - ANTARA News Otomotif", "Harga Cabai Naik"),  # section after
+        ("Harga Cabai Naik - Berita Ekonomi Daerah Liputan6.com", "Harga Cabai Naik"),
+        # Four words beside the name are a headline's, not a section.
+        (
+            "Harga Cabai Naik - Kabar Dari Pasar Induk Liputan6.com",
+            "Harga Cabai Naik - Kabar Dari Pasar Induk Liputan6.com",
+        ),
+        ("Jokowi - JK Bertemu", "Jokowi - JK Bertemu"),  # no site in the tail
+        ("Harga Cabai Naik - Warta Desa Jateng", "Harga Cabai Naik"),  # the site's own name
+    ],
+)
+def test_branding_with_a_section_around_the_name(raw: str, title: str) -> None:
+    assert clean_title(raw, site_names=("Warta Desa",)) == title

@@ -13,6 +13,7 @@ import html
 import re
 import unicodedata
 from collections.abc import Iterable
+from functools import lru_cache
 
 from newscrawler.normalize.text import normalize_whitespace
 
@@ -71,6 +72,9 @@ _TIME_TAIL = re.compile(
     r"\s*[-|,]?\s*(?:senin|selasa|rabu|kamis|jum'?at|sabtu|minggu|ahad)\b.*$",
     re.IGNORECASE,
 )
+_DIGIT = re.compile(r"\d")
+# What _TIME_TAIL's last alternative needs: a day name ("jum" for both "Jumat" and "Jum'at").
+_DAY_NAMES = ("senin", "selasa", "rabu", "kamis", "jum", "sabtu", "minggu", "ahad")
 # Conjunctions are lowercase words in a byline ("Budisantoso Budiman dan Agus S", "Damien
 # Leloup et Morgane Tual"); a capitalised "Dan" is a first name: "Dan Goodin".
 _SPLIT = re.compile(r"\s*(?:,|;|&|\+|/|\b(?:and|dan|serta|et|und)\b)\s*")
@@ -105,7 +109,7 @@ def clean_people(raw: Iterable[str], *, outlets: Iterable[str] = ()) -> list[str
     ``outlets`` adds the site's own names (its ``site_name``) to the built-in organisations so
     a byline that is only the outlet yields no author.
     """
-    organisations = ORGANISATIONS | {normalize_whitespace(o).lower() for o in outlets}
+    organisations = _organisations(tuple(outlets))
     names: list[str] = []
     seen: set[str] = set()
     for line in raw:
@@ -118,6 +122,12 @@ def clean_people(raw: Iterable[str], *, outlets: Iterable[str] = ()) -> list[str
                 seen.add(key)
                 names.append(name)
     return names
+
+
+@lru_cache(maxsize=256)
+def _organisations(outlets: tuple[str, ...]) -> frozenset[str]:
+    """The built-in organisations and a site's own names: built once per site, not per byline."""
+    return ORGANISATIONS | {normalize_whitespace(o).lower() for o in outlets}
 
 
 def split_credits(raw: str) -> tuple[list[str], list[str]]:
@@ -185,7 +195,8 @@ def _strip(text: str, organisations: frozenset[str] | set[str]) -> str:
     previous = None
     while previous != text:
         previous = text
-        text = _TIME_TAIL.sub("", text)
+        if _may_hold_time(text):
+            text = _TIME_TAIL.sub("", text)
         # Prefix first: in "Laporan Wartawan Tribunnews.com, A" the role word is the label.
         text = _PREFIX.sub("", text)
         text = _ROLE_TAIL.sub("", text)
@@ -195,6 +206,20 @@ def _strip(text: str, organisations: frozenset[str] | set[str]) -> str:
             text = text[: tail.start()]
         text = text.strip(" .,;:|-–—()")
     return text
+
+
+def _may_hold_time(text: str) -> bool:
+    """False when ``_TIME_TAIL`` cannot match ``text``: no digit and no day name in it.
+
+    The pattern is costly where it fails (after each separator ``.*`` runs to the end and
+    backs off looking for a digit), and most bylines are a name with nothing to cut. Only an
+    ASCII string is ruled out by its lowercase: the pattern ignores case, and then "ſ" matches
+    "s", "ı" and "İ" match "i" and the Kelvin sign matches "k".
+    """
+    if _DIGIT.search(text) or not text.isascii():
+        return True
+    lowered = text.lower()
+    return any(day in lowered for day in _DAY_NAMES)
 
 
 def _is_organisation(text: str, organisations: frozenset[str] | set[str]) -> bool:

@@ -18,6 +18,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, timezone, tzinfo
+from functools import lru_cache
 
 from newscrawler.items import Found
 from newscrawler.normalize.text import normalize_whitespace
@@ -167,9 +168,25 @@ def _prepare(raw: str) -> str:
         text = _TAGS.sub(" ", text)
     text = normalize_whitespace(text)
     text = _BULLETS.sub("", text)
-    if _DAYPART.search(text):
+    if _may_name_daypart(text) and _DAYPART.search(text):
         text = _DAYPART.sub(_daypart_to_clock, text)
     return _LABEL.sub("", text).strip()
+
+
+_DAYPART_WORDS = ("pagi", "siang", "sore", "petang", "malam")
+
+
+def _may_name_daypart(text: str) -> bool:
+    """False when ``text`` cannot hold a part of the day, checked without searching it.
+
+    Nearly every value is ISO or a byline without one, and ``_DAYPART`` tries its optional
+    "jam"/"pukul" at every position. Only an ASCII string is ruled out by its lowercase: the
+    pattern ignores case, and then "ı" and "İ" match "i" and "ſ" matches "s".
+    """
+    if not text.isascii():
+        return True
+    lowered = text.lower()
+    return any(word in lowered for word in _DAYPART_WORDS)
 
 
 def _daypart_to_clock(match: re.Match[str]) -> str:
@@ -271,8 +288,12 @@ def _build(match: re.Match[str], default_tz: tzinfo) -> datetime | None:
 _OFFSET = re.compile(r"^(?:GMT|UTC)?\s?(?P<sign>[+-])(?P<h>\d{1,2})(?::?(?P<m>\d{2}))?$")
 
 
+@lru_cache(maxsize=256)
 def _zone(name: str | None, default_tz: tzinfo) -> tzinfo | None:
-    """The zone a suffix names; None for an offset no place uses (e.g. "+25:00")."""
+    """The zone a suffix names; None for an offset no place uses (e.g. "+25:00").
+
+    Cached: pages write a handful of suffixes ("Z", "+07:00", "WIB"), each many times.
+    """
     if not name:
         return default_tz
     key = name.upper().replace(" ", "")

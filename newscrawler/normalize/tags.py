@@ -41,8 +41,8 @@ def clean_tags(raw: Iterable[str]) -> list[str]:
         text = html.unescape(value) if "&" in value else value
         text = _HEADING.sub("", unicodedata.normalize("NFC", text))
         for part in _SPLIT.split(text):
+            # Stripping a normalized string leaves it normalized: " " is among the stripped.
             tag = normalize_whitespace(part).lstrip("#").strip(" .\"'")
-            tag = normalize_whitespace(tag)
             if not tag or len(tag) > _MAX_TAG or _TAXONOMY.match(tag):
                 continue
             key = tag.casefold()

@@ -61,6 +61,16 @@ def _branding_names(site_names: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(sorted(names, key=len, reverse=True))
 
 
+@lru_cache(maxsize=256)
+def _spaced_before(names: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(" " + name for name in names)
+
+
+@lru_cache(maxsize=256)
+def _spaced_after(names: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(name + " " for name in names)
+
+
 def _strip_branding(text: str, names: tuple[str, ...]) -> str:
     leading = _LEADING_SITE.match(text)
     if leading and _is_site(leading["site"], names):
@@ -100,6 +110,9 @@ def _is_branding(segment: str, names: tuple[str, ...]) -> bool:
         return False
     if _is_site(key, names):
         return True
+    # Most tails name no site at all; the C-level tuple checks rule them out in one go.
+    if not (key.endswith(_spaced_before(names)) or key.startswith(_spaced_after(names))):
+        return False
     for name in names:
         # "Tekno Liputan6.com" (section first) or "ANTARA News Otomotif" (section after).
         if key.endswith(" " + name):
