@@ -654,34 +654,41 @@ class BatchWriter:
         linked = [link for link in self.links if link.words >= neardup.MIN_WORDS]
         step = max(1, _PROBES_PER_QUERY // neardup.PROBES_PER_HASH)
         for start in range(0, len(linked), step):
-            # Which of the group's hashes asked for each key, by slot.
-            askers: dict[int, list[int]] = {}
+            # Which of the group's hashes asked for each key, by slot: nearly every slot is
+            # asked by one hash, and a dict of ints alone is no work for the garbage collector.
+            asker_of: dict[int, int] = {}
+            more_askers: dict[int, list[int]] = {}  # the few slots several hashes asked for
             keys_by_band: dict[int, list[int]] = {}
             for link in linked[start : start + step]:
                 for band, key in neardup.probes(link.simhash):
                     slot = neardup.slot(band, key)
-                    if slot not in askers:
-                        askers[slot] = []
+                    if slot in asker_of:
+                        more_askers.setdefault(slot, [asker_of[slot]]).append(link.simhash)
+                    else:
+                        asker_of[slot] = link.simhash
                         keys_by_band.setdefault(band, []).append(key)
-                    askers[slot].append(link.simhash)
-            # The DB-API cursor's plain tuples: at 100k articles a batch reads thousands of
-            # rows, and making each a Row cost more than SQLite's index search.
+            # The DB-API cursor's plain tuples, read one at a time: at 100k articles a batch
+            # meets thousands of rows, and making each a Row cost more than SQLite's index
+            # search; held in a list until the batch ends, they made the garbage collector
+            # scan the whole process more often.
             cursor = connection.connection.cursor()
-            cursor.execute(_band_matches_sql(keys_by_band))
-            rows = cursor.fetchall()
-            cursor.close()
-            for other, slot, simhash in rows:
+            for other, slot, simhash in cursor.execute(_band_matches_sql(keys_by_band)):
                 # Most rows are chance matches on one band; only a row within the linking
                 # distance of a hash that asked for it can ever be linked in this batch.
-                for asker in askers[slot]:
-                    if ((simhash ^ asker) & _MASK64).bit_count() <= neardup.MAX_DISTANCE:
-                        break
-                else:
+                askers = more_askers.get(slot)
+                if askers is None:
+                    if ((simhash ^ asker_of[slot]) & _MASK64).bit_count() > neardup.MAX_DISTANCE:
+                        continue
+                elif not any(
+                    ((simhash ^ asker) & _MASK64).bit_count() <= neardup.MAX_DISTANCE
+                    for asker in askers
+                ):
                     continue
                 band_key = neardup.unslot(slot)
                 self.band_index.setdefault(band_key, set()).add(other)
                 self.band_keys.setdefault(other, []).append(band_key)
                 self.hashes[other] = simhash
+            cursor.close()
 
     def _write_near_duplicates(self) -> None:
         """Replay SimHash linking in order against the candidates read before the writes."""

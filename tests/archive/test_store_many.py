@@ -270,3 +270,31 @@ def test_two_processes_storing_batches_of_the_same_articles_make_no_duplicates(
     assert aliases == ARTICLES  # both workers' variants share one canonical alias
     assert all(found == list(range(1, len(found) + 1)) for found in numbers.values())
     assert Counter(o for both in outcomes for o in both)["new"] == ARTICLES
+
+
+def test_copies_in_one_batch_asking_for_the_same_keys_each_find_the_stored_story(
+    archive: Archive,
+) -> None:
+    """Two copies of one wire story in a batch (1 and 5 bits from the stored one, 6 from
+    each other) probe some of the same index keys; each still meets the stored copy, and
+    each other."""
+    original = archive.store(*_item(LIPUTAN6, 0)).article_id
+    kompas, detik = archive.store_many(
+        [
+            _item("https://www.kompas.com/read/2024/08/14/beras", 1, site="kompas", body=WIRE),
+            _item(
+                "https://news.detik.com/berita/d-7001/beras",
+                1,
+                site="detik",
+                body=BODY.replace("Liputan6.com, Jakarta -", "Jakarta, detikcom -"),
+            ),
+        ]
+    )
+    with archive.session() as session:
+        links = set(session.execute(select(NearDuplicate.article_id, NearDuplicate.duplicate_id)))
+    pairs = {frozenset(pair) for pair in links}
+    assert pairs == {
+        frozenset({original, kompas.article_id}),
+        frozenset({original, detik.article_id}),
+        frozenset({kompas.article_id, detik.article_id}),
+    }
