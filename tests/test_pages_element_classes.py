@@ -30,7 +30,9 @@ def test_every_node_keeps_its_lxml_html_class() -> None:
     assert {lxml.html.FormElement, lxml.html.InputElement, lxml.html.HtmlComment} <= kinds
 
 
-def test_lxml_html_lookup_is_no_longer_called(monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.fixture
+def lookup_calls(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The node types lxml.html's Python class lookup is asked for from now on."""
     calls: list[str] = []
     original = lxml.html.HtmlElementClassLookup.lookup
 
@@ -39,6 +41,11 @@ def test_lxml_html_lookup_is_no_longer_called(monkeypatch: pytest.MonkeyPatch) -
         return original(self, node_type, *args)
 
     monkeypatch.setattr(lxml.html.HtmlElementClassLookup, "lookup", counting)
+    return calls
+
+
+def test_lxml_html_lookup_is_no_longer_called(lookup_calls: list[str]) -> None:
+    calls = lookup_calls
     root = Selector(text=PAGE).root
     list(root.iter())
     assert calls  # the check can see lxml.html's lookup at work
@@ -56,15 +63,8 @@ def test_an_xml_tree_is_left_alone() -> None:
     assert type(next(root.iter("b"))) is not lxml.html.HtmlElement
 
 
-def test_lxml_html_shared_parser_is_left_alone(monkeypatch: pytest.MonkeyPatch) -> None:
-    calls: list[str] = []
-    original = lxml.html.HtmlElementClassLookup.lookup
-
-    def counting(self: object, node_type: str, *args: object) -> object:
-        calls.append(node_type)
-        return original(self, node_type, *args)
-
-    monkeypatch.setattr(lxml.html.HtmlElementClassLookup, "lookup", counting)
+def test_lxml_html_shared_parser_is_left_alone(lookup_calls: list[str]) -> None:
+    calls = lookup_calls
     root = lxml.html.fromstring(PAGE)
     faster_element_classes(root)
     calls.clear()
