@@ -124,10 +124,7 @@ def _store_all(archive: Archive, items: Iterator[ArticleSnapshot], batch: int = 
 
     Building the synthetic articles is part of the loop but not of the time.
     """
-    tally = _Tally()
-    while chunk := list(islice(items, batch or 1)):
-        tally.store(archive, chunk, batch)
-    return tally
+    return _store_side_by_side([(archive, items)], batch)[0]
 
 
 def _store_side_by_side(

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from newscrawler.normalize.text import _title_cased, clean_body
+from newscrawler.normalize.text import _title_cased, clean_body, may_contain_ignoring_case
 
 # (where it was read, paragraphs, expected text, expected credit)
 CREDITS: list[tuple[str, list[str], str, str | None]] = [
@@ -210,3 +210,17 @@ def test_a_photo_credit_before_the_text_does_not_end_it():
     # A zyte benchmark page opens with its picture's "© Aaron Schwartz".
     body = clean_body(["© Aaron Schwartz", LONG, "© 2019 The Publisher"])
     assert body.text == LONG
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Jam 10 PAGI", True),  # any case
+        ("Budi Santoso", False),
+        ("Budi ſantoso", True),  # not ASCII: a case-ignoring pattern may still match
+    ],
+)
+def test_may_contain_ignoring_case_rules_out_only_ascii_text_without_the_words(
+    text: str, expected: bool
+) -> None:
+    assert may_contain_ignoring_case(text, ("pagi",)) is expected

@@ -15,7 +15,7 @@ import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
 
-from newscrawler.normalize.text import normalize_whitespace
+from newscrawler.normalize.text import may_contain_ignoring_case, normalize_whitespace
 
 __all__ = ["clean_people", "split_credits"]
 
@@ -212,14 +212,9 @@ def _may_hold_time(text: str) -> bool:
     """False when ``_TIME_TAIL`` cannot match ``text``: no digit and no day name in it.
 
     The pattern is costly where it fails (after each separator ``.*`` runs to the end and
-    backs off looking for a digit), and most bylines are a name with nothing to cut. Only an
-    ASCII string is ruled out by its lowercase: the pattern ignores case, and then "ſ" matches
-    "s", "ı" and "İ" match "i" and the Kelvin sign matches "k".
+    backs off looking for a digit), and most bylines are a name with nothing to cut.
     """
-    if _DIGIT.search(text) or not text.isascii():
-        return True
-    lowered = text.lower()
-    return any(day in lowered for day in _DAY_NAMES)
+    return bool(_DIGIT.search(text)) or may_contain_ignoring_case(text, _DAY_NAMES)
 
 
 def _is_organisation(text: str, organisations: frozenset[str] | set[str]) -> bool:

@@ -21,7 +21,7 @@ from datetime import UTC, datetime, timedelta, timezone, tzinfo
 from functools import lru_cache
 
 from newscrawler.items import Found
-from newscrawler.normalize.text import normalize_whitespace
+from newscrawler.normalize.text import may_contain_ignoring_case, normalize_whitespace
 from newscrawler.normalize.zones import WIB, ZONE_ABBREVIATIONS
 
 __all__ = ["ResolvedDate", "parse_datetime", "resolve_datetime"]
@@ -180,13 +180,9 @@ def _may_name_daypart(text: str) -> bool:
     """False when ``text`` cannot hold a part of the day, checked without searching it.
 
     Nearly every value is ISO or a byline without one, and ``_DAYPART`` tries its optional
-    "jam"/"pukul" at every position. Only an ASCII string is ruled out by its lowercase: the
-    pattern ignores case, and then "ı" and "İ" match "i" and "ſ" matches "s".
+    "jam"/"pukul" at every position.
     """
-    if not text.isascii():
-        return True
-    lowered = text.lower()
-    return any(word in lowered for word in _DAYPART_WORDS)
+    return may_contain_ignoring_case(text, _DAYPART_WORDS)
 
 
 def _daypart_to_clock(match: re.Match[str]) -> str:

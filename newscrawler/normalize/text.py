@@ -329,3 +329,17 @@ def _dateline(first: str) -> str | None:
             return normalize_whitespace(match["dateline"])
     match = _DATELINE_NO_DASH.match(first)
     return match["dateline"] if match else None
+
+
+def may_contain_ignoring_case(text: str, words: Sequence[str]) -> bool:
+    """False only when a case-ignoring pattern for one of the lowercase ASCII ``words`` cannot
+    match ``text``: a cheap test before a costly regex search.
+
+    Only an ASCII string is ruled out by its lowercase: a pattern that ignores case also
+    matches "ſ" for "s", "ı" and "İ" for "i" and the Kelvin sign for "k", which lowercasing
+    does not turn into those letters.
+    """
+    if not text.isascii():
+        return True
+    lowered = text.lower()
+    return any(word in lowered for word in words)
