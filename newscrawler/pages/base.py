@@ -19,6 +19,7 @@ from collections.abc import Iterable
 from datetime import datetime
 from functools import cached_property
 from typing import Any, ClassVar
+from urllib.parse import urljoin
 
 from lxml import etree
 from parsel import Selector
@@ -30,6 +31,7 @@ from newscrawler.pages import body as body_text
 from newscrawler.pages.byline import by_line, byline_elements, in_photo_box
 from newscrawler.pages.index import PageIndex, faster_element_classes, text_of
 from newscrawler.pages.jsonld import article_objects, people, strings
+from newscrawler.pages.parsing import base_url_of, selector_of
 from newscrawler.pages.prune import paragraphs_without
 from newscrawler.pages.urldates import date_in_url
 
@@ -100,7 +102,7 @@ class ArticlePage:
         fetched_at: datetime | None = None,
     ) -> None:
         self.response = response
-        self.sel: Selector = response.selector
+        self.sel: Selector = selector_of(response)
         faster_element_classes(self.sel.root)
         self.site_key = site or self.site
         self.zone_name: str | None = timezone or self.timezone
@@ -363,7 +365,7 @@ class ArticlePage:
             *self.meta("og:url"),
         ]:
             if href and href.strip():
-                return self.response.urljoin(href.strip())
+                return urljoin(base_url_of(self.response), href.strip())
         return None
 
     def publisher_id(self) -> str | None:

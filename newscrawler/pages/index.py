@@ -312,7 +312,7 @@ def _html_classes() -> etree.ElementNamespaceClassLookup:
     return lookup
 
 
-_HTML_CLASSES = _html_classes()
+HTML_CLASSES = _html_classes()
 
 
 def faster_element_classes(root: etree._Element) -> None:
@@ -325,7 +325,7 @@ def faster_element_classes(root: etree._Element) -> None:
     """
     parser = root.getroottree().parser
     if type(parser) is lxml.html.HTMLParser and parser is not lxml.html.html_parser:
-        parser.set_element_class_lookup(_HTML_CLASSES)
+        parser.set_element_class_lookup(HTML_CLASSES)
 
 
 class PageIndex:
