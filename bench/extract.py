@@ -76,7 +76,7 @@ def _rate(pages: list[Page], seconds: list[float], which: set[str]) -> dict[str,
     return {"seconds": total, "pages_per_second": count / total if total else 0.0}
 
 
-def measure(pages: list[Page], repeat: int = 3, trafilatura_repeat: int = 2) -> ExtractRun:
+def measure(pages: list[Page], repeat: int = 5, trafilatura_repeat: int = 2) -> ExtractRun:
     """Time bare parse, ours and trafilatura on ``pages``; keep ours' and trafilatura's output."""
     if not pages:
         raise ValueError("no pages to benchmark: is ../shared there?")
