@@ -18,6 +18,7 @@ from functools import lru_cache
 from lxml import etree, html
 
 from newscrawler.pages.index import PageIndex
+from newscrawler.pages.treescan import compiled_prose_walk, compiled_text_walk
 
 # Elements whose text is never article text.
 _SKIP_TAGS = frozenset(
@@ -186,6 +187,11 @@ def _hides(style: str) -> bool:
     return "display:none" in style.replace(" ", "").lower()
 
 
+_COMPILED_WALK = compiled_text_walk(
+    _SKIP_TAGS, _BLOCK_TAGS, _FURNITURE_ROLES, _furniture_names, _hides
+)
+
+
 def _walk(el: etree._Element, pieces: list[str], root: bool) -> None:
     """Appends the visible text of ``el`` (and its tail) to ``pieces``, ``_BREAK`` where a
     block starts or ends."""
@@ -247,15 +253,23 @@ def paragraphs(container: etree._Element) -> list[str]:
 
     ``<p>A<br><br>B</p>`` (Liputan6's old layout) gives ``["A", "B"]``.
     """
-    pieces: list[str] = []
-    _walk(container, pieces, True)
     out: list[str] = []
-    for chunk in "".join(pieces).split(_BREAK):
+    for chunk in visible_text(container).split(_BREAK):
         # str.split() and re's \s agree on what whitespace is (Py_UNICODE_ISSPACE).
         text = " ".join(chunk.split())
         if text:
             out.append(text)
     return out
+
+
+def visible_text(container: etree._Element) -> str:
+    """The visible text of ``container`` and its tail, ``_BREAK`` where a block starts or
+    ends: the C walk of the same rules where compiled (a fifth of the time), else _walk."""
+    if _COMPILED_WALK is not None:
+        return _COMPILED_WALK(container)
+    pieces: list[str] = []
+    _walk(container, pieces, True)
+    return "".join(pieces)
 
 
 def has_text(container: etree._Element) -> bool:
@@ -315,7 +329,8 @@ def densest_block(root: etree._Element) -> etree._Element | None:
     never vote.
     """
     votes: dict[etree._Element, float] = {}
-    for para, points, holds_text in _prose_blocks(root):
+    blocks = _COMPILED_PROSE(root) if _COMPILED_PROSE is not None else _prose_blocks(root)
+    for para, points, holds_text in blocks:
         # A paragraph votes for the block around it; text loose in a block, for the block.
         ancestor = para if holds_text else para.getparent()
         for share in _ANCESTOR_SHARE:
@@ -537,6 +552,20 @@ def _paragraph_points(el: etree._Element) -> float:
 
 # Points from which a paragraph is looked into (4 commas, or 2 in 300 characters).
 _CHECKED_POINTS = 6
+
+# _prose_blocks in C where compiled (a third of the time), with the rules above.
+_COMPILED_PROSE = compiled_prose_walk(
+    _SKIP_TAGS,
+    _PARAGRAPH_TAGS,
+    _BLOCK_OR_SKIP_TAGS,
+    _WALKED_LEAVES,
+    _FURNITURE_ROLES,
+    _furniture_names,
+    _hides,
+    _points,
+    _paragraph_points,
+    _CHECKED_POINTS,
+)
 
 
 def _class_weight(el: etree._Element) -> float:

@@ -13,6 +13,8 @@ import re
 
 from lxml import etree
 
+from newscrawler.pages.treescan import class_contains
+
 # The word for "by" in the languages of the pages we read: English, French, German,
 # Spanish/Portuguese, Indonesian.
 _BY = re.compile(r"^(?:by|par|von|por|oleh)\s", re.IGNORECASE)
@@ -43,11 +45,8 @@ def by_line(text: str) -> str | None:
     return line if len(line.split()) >= 2 else None
 
 
-# Elements with a class that may mark a byline, reached through the attribute (one walk, and
-# the test runs on class strings only, not on every element).
-_CLASS_MARKED = etree.XPath(
-    '//@class[contains(., "yline") or contains(., "author") or contains(., "penulis")]/parent::*'
-)
+# Words one of which a class that may mark a byline contains.
+_CLASS_WORDS = ("yline", "author", "penulis")
 # What the CSS ".byline, .author, .author-name, .penulis" finds: one of these class names.
 _BYLINE_NAMES = frozenset({"byline", "author", "author-name", "penulis"})
 
@@ -59,7 +58,7 @@ def byline_elements(root: etree._Element) -> tuple[list[etree._Element], list[et
     """
     named: list[etree._Element] = []
     anywhere: list[etree._Element] = []
-    for el in _CLASS_MARKED(root):
+    for el in class_contains(root, _CLASS_WORDS):
         names = el.get("class", "")
         if not _BYLINE_NAMES.isdisjoint(names.split()):
             named.append(el)

@@ -22,6 +22,8 @@ import lxml.html
 from lxml import etree
 from parsel.csstranslator import HTMLTranslator
 
+from newscrawler.pages.treescan import COMPILED, class_contains, having_attribute
+
 # XPath's translate(@name, 'A..Z', 'a..z') lowercases ASCII letters only: an "İ" stays "İ".
 _ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
 _LD_JSON = "application/ld+json"
@@ -66,22 +68,42 @@ def one_walk_xpath(css: str) -> str | None:
     ``<a>`` of the page, each up through its ancestors: on the site pages that ask such
     selectors, parsel's paths down from each ``.breadcrumb__item`` cost a quarter as much.
     """
-    trees = _trees(css)
-    if trees is None:
+    plan = class_screen(css)
+    if plan is None:
         return None
-    tokens = [token for tree in trees if (token := _a_class_token(tree))]
-    if len(tokens) < len(trees):
-        return None
-    tests = [_matches(tree) for tree in trees]
+    tokens, test = plan
     # Each test asks for its class: elements without one of them are dropped by a plain
     # substring test on @class read once, before the token tests (normalize-space on @class,
     # once per selector) run on the few left. libxml2 screens the class attributes themselves
     # (``descendant-or-self::*/@class[...]/parent::*``) at two thirds the cost of a predicate
     # on every element; the parents come back in document order. ".byline, .author" walks in
     # a third of the time of the plain union.
-    screens = " or ".join(f"contains(., {_literal(t)})" for t in _shortest(tokens))
-    step = f"descendant-or-self::*/@class[{screens}]/parent::*"
-    return step + "[" + " or ".join(f"({test})" for test in tests) + "]"
+    screens = " or ".join(f"contains(., {_literal(t)})" for t in tokens)
+    return f"descendant-or-self::*/@class[{screens}]/parent::*[{test}]"
+
+
+@lru_cache(maxsize=512)
+def class_screen(css: str) -> tuple[tuple[str, ...], str] | None:
+    """For a CSS group whose every selector names a class of its element: the substrings one
+    of which each element it finds has in its ``class``, and the XPath test (relative to an
+    element) that holds when one of the selectors matches it; None for any other group.
+
+    ``.byline, .author a`` is None; ``.byline, .author .name`` gives (("byline", "name"),
+    "(<.byline>) or (<.name> and ancestor::*[<.author>])").
+    """
+    trees = _trees(css)
+    if trees is None:
+        return None
+    tokens = [token for tree in trees if (token := _a_class_token(tree))]
+    if len(tokens) < len(trees):
+        return None
+    test = " or ".join(f"({_matches(tree)})" for tree in trees)
+    return tuple(_shortest(tokens)), test
+
+
+@lru_cache(maxsize=512)
+def _boolean(test: str) -> etree.XPath:
+    return etree.XPath(f"boolean({test})", namespaces=_NAMESPACES)
 
 
 def _shortest(tokens: list[str]) -> list[str]:
@@ -118,12 +140,8 @@ def candidate_test(css: str) -> tuple[str, Screen, etree.XPath] | None:
 
 # Elements with these attributes are listed by PageIndex.attributed (in one walk, on demand).
 ATTRIBUTED = "itemprop|rel"
-_ATTRIBUTED_NAMES = frozenset(ATTRIBUTED.split("|"))
-# The attributes' parents, in document order: what descendant-or-self::*[@itemprop or @rel]
-# finds, with libxml2 looking at attributes instead of testing a predicate on every element.
-_ATTRIBUTED_XPATH = etree.XPath(
-    "(descendant-or-self::*/@itemprop | descendant-or-self::*/@rel)/parent::*"
-)
+_ATTRIBUTED_TUPLE = tuple(ATTRIBUTED.split("|"))
+_ATTRIBUTED_NAMES = frozenset(_ATTRIBUTED_TUPLE)
 
 # What an element must have for a compound selector to match it: its tag (or None for any)
 # and (attribute, operator, value) conditions, operator "=" (equal) or "in" (a substring).
@@ -386,6 +404,12 @@ class PageIndex:
             return list(self.tags[css])
         plan = candidate_test(css)
         if plan is None:
+            by_class = class_screen(css) if COMPILED else None
+            if by_class is not None:
+                # The class screen in C, the selector's test on the few elements it keeps.
+                tokens, test = by_class
+                matches = _boolean(test)
+                return [el for el in class_contains(root, tokens) if matches(el)]
             found = compiled_css(css)(root)
             assert isinstance(found, list)
             return [el for el in found if isinstance(el, etree._Element)]
@@ -401,9 +425,7 @@ class PageIndex:
         with attribute ``name``."""
         lists = self._attributed
         if None not in lists:
-            found = _ATTRIBUTED_XPATH(root)
-            assert isinstance(found, list)
-            lists[None] = [el for el in found if isinstance(el, etree._Element)]
+            lists[None] = having_attribute(root, _ATTRIBUTED_TUPLE)
         if name not in lists:
             lists[name] = [el for el in lists[None] if el.get(name) is not None]
         return lists[name]

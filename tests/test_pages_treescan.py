@@ -1,0 +1,165 @@
+"""The C walks of ``_treescan`` give exactly what the Python walks and XPath they replace give.
+
+Each test runs both on a page written here to hold the awkward cases (comments, CDATA-like
+script text, entities in attributes, namespaced attributes, furniture by every rule, text
+between ``<br>``s, nesting) and on every real page in ``../shared``.
+"""
+
+from __future__ import annotations
+
+import gzip
+import os
+from pathlib import Path
+
+import lxml.html
+import pytest
+from lxml import etree
+from scrapy.http import HtmlResponse
+
+from newscrawler.pages import body, treescan
+from newscrawler.pages.parsing import selector_of
+
+compiled = pytest.mark.skipif(
+    not treescan.COMPILED and not os.environ.get("NEWSCRAWLER_REQUIRE_COMPILED"),
+    reason="newscrawler.pages._treescan is not compiled (no C compiler at install)",
+)
+
+PAGE = """<!DOCTYPE html><html lang="id"><head><title>Judul</title>
+<meta name="author" content="Ani"><script type="application/ld+json">{"a": 1}</script></head>
+<body class="one-sidebar"><header class="site-header author-strip">Menu</header>
+<div class="read__content" itemprop="articleBody">
+  <p>Jakarta - Harga cabai naik, kata pedagang, dan pembeli mengeluh &amp; menawar.<br>
+  Baris kedua setelah br, cukup panjang untuk dihitung sebagai paragraf.</p>
+  <!-- komentar di tengah --> ekor komentar
+  <div class="baca-juga">Baca Juga: <a href="/x">Tautan</a></div>
+  <div class="pb-byline">By <a rel="author" href="/ani">Ani Rahma</a> 24 Nov 2019</div>
+  <span class="author-name" title="&quot;x&quot;">Budi</span>
+  <div style="DISPLAY: none">tersembunyi</div><div hidden>juga</div>
+  <div aria-hidden="true">aria</div><div role="navigation">nav</div>
+  <div id="related-posts">terkait</div><DIV CLASS="Byline">Oleh Citra</DIV>
+  <section><div>Teks lepas pertama yang panjang sekali, dengan koma, dan lagi.<br><br>
+  Teks lepas kedua yang juga panjang sekali, dengan koma, dan lagi, dan lagi.</div></section>
+  <table><tr><td>Sel tabel yang berisi kalimat panjang, dengan koma, dan titik.<p>dalam</p>
+  </td></tr></table><blockquote><p>Kutipan yang panjang sekali untuk dihitung ya.</p>
+  </blockquote><figure><figcaption class="caption">Foto: Antara</figcaption></figure>
+  <div xmlns:x="urn:x" x:class="author">namespaced</div><ul><li>Butir satu</li></ul>
+  <script>var author = 1;</script><p>Penutup. (ant)</p>
+</div> ekor kontainer
+<aside class="widget popular"><p>POPULER: berita lain yang panjang, sekali, ya.</p></aside>
+<div class="penulis-box"><span class="penulis">Dedi</span></div>
+</body></html>"""
+
+
+def _real_roots(pages_dir: Path, benchmarks_dir: Path) -> list[tuple[str, etree._Element]]:
+    paths = sorted(pages_dir.rglob("*.html"))
+    zyte = sorted((benchmarks_dir / "zyte-article-extraction" / "html").glob("*.gz"))
+    readability = sorted((benchmarks_dir / "mozilla-readability").glob("*/source.html.gz"))
+    bodies = [(p.name, p.read_bytes()) for p in paths] + [
+        (p.name, gzip.decompress(p.read_bytes())) for p in [*zyte, *readability]
+    ]
+    return [(name, _root(data)) for name, data in bodies]
+
+
+def _root(data: bytes) -> etree._Element:
+    return selector_of(HtmlResponse("https://example.com/a", body=data)).root
+
+
+@pytest.fixture(scope="module")
+def real_roots(shared_pages: Path, shared_benchmarks: Path) -> list[tuple[str, etree._Element]]:
+    return _real_roots(shared_pages, shared_benchmarks)
+
+
+def _elements_by_xpath(root: etree._Element, xpath: str) -> list[etree._Element]:
+    found = root.xpath(xpath)
+    assert isinstance(found, list)
+    return [el for el in found if isinstance(el, etree._Element)]
+
+
+BYLINE_XPATH = (
+    'descendant-or-self::*/@class[contains(., "yline") or contains(., "author") '
+    'or contains(., "penulis")]/parent::*'
+)
+ATTRIBUTE_XPATH = "(descendant-or-self::*/@itemprop | descendant-or-self::*/@rel)/parent::*"
+
+
+def _check_scans(root: etree._Element, name: str) -> None:
+    words = ("yline", "author", "penulis")
+    assert treescan.class_contains(root, words) == _elements_by_xpath(root, BYLINE_XPATH), name
+    assert treescan.having_attribute(root, ("itemprop", "rel")) == _elements_by_xpath(
+        root, ATTRIBUTE_XPATH
+    ), name
+
+
+def _python_paragraphs(container: etree._Element) -> list[str]:
+    pieces: list[str] = []
+    body._walk(container, pieces, True)
+    return [t for chunk in "".join(pieces).split("\x00") if (t := " ".join(chunk.split()))]
+
+
+def _check_walks(root: etree._Element, name: str) -> None:
+    for container in [root, *root.iter("article", "div", "section", "main")][:40]:
+        assert body.paragraphs(container) == _python_paragraphs(container), name
+    assert body._COMPILED_PROSE is not None
+    assert body._COMPILED_PROSE(root) == body._prose_blocks(root), name
+
+
+@compiled
+def test_the_c_walks_are_in_use() -> None:
+    assert treescan.COMPILED
+    assert body._COMPILED_WALK is not None
+    assert body._COMPILED_PROSE is not None
+
+
+@compiled
+def test_scans_agree_on_awkward_markup() -> None:
+    root = lxml.html.fromstring(PAGE)
+    _check_scans(root, "PAGE")
+    named = [el.get("class") for el in treescan.class_contains(root, ("yline", "author"))]
+    assert named == ["site-header author-strip", "pb-byline", "author-name", "Byline"]
+    # A subtree: the element itself counts, nothing outside it does.
+    article = root.find(".//div[@itemprop]")
+    assert article is not None
+    _check_scans(article, "article")
+    assert treescan.having_attribute(article, ("itemprop",)) == [article]
+
+
+@compiled
+def test_walks_agree_on_awkward_markup() -> None:
+    root = lxml.html.fromstring(PAGE)
+    _check_walks(root, "PAGE")
+    article = root.find(".//div[@itemprop]")
+    assert article is not None
+    paragraphs = body.paragraphs(article)
+    assert paragraphs[0].startswith("Jakarta - Harga cabai naik")
+    assert "tersembunyi" not in " ".join(paragraphs)
+    assert paragraphs[-1] == "ekor kontainer"  # the container's tail, as the walk reads it
+
+
+@compiled
+def test_walks_agree_on_elements_outside_a_page() -> None:
+    # body._joined builds a <div> of copies; feed descriptions are parsed as fragments.
+    fragment = lxml.html.fragment_fromstring("<p>Satu<br>dua</p>tiga", create_parent="div")
+    assert body.paragraphs(fragment) == _python_paragraphs(fragment) == ["Satu", "dua", "tiga"]
+    comment = etree.Comment("c")
+    comment.tail = "ekor"
+    assert body.paragraphs(comment) == _python_paragraphs(comment) == ["ekor"]
+
+
+@compiled
+def test_a_tree_nested_past_any_parse_is_refused_not_crashed() -> None:
+    root = top = lxml.html.fromstring("<div>x</div>")
+    for _ in range(20000):
+        top = etree.SubElement(top, "div")
+    top.text = "dalam"
+    with pytest.raises(RecursionError):
+        body.paragraphs(root)
+
+
+@compiled
+def test_c_and_python_agree_on_real_pages(
+    real_roots: list[tuple[str, etree._Element]],
+) -> None:
+    assert len(real_roots) > 300
+    for name, root in real_roots:
+        _check_scans(root, name)
+        _check_walks(root, name)
