@@ -20,6 +20,7 @@ from newscrawler.extract import extract_raw
 from newscrawler.pages.index import (
     ATTRIBUTED,
     PageIndex,
+    anchored_screen,
     candidate_test,
     compiled_css,
     one_walk_xpath,
@@ -90,6 +91,13 @@ SELECTORS = [
     "#penulis a, #penulis",
     "div:not(.byline)",
     "*",
+    # Anchored at a class or id above the subject: the elements inside the anchors are tested.
+    ".txt-article p",
+    ".tags > li > a, .txt-article > p",
+    ".byline a, .byline .nothing",
+    "ul.tags li:not(:first-child) a",
+    "#penulis a",
+    ".byline span[itemprop=name]",
 ]
 
 
@@ -176,6 +184,29 @@ def test_a_class_screen_keeps_the_shortest_tokens() -> None:
     assert xpath is not None
     screen = xpath[: xpath.index("/parent::*")]
     assert screen == "descendant-or-self::*/@class[contains(., 'byline') or contains(., 'author')]"
+
+
+def test_an_anchor_is_the_outermost_class_or_id_above_the_subject() -> None:
+    plan = anchored_screen(".detail__body-tag a, .detail__body-tag .nav__item")
+    assert plan is not None
+    assert plan[:3] == ("class", ("detail__body-tag",), None)
+    assert anchored_screen(".tags > li > a, #x .y a") is None  # a class and an id
+    assert anchored_screen("#penulis a, #penulis")[:3] == ("id", ("penulis",), None)  # type: ignore[index]
+    assert anchored_screen(".tags a, .tags li a")[:3] == ("class", ("tags",), "a")  # type: ignore[index]
+    # Siblings are not inside the anchor: h1 ~ a, .x + a have none.
+    assert anchored_screen(".x ~ a") is None
+    assert anchored_screen(".x + a, .y a") is None
+    assert anchored_screen("div a") is None
+
+
+def test_many_elements_under_the_anchors_are_left_to_one_walk() -> None:
+    # 150 links inside the anchor: testing each costs more than the page walk.
+    links = "".join(f'<a href="/{i}">{i}</a>' for i in range(150))
+    html = f'<html><body><div class="box"><p>{links}</p></div><a>out</a></body></html>'
+    sel = Selector(text=html)
+    found = PageIndex(sel.root).select(sel.root, ".box p a, .box span")
+    assert found == [s.root for s in sel.css(".box p a, .box span")]
+    assert len(found) == 150
 
 
 def test_pseudo_elements_keep_parsel_translation() -> None:

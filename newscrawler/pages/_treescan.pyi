@@ -2,7 +2,12 @@ from collections.abc import Callable, Iterable
 
 from lxml import etree
 
-def class_contains(root: etree._Element, words: tuple[bytes, ...]) -> list[etree._Element]: ...
+def attribute_contains(
+    root: etree._Element, name: bytes, words: tuple[bytes, ...]
+) -> list[etree._Element]: ...
+def subtree_elements(
+    anchors: list[etree._Element], tag: bytes, limit: int
+) -> list[etree._Element] | None: ...
 def having_attribute(root: etree._Element, names: tuple[bytes, ...]) -> list[etree._Element]: ...
 
 class TextWalk:

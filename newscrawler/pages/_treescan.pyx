@@ -51,10 +51,10 @@ cdef tree.xmlAttr* _attribute(tree.xmlNode* element, const char* name) noexcept:
     return NULL
 
 
-def class_contains(_Element root, tuple words):
-    """The elements under ``root`` (itself included), in page order, whose ``class``
-    contains one of ``words`` (UTF-8 bytes): what
-    ``descendant-or-self::*/@class[contains(., w1) or ...]/parent::*`` finds."""
+def attribute_contains(_Element root, bytes name, tuple words):
+    """The elements under ``root`` (itself included), in page order, whose attribute
+    ``name`` (no namespace) contains one of ``words`` (UTF-8 bytes): what
+    ``descendant-or-self::*/@name[contains(., w1) or ...]/parent::*`` finds."""
     cdef list found = []
     cdef tree.xmlNode* top = root._c_node
     cdef tree.xmlNode* c = top
@@ -63,7 +63,7 @@ def class_contains(_Element root, tuple words):
     cdef bytes word
     while c is not NULL:
         if c.type == tree.XML_ELEMENT_NODE:
-            attr = _attribute(c, "class")
+            attr = _attribute(c, name)
             if attr is not NULL:
                 value = _value(root._doc, c, attr)
                 for word in words:
@@ -72,6 +72,46 @@ def class_contains(_Element root, tuple words):
                         break
         c = _next_node(c, top)
     return found
+
+
+def subtree_elements(list anchors, bytes tag, Py_ssize_t limit):
+    """The elements under each of ``anchors`` (each included), in page order and each once,
+    named ``tag`` (any name if empty), or None when there are more than ``limit``.
+
+    ``anchors`` are in page order, as attribute_contains gives them: one inside an earlier
+    one's subtree adds nothing.
+    """
+    cdef list found = []
+    cdef _Element anchor
+    cdef tree.xmlNode* last_top = NULL
+    cdef tree.xmlNode* top
+    cdef tree.xmlNode* c
+    cdef const char* wanted = tag
+    for item in anchors:
+        anchor = <_Element?>item
+        top = anchor._c_node
+        if last_top is not NULL and _inside(top, last_top):
+            continue
+        last_top = top
+        c = top
+        while c is not NULL:
+            if c.type == tree.XML_ELEMENT_NODE and (
+                wanted[0] == 0 or (c.ns is NULL and strcmp(<const char*>c.name, wanted) == 0)
+            ):
+                if len(found) >= limit:
+                    return None
+                found.append(elementFactory(anchor._doc, c))
+            c = _next_node(c, top)
+    return found
+
+
+cdef inline bint _inside(tree.xmlNode* node, tree.xmlNode* ancestor) noexcept:
+    node = node.parent
+    while node is not NULL:
+        if node is ancestor:
+            return True
+        node = node.parent
+    return False
 
 
 def having_attribute(_Element root, tuple names):

@@ -29,9 +29,39 @@ def class_contains(root: etree._Element, words: tuple[str, ...]) -> list[etree._
     """The elements under ``root`` (itself included), in page order, whose ``class``
     attribute contains one of ``words`` as a substring, case as given:
     ``descendant-or-self::*/@class[contains(., "author") or ...]/parent::*``."""
+    return attribute_contains(root, "class", words)
+
+
+def attribute_contains(
+    root: etree._Element, name: str, words: tuple[str, ...]
+) -> list[etree._Element]:
+    """The elements under ``root`` (itself included), in page order, whose attribute
+    ``name`` contains one of ``words``: ``descendant-or-self::*/@name[contains(., w)]/..``."""
     if _treescan is not None:
-        return _treescan.class_contains(root, _utf8(words))
-    return _elements(_class_xpath(words)(root))
+        return _treescan.attribute_contains(root, name.encode("utf-8"), _utf8(words))
+    return _elements(_contains_xpath(name, words)(root))
+
+
+def subtree_elements(
+    anchors: list[etree._Element], tag: str | None, limit: int
+) -> list[etree._Element] | None:
+    """The elements under each of ``anchors`` (in page order, each included), each once and
+    in page order, named ``tag`` (any if None); None when there are more than ``limit``."""
+    if _treescan is not None:
+        return _treescan.subtree_elements(anchors, (tag or "").encode("utf-8"), limit)
+    found: list[etree._Element] = []
+    last: etree._Element | None = None
+    for anchor in anchors:
+        if last is not None and any(a is last for a in anchor.iterancestors()):
+            continue
+        last = anchor
+        for el in anchor.iter(tag or etree.Element):
+            if not isinstance(el.tag, str):
+                continue
+            if len(found) >= limit:
+                return None
+            found.append(el)
+    return found
 
 
 def having_attribute(root: etree._Element, names: tuple[str, ...]) -> list[etree._Element]:
@@ -90,9 +120,9 @@ def _utf8(words: tuple[str, ...]) -> tuple[bytes, ...]:
 
 
 @lru_cache(maxsize=64)
-def _class_xpath(words: tuple[str, ...]) -> etree.XPath:
+def _contains_xpath(name: str, words: tuple[str, ...]) -> etree.XPath:
     tests = " or ".join(f"contains(., {_literal(word)})" for word in words)
-    return etree.XPath(f"descendant-or-self::*/@class[{tests}]/parent::*")
+    return etree.XPath(f"descendant-or-self::*/@{name}[{tests}]/parent::*")
 
 
 @lru_cache(maxsize=64)
