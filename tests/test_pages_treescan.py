@@ -163,3 +163,52 @@ def test_c_and_python_agree_on_real_pages(
     for name, root in real_roots:
         _check_scans(root, name)
         _check_walks(root, name)
+
+
+def _python_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(treescan, "_treescan", None)
+
+
+@compiled
+def test_python_fallbacks_give_what_the_c_walks_give(
+    real_roots: list[tuple[str, etree._Element]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What a checkout without a C compiler runs, against the C walks, on every real page."""
+    words = ("yline", "author", "penulis")
+    for name, root in [("PAGE", lxml.html.fromstring(PAGE)), *real_roots[::5]]:
+        in_c = (
+            treescan.class_contains(root, words),
+            treescan.attribute_contains(root, "id", ("content", "main")),
+            treescan.having_attribute(root, ("itemprop", "rel")),
+        )
+        anchors = treescan.class_contains(root, ("content", "article"))
+        below_c = [treescan.subtree_elements(anchors, tag, 500) for tag in (None, "p", "a")]
+        with monkeypatch.context() as patch:
+            _python_only(patch)
+            assert not treescan.COMPILED or treescan._treescan is None
+            in_python = (
+                treescan.class_contains(root, words),
+                treescan.attribute_contains(root, "id", ("content", "main")),
+                treescan.having_attribute(root, ("itemprop", "rel")),
+            )
+            below_python = [
+                treescan.subtree_elements(anchors, tag, 500) for tag in (None, "p", "a")
+            ]
+        assert in_c == in_python, name
+        assert below_c == below_python, name
+
+
+@compiled
+def test_subtree_elements_stops_at_the_limit_and_skips_nested_anchors() -> None:
+    root = lxml.html.fromstring(
+        '<div><div class="box"><p>a</p><div class="box"><p>b</p></div></div><p>c</p>'
+        '<section class="box"><p>d</p><!-- c --></section></div>'
+    )
+    anchors = treescan.class_contains(root, ("box",))
+    assert len(anchors) == 3
+    found = treescan.subtree_elements(anchors, "p", 10)
+    assert [el.text for el in found or []] == ["a", "b", "d"]
+    assert [el.tag for el in treescan.subtree_elements(anchors, None, 10) or []] == [
+        "div", "p", "div", "p", "section", "p",
+    ]  # fmt: skip
+    assert treescan.subtree_elements(anchors, None, 5) is None
