@@ -270,17 +270,19 @@ cdef class Rules:
             value = _value(doc, element, attr)
             if value and self.hides(value.decode("utf-8")):
                 return True
-        attr = _attribute(element, "class")
-        if attr is not NULL:
-            value = _value(doc, element, attr)
-            if value and self.furniture_names(value.decode("utf-8")):
-                return True
-        attr = _attribute(element, "id")
-        if attr is not NULL:
-            value = _value(doc, element, attr)
-            if value and self.furniture_names(value.decode("utf-8")):
-                return True
-        return False
+        return self._names_furniture(doc, element, "class") or self._names_furniture(
+            doc, element, "id"
+        )
+
+    cdef bint _names_furniture(
+        self, _Document doc, tree.xmlNode* element, const char* name
+    ) except -1:
+        cdef tree.xmlAttr* attr = _attribute(element, name)
+        cdef bytes value
+        if attr is NULL:
+            return False
+        value = _value(doc, element, attr)
+        return bool(value) and bool(self.furniture_names(value.decode("utf-8")))
 
 
 cdef class TextWalk(Rules):

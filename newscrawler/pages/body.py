@@ -18,7 +18,7 @@ from functools import lru_cache
 from lxml import etree, html
 
 from newscrawler.pages.index import PageIndex
-from newscrawler.pages.treescan import compiled_prose_walk, compiled_text_walk
+from newscrawler.pages.treescan import ProseWalk, TextWalk
 
 # Elements whose text is never article text.
 _SKIP_TAGS = frozenset(
@@ -187,8 +187,10 @@ def _hides(style: str) -> bool:
     return "display:none" in style.replace(" ", "").lower()
 
 
-_COMPILED_WALK = compiled_text_walk(
-    _SKIP_TAGS, _BLOCK_TAGS, _FURNITURE_ROLES, _furniture_names, _hides
+_COMPILED_WALK = (
+    TextWalk(_SKIP_TAGS, _BLOCK_TAGS, _FURNITURE_ROLES, _furniture_names, _hides).text
+    if TextWalk is not None
+    else None
 )
 
 
@@ -554,17 +556,21 @@ def _paragraph_points(el: etree._Element) -> float:
 _CHECKED_POINTS = 6
 
 # _prose_blocks in C where compiled (a third of the time), with the rules above.
-_COMPILED_PROSE = compiled_prose_walk(
-    _SKIP_TAGS,
-    _PARAGRAPH_TAGS,
-    _BLOCK_OR_SKIP_TAGS,
-    _WALKED_LEAVES,
-    _FURNITURE_ROLES,
-    _furniture_names,
-    _hides,
-    _points,
-    _paragraph_points,
-    _CHECKED_POINTS,
+_COMPILED_PROSE = (
+    ProseWalk(
+        _SKIP_TAGS,
+        _PARAGRAPH_TAGS,
+        _BLOCK_OR_SKIP_TAGS,
+        _WALKED_LEAVES,
+        _FURNITURE_ROLES,
+        _furniture_names,
+        _hides,
+        _points,
+        _paragraph_points,
+        _CHECKED_POINTS,
+    ).blocks
+    if ProseWalk is not None
+    else None
 )
 
 

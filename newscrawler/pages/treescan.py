@@ -11,7 +11,6 @@ install), the XPath below gives the same elements in the same order.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
 from functools import lru_cache
 
 from lxml import etree
@@ -23,6 +22,10 @@ except ImportError:  # installed without a C compiler: the XPath walks below
 
 # Whether the C walks are in use (CI requires them: NEWSCRAWLER_REQUIRE_COMPILED=1).
 COMPILED = _treescan is not None
+# body.py's text walk and densest-block walk in C, built with body.py's rules; None where
+# not compiled (body.py then walks in Python).
+TextWalk = _treescan.TextWalk if _treescan is not None else None
+ProseWalk = _treescan.ProseWalk if _treescan is not None else None
 
 
 def class_contains(root: etree._Element, words: tuple[str, ...]) -> list[etree._Element]:
@@ -70,48 +73,6 @@ def having_attribute(root: etree._Element, names: tuple[str, ...]) -> list[etree
     if _treescan is not None:
         return _treescan.having_attribute(root, _utf8(names))
     return _elements(_attribute_xpath(names)(root))
-
-
-def compiled_text_walk(
-    skipped: Iterable[str],
-    blocks: Iterable[str],
-    roles: Iterable[str],
-    furniture_names: Callable[[str], bool],
-    hides: Callable[[str], bool],
-) -> Callable[[etree._Element], str] | None:
-    """The C walk behind ``body.paragraphs`` with these rules, or None where not compiled."""
-    if _treescan is None:
-        return None
-    return _treescan.TextWalk(skipped, blocks, roles, furniture_names, hides).text
-
-
-def compiled_prose_walk(
-    skipped: Iterable[str],
-    paragraph_tags: Iterable[str],
-    blocks_or_skipped: Iterable[str],
-    walked_leaves: Iterable[str],
-    roles: Iterable[str],
-    furniture_names: Callable[[str], bool],
-    hides: Callable[[str], bool],
-    points: Callable[[str], int],
-    paragraph_points: Callable[[etree._Element], float],
-    checked_points: int,
-) -> Callable[[etree._Element], list[tuple[etree._Element, float, bool]]] | None:
-    """The C walk behind ``body._prose_blocks`` with these rules, or None where not compiled."""
-    if _treescan is None:
-        return None
-    return _treescan.ProseWalk(
-        skipped,
-        paragraph_tags,
-        blocks_or_skipped,
-        walked_leaves,
-        roles,
-        furniture_names,
-        hides,
-        points,
-        paragraph_points,
-        checked_points,
-    ).blocks
 
 
 @lru_cache(maxsize=64)
