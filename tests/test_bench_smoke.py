@@ -109,6 +109,22 @@ def test_quick_run_writes_every_section_with_numbers(
     assert "| crawl:" in result.stdout
 
 
+@pytest.mark.shared
+def test_stages_split_extraction_into_its_stages(
+    shared_pages: Path, shared_benchmarks: Path
+) -> None:
+    from bench import stages
+
+    shown: list[dict[str, Any]] = []
+    assert stages.main(["--rounds", "1", "--limit", "2"], out=shown.append) == 0
+    (result,) = shown
+    assert result["pages"] == 6
+    fractions = result["fractions_of_bare_parse"]
+    assert list(fractions) == list(stages.STAGES)
+    assert all(math.isfinite(f) and f > 0 for f in fractions.values())
+    assert result["sum"] == pytest.approx(sum(fractions.values()))
+
+
 @pytest.mark.parametrize(
     ("predicted", "expected", "f1"),
     [
