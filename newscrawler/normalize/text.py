@@ -215,7 +215,7 @@ def clean_body(paragraphs: Sequence[str]) -> CleanBody:
             byline = paragraph
             continue
         # Markup often sets the dateline apart: "<strong>Liputan6.com, Jakarta -</strong>".
-        if not kept and not pending_dateline and _DATELINE_ALONE.match(paragraph):
+        if not kept and not pending_dateline and _may_be_dateline_alone(paragraph):
             pending_dateline = paragraph
             continue
         if pending_dateline:
@@ -269,7 +269,8 @@ def clean_body(paragraphs: Sequence[str]) -> CleanBody:
     # Tempo closes with the reporter's name in capitals: "DINI TEJA".
     if kept and credit is None and len(kept) > 1 and _CAPS_CREDIT.match(kept[-1]):
         credit = kept.pop()
-    if kept and credit is None:
+    # The name sits in brackets at the very end: most last paragraphs need no search.
+    if kept and credit is None and kept[-1].rstrip().endswith(")"):
         named = _CREDIT_NAME.search(kept[-1])
         if named:
             credit = _credit(named)
@@ -322,11 +323,29 @@ def _clean_paragraph(raw: str) -> str:
     return text
 
 
+_DASHES = ("-", "–", "—")
+
+
+def _may_be_dateline_alone(paragraph: str) -> bool:
+    """Whether ``_DATELINE_ALONE`` matches, trying it only on a paragraph ending in a dash.
+
+    The pattern ends in a dash and spaces; tried on every opening paragraph it walks the
+    capitalised words of a headline ("Judul Berita Hari Ini") before failing at the end.
+    """
+    return paragraph.rstrip().endswith(_DASHES) and bool(_DATELINE_ALONE.match(paragraph))
+
+
+def _has_dash(text: str) -> bool:
+    return "-" in text or "–" in text or "—" in text
+
+
 def _dateline(first: str) -> str | None:
-    for pattern in _DATELINES:
-        match = pattern.match(first)
-        if match:
-            return normalize_whitespace(match["dateline"])
+    # Every shape in _DATELINES has a dash; prose without one ("Judul berita") skips all five.
+    if _has_dash(first):
+        for pattern in _DATELINES:
+            match = pattern.match(first)
+            if match:
+                return normalize_whitespace(match["dateline"])
     match = _DATELINE_NO_DASH.match(first)
     return match["dateline"] if match else None
 
