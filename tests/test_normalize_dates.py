@@ -12,6 +12,7 @@ from newscrawler.items import Found
 from newscrawler.normalize.dates import (
     _DAYPART,
     _PLAIN_ISO,
+    ResolvedDate,
     _may_name_daypart,
     _parse_explicit,
     _prepare,
@@ -234,3 +235,10 @@ def test_plain_iso_shortcut_on_any_such_string(
     general = _general_path(raw, WIB)
     assert value == general
     assert (value and value.tzinfo) == (general and general.tzinfo)
+
+
+def test_nothing_usable_resolves_to_empty_values_every_time() -> None:
+    # One shared frozen instance stands for every unresolved field.
+    first = resolve_datetime([])
+    second = resolve_datetime([Found("not a date", "meta")])
+    assert first == second == ResolvedDate(value=None, raw=None, source=None, conflicts=())

@@ -419,6 +419,8 @@ class ResolvedDate:
 
 
 CONFLICT_THRESHOLD = timedelta(seconds=60)
+# What a field without any usable candidate resolves to; frozen, so one instance serves all.
+_UNRESOLVED = ResolvedDate(value=None, raw=None, source=None, conflicts=())
 
 
 def resolve_datetime(
@@ -441,7 +443,7 @@ def resolve_datetime(
         elif abs(value - chosen[0]) > CONFLICT_THRESHOLD:
             conflicts.append((candidate.source, candidate.value))
     if chosen is None:
-        return ResolvedDate(value=None, raw=None, source=None, conflicts=())
+        return _UNRESOLVED
     value, found = chosen
     return ResolvedDate(
         value=value, raw=found.value, source=found.source, conflicts=tuple(conflicts)
