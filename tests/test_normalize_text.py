@@ -17,6 +17,7 @@ from newscrawler.normalize.text import (
     _DASHES,
     _DATELINE_ALONE,
     _DATELINES,
+    CleanBody,
     _has_dash,
     _title_cased,
     clean_body,
@@ -275,3 +276,44 @@ def test_dateline_and_credit_pre_checks_are_necessary(text: str) -> None:
         assert _has_dash(text)
     if _CREDIT_NAME.search(text):
         assert text.rstrip().endswith(")")
+
+
+def test_opening_lines_then_lists_furniture_and_credit() -> None:
+    # Each rule in clean_body's loop in turn: reporter line, dateline set apart, a list under
+    # "Baca Juga" ended by a sentence-case line, furniture, a line without letters, a credit.
+    body = clean_body(
+        [
+            "Laporan Wartawan Tribunnews.com, Wahyu Aji",
+            "TRIBUNNEWS.COM, JAKARTA -",
+            "Presiden meresmikan jalan tol.",
+            "Baca Juga",
+            "Harga Emas Naik Lagi",
+            "Sentimen pasar masih rapuh",
+            "ADVERTISEMENT",
+            "***",
+            "Katanya. (bgs/rul)",
+            "Baca Juga: Harga emas turun",
+        ]
+    )
+    assert body == CleanBody(
+        text="TRIBUNNEWS.COM, JAKARTA - Presiden meresmikan jalan tol.\n\n"
+        "Sentimen pasar masih rapuh\n\nKatanya.",
+        dateline="TRIBUNNEWS.COM, JAKARTA",
+        credit="(bgs/rul)",
+        byline="Laporan Wartawan Tribunnews.com, Wahyu Aji",
+    )
+
+
+def test_only_the_first_opening_line_is_taken_apart() -> None:
+    # A second reporter line is text; a second dateline alone joins the text it opens.
+    assert (
+        clean_body(
+            [
+                "Laporan Wartawan Tribunnews.com, Wahyu Aji",
+                "Laporan Wartawan Tribunnews.com, Ani Budi",
+            ]
+        ).text
+        == "Laporan Wartawan Tribunnews.com, Ani Budi"
+    )
+    assert clean_body(["Jakarta -", "Jakarta -", "Teks."]).text == "Jakarta - Jakarta -\n\nTeks."
+    assert clean_body(["Jakarta -"]).text == "Jakarta -"

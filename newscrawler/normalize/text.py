@@ -211,57 +211,59 @@ def clean_body(paragraphs: Sequence[str]) -> CleanBody:
     for position, paragraph in enumerate(cleaned):
         if not paragraph:
             continue
-        if not kept and byline is None and _REPORTER_LINE.match(paragraph):
-            byline = paragraph
-            continue
-        # Markup often sets the dateline apart: "<strong>Liputan6.com, Jakarta -</strong>".
-        if not kept and not pending_dateline and _may_be_dateline_alone(paragraph):
-            pending_dateline = paragraph
-            continue
-        if pending_dateline:
-            paragraph = f"{pending_dateline} {paragraph}"
-            pending_dateline = ""
-        kind = _PARAGRAPH_KIND.match(paragraph)
-        kind_name = kind.lastgroup if kind else None
-        if kind_name == "end":
-            # Before any text it is a photo credit or a label ("© Aaron Schwartz" over the
-            # picture), not the end of an article that has not begun.
-            if not kept:
+        if not kept:
+            if byline is None and _REPORTER_LINE.match(paragraph):
+                byline = paragraph
                 continue
-            break
-        if related_left and _related_title(paragraph, related_titled):
-            related_left -= 1
-            if related_titled is None:
-                related_titled = _title_cased(paragraph)
-            continue
-        related_left = 0
-        if kind_name == "header":
-            related_left, related_titled = _MAX_RELATED, None
-            continue
+            # Markup often sets the dateline apart: "<strong>Liputan6.com, Jakarta -</strong>".
+            if not pending_dateline and _may_be_dateline_alone(paragraph):
+                pending_dateline = paragraph
+                continue
+            if pending_dateline:
+                paragraph = f"{pending_dateline} {paragraph}"
+                pending_dateline = ""
+        kind = _PARAGRAPH_KIND.match(paragraph)
+        if kind is not None:
+            kind_name = kind.lastgroup
+            if kind_name == "end":
+                # Before any text it is a photo credit or a label ("© Aaron Schwartz" over
+                # the picture), not the end of an article that has not begun.
+                if not kept:
+                    continue
+                break
+        else:
+            kind_name = None
+        if related_left:
+            if _related_title(paragraph, related_titled):
+                related_left -= 1
+                if related_titled is None:
+                    related_titled = _title_cased(paragraph)
+                continue
+            related_left = 0
+        if kind_name is not None:
+            if kind_name == "header":
+                related_left, related_titled = _MAX_RELATED, None
+            continue  # a list header or furniture
         # A paragraph that opens with a letter has one: the search is for "2024", "***".
-        if kind_name == "furniture" or not (
-            paragraph[0].isalpha() or _HAS_LETTER.search(paragraph)
-        ):
+        if not (paragraph[0].isalpha() or _HAS_LETTER.search(paragraph)):
             continue
         # The end marker and both credits close with ")": most paragraphs need no search.
-        closes = paragraph.rstrip().endswith(")")
-        ended = _TRAILING_END.search(paragraph) if closes else None
-        if ended:
-            paragraph = paragraph[: ended.start()]
-            if paragraph:
-                kept.append(paragraph)
-            break
-        # Initials close the article: "... pungkas Nabil. (bgs/rul)" then "Baca Juga" links.
-        closing = (
-            (_CREDIT.search(paragraph) or _CREDIT_WITH_SLASH.search(paragraph)) if closes else None
-        )
-        # Prose after it means the article goes on: "(nop)" in a code listing, a "(More)"
-        # link (a related-links list after a real credit is short lines).
-        if closing and not _prose_follows(cleaned, position):
-            credit = _credit(closing)
-            if rest := paragraph[: closing.start()].rstrip():
-                kept.append(rest)
-            break
+        if paragraph.rstrip().endswith(")"):
+            ended = _TRAILING_END.search(paragraph)
+            if ended:
+                paragraph = paragraph[: ended.start()]
+                if paragraph:
+                    kept.append(paragraph)
+                break
+            # Initials close the article: "... pungkas Nabil. (bgs/rul)" then "Baca Juga".
+            closing = _CREDIT.search(paragraph) or _CREDIT_WITH_SLASH.search(paragraph)
+            # Prose after it means the article goes on: "(nop)" in a code listing, a "(More)"
+            # link (a related-links list after a real credit is short lines).
+            if closing and not _prose_follows(cleaned, position):
+                credit = _credit(closing)
+                if rest := paragraph[: closing.start()].rstrip():
+                    kept.append(rest)
+                break
         kept.append(paragraph)
 
     if pending_dateline:
