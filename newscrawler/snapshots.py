@@ -9,7 +9,7 @@ byline's names are never mixed with a meta tag's.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
@@ -55,8 +55,11 @@ def _by_source(found: Iterable[Found]) -> list[tuple[str, list[str]]]:
 
 
 def _first_group(
-    found: Iterable[Found], clean: Callable[[list[str]], list[str]]
+    found: Sequence[Found], clean: Callable[[list[str]], list[str]]
 ) -> tuple[list[str], str | None]:
+    # Most pages name no editors and many no tags: nothing to group, nothing to clean.
+    if not found:
+        return [], None
     for source, values in _by_source(found):
         cleaned = clean(values)
         if cleaned:

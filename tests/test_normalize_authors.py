@@ -3,14 +3,27 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newscrawler.normalize.authors import (
+    _DOMAIN,
+    _LABEL,
     _TIME_TAIL,
+    _URL,
+    _URL_MARKS,
+    _WITH,
+    _fix_case,
     _may_hold_time,
+    _organisations,
+    _strip,
     clean_people,
     split_credits,
 )
+from newscrawler.normalize.text import may_contain_ignoring_case
 
 # (where it was read, credit line, (authors, editors))
 ROWS = [
@@ -86,3 +99,69 @@ def test_time_tail_shortcut_lets_every_time_through(byline: str) -> None:
 @pytest.mark.parametrize("byline", ["Afif Farhan - detikNews", "Gilar Ramdhani", "Dewi Kania"])
 def test_time_tail_shortcut_rules_out_plain_names(byline: str) -> None:
     assert not _may_hold_time(byline)
+
+
+def _fix_case_by_letters(name: str) -> str:
+    """_fix_case without its ASCII shortcut: the rule as first written."""
+    letters = [c for c in name if c.isalpha()]
+    if not letters or not (all(c.isupper() for c in letters) or all(c.islower() for c in letters)):
+        return name
+    return re.sub(r"[^\W\d_]+", lambda m: m[0][:1].upper() + m[0][1:].lower(), name)
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["GILAR RAMDHANI", "gilar ramdhani", "Gilar Ramdhani", "iPhone", "A", "a", "123", "", "-",
+     "ÉMILE ZOLA", "émile zola", "Émile Zola", "中 ABC", "中 abc", "ǅ"],
+)  # fmt: skip
+def test_fix_case_shortcut_gives_the_letter_rule(name: str) -> None:
+    assert _fix_case(name) == _fix_case_by_letters(name)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=20))
+def test_fix_case_shortcut_gives_the_letter_rule_on_any_text(name: str) -> None:
+    assert _fix_case(name) == _fix_case_by_letters(name)
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # Each pair sits on both sides of a pre-check: a colon, a "(", a URL mark, a dot.
+        ("Penulis: Budi Santoso", ["Budi Santoso"]),
+        ("Editor Budi Santoso", ["Editor Budi Santoso"]),
+        ("Ani (dengan Budi)", ["Ani", "Budi"]),
+        ("Ani dengan Budi", ["Ani dengan Budi"]),
+        ("https://www.facebook.com/detikdotcom", []),
+        ("HTTPS://facebook.com/x Budi", ["Budi"]),
+        ("WWW.Example.org/budi Ani", ["Ani"]),
+        ("wwwBudi", ["wwwBudi"]),
+        ("budi.com", []),
+        ("Budi com", ["Budi com"]),
+        ("Budi Santoso, Ani", ["Budi Santoso", "Ani"]),
+        ("GILAR RAMDHANI", ["Gilar Ramdhani"]),
+    ],
+)
+def test_byline_pre_checks_keep_results(line: str, expected: list[str]) -> None:
+    assert clean_people([line]) == expected
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(max_size=40))
+def test_byline_pre_checks_are_necessary(text: str) -> None:
+    # Each pattern is skipped where its pre-check fails: the pattern must fail there too.
+    if _LABEL.search(text):
+        assert ":" in text
+    if _WITH.search(text):
+        assert "(" in text
+    if _URL.search(text):
+        assert may_contain_ignoring_case(text, _URL_MARKS)
+    if _DOMAIN.search(text):
+        assert "." in text
+
+
+@pytest.mark.parametrize("byline", ["Ani", "Ani Budi", "Oleh Ani Budi - detikNews", "ANI DAN BUDI"])
+def test_strip_stops_at_a_string_it_leaves_alone(byline: str) -> None:
+    # _names skips a second _strip of a part equal to the stripped segment.
+    once = _strip(byline, _organisations(()))
+    assert _strip(once, _organisations(())) == once

@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta, timezone, tzinfo
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newscrawler.items import Found
 from newscrawler.normalize.dates import (
     _DAYPART,
+    _PLAIN_ISO,
+    ResolvedDate,
     _may_name_daypart,
+    _parse_explicit,
+    _prepare,
     parse_datetime,
     resolve_datetime,
 )
@@ -150,3 +156,111 @@ def test_daypart_shortcut_lets_every_part_of_day_through(text: str) -> None:
 @pytest.mark.parametrize("text", ["2016-02-16T09:10:56+07:00", "Senin, 15 Feb 2016 13:46 WIB"])
 def test_daypart_shortcut_rules_out_plain_values(text: str) -> None:
     assert not _may_name_daypart(text)
+
+
+def _general_path(raw: str, default_tz: tzinfo) -> datetime | None:
+    """parse_datetime without its plain-ISO shortcut (a _PLAIN_ISO string never falls back)."""
+    known, value = _parse_explicit(_prepare(raw), default_tz, None)
+    assert known
+    return value
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "2016-02-16T09:10:56+07:00",
+        "2016-02-16T09:10:56Z",
+        "2016-02-16T09:10:56-05:30",
+        "2016-02-16T09:10:56+08:00",
+        "2016-02-16T09:10:56+0700",
+        "2016-02-16T09:10:56+14:00",
+        "2016-02-16T09:10:56+14:01",  # no place uses it: None
+        "2016-02-16T09:10:56+25:00",
+        "2016-02-16T09:10:56.000Z",
+        "2016-02-16T09:10:56.5+07:00",
+        "2016-02-16T09:10:56.123456Z",
+        "2016-02-16T09:10:56",
+        "2016-02-16 09:10:56",
+        "2016-02-16 09:10:56+07:00",
+        "2016-02-16",
+        "2016-02-30T09:10:56+07:00",  # no such day: None
+        "2016-02-30",
+        "2016-13-16T09:10:56+07:00",
+        "2016-02-16T24:10:56Z",
+        "2016-02-16T09:10:60Z",
+        "0000-02-16T09:10:56Z",
+    ],
+)
+def test_plain_iso_shortcut_gives_the_general_result(raw: str) -> None:
+    assert _PLAIN_ISO.fullmatch(raw)
+    for zone in (WIB, UTC, timezone(timedelta(hours=-3))):
+        value = parse_datetime(raw, default_tz=zone)
+        general = _general_path(raw, zone)
+        # Equal instants compare equal across zones: the zone itself must match too.
+        assert value == general
+        assert (value and value.tzinfo) == (general and general.tzinfo)
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        # Just outside the shapes: the general path reads them as before.
+        "2016-02-16T09:10:56.1234567+07:00",
+        "2016-02-16T09:10:56,123+07:00",
+        "2016-02-16T09:10:56 +07:00",
+        "2016-02-16T09:10:56+07",
+        "2016-02-16T09:10:56z",
+        "2016-02-16t09:10:56Z",
+        "2016-02-16  09:10:56",
+        "2016-02-16T09:10",
+        "2016-2-16",
+        "2016/02/16",
+        "2016-02-16T09:10:56+07:00\n",
+        " 2016-02-16T09:10:56+07:00",
+        "٢٠١٦-02-16T09:10:56+07:00",
+    ],
+)
+def test_values_outside_the_plain_iso_shapes_take_the_general_path(raw: str) -> None:
+    assert not _PLAIN_ISO.fullmatch(raw)
+
+
+# Any two digits, or (more often valid) a month's, day's or hour's.
+_DIGITS = st.one_of(
+    st.text(alphabet="0123456789", min_size=2, max_size=2),
+    st.integers(min_value=1, max_value=12).map("{:02d}".format),
+)
+_TIME = st.tuples(
+    st.sampled_from("T "),
+    _DIGITS,
+    _DIGITS,
+    _DIGITS,
+    st.one_of(st.just(""), st.text(alphabet="0123456789", min_size=1, max_size=6).map(".".__add__)),
+    st.one_of(
+        st.just(""),
+        st.just("Z"),
+        st.tuples(st.sampled_from("+-"), _DIGITS, st.sampled_from(["", ":"]), _DIGITS).map("".join),
+    ),
+).map(lambda t: f"{t[0]}{t[1]}:{t[2]}:{t[3]}{t[4]}{t[5]}")
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.text(alphabet="0123456789", min_size=4, max_size=4),
+    _DIGITS,
+    _DIGITS,
+    st.one_of(st.just(""), _TIME),
+)
+def test_plain_iso_shortcut_on_any_such_string(year: str, month: str, day: str, time: str) -> None:
+    raw = f"{year}-{month}-{day}{time}"
+    assert _PLAIN_ISO.fullmatch(raw)
+    value = parse_datetime(raw, default_tz=WIB)
+    general = _general_path(raw, WIB)
+    assert value == general
+    assert (value and value.tzinfo) == (general and general.tzinfo)
+
+
+def test_nothing_usable_resolves_to_empty_values_every_time() -> None:
+    # One shared frozen instance stands for every unresolved field.
+    first = resolve_datetime([])
+    second = resolve_datetime([Found("not a date", "meta")])
+    assert first == second == ResolvedDate(value=None, raw=None, source=None, conflicts=())

@@ -4,8 +4,11 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from newscrawler.normalize.tags import clean_tags, without_junk
+from newscrawler.normalize.tags import _SPLIT, _split, clean_tags, without_junk
+from newscrawler.normalize.text import normalize_whitespace
 from newscrawler.pages.antara import AntaraPage
 
 # (page, keywords meta as the page has it, what is left)
@@ -53,3 +56,37 @@ def test_without_junk_splits_as_clean_tags_does() -> None:
 )
 def test_tags_come_out_trimmed(raw: str, tags: list[str]) -> None:
     assert clean_tags([raw]) == tags
+
+
+_PIECES = st.sampled_from(
+    ["banjir", "Rizal Ramli", ",", ";", "#", " ", "  ", "\t", "\n", "\xa0", "\u200b", "TAG", "x"]
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a , b",
+        "a;b ; c",
+        " a,",
+        ",,",
+        "",
+        "tag",
+        "# angeline # angeline dibunuh",
+        "a, #b",
+        "a\u200b , b",
+    ],
+)
+def test_split_without_a_hash_gives_the_same_parts(text: str) -> None:
+    assert [normalize_whitespace(p) for p in _split(text)] == [
+        normalize_whitespace(p) for p in _SPLIT.split(text)
+    ]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(st.lists(_PIECES, max_size=12).map("".join), st.text(max_size=30)))
+def test_split_gives_the_same_parts_on_any_text(text: str) -> None:
+    # Parts may differ only in spaces at their ends, which clean_tags trims first.
+    assert [normalize_whitespace(p) for p in _split(text)] == [
+        normalize_whitespace(p) for p in _SPLIT.split(text)
+    ]

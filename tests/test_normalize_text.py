@@ -9,8 +9,20 @@ Rows name where their strings come from: a real page under ../shared/pages or
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from newscrawler.normalize.text import _title_cased, clean_body, may_contain_ignoring_case
+from newscrawler.normalize.text import (
+    _CREDIT_NAME,
+    _DASHES,
+    _DATELINE_ALONE,
+    _DATELINES,
+    CleanBody,
+    _has_dash,
+    _title_cased,
+    clean_body,
+    may_contain_ignoring_case,
+)
 
 # (where it was read, paragraphs, expected text, expected credit)
 CREDITS: list[tuple[str, list[str], str, str | None]] = [
@@ -224,3 +236,84 @@ def test_may_contain_ignoring_case_rules_out_only_ascii_text_without_the_words(
     text: str, expected: bool
 ) -> None:
     assert may_contain_ignoring_case(text, ("pagi",)) is expected
+
+
+# Pre-checks before the dateline and credit-name patterns, with rows on both sides of each.
+PRE_CHECK_ROWS: list[tuple[str, list[str], str, str | None, str | None]] = [
+    ("constructed: a dateline set apart", ["Liputan6.com, Jakarta -", "Presiden meresmikan jalan tol."], "Liputan6.com, Jakarta - Presiden meresmikan jalan tol.", "Liputan6.com, Jakarta", None),
+    ("constructed: an en dash and spaces after it", ["Jakarta – ", "Presiden meresmikan jalan tol."], "Jakarta – Presiden meresmikan jalan tol.", "Jakarta", None),
+    ("constructed: an em dash", ["JAKARTA, KOMPAS.com —", "Presiden meresmikan jalan tol."], "JAKARTA, KOMPAS.com — Presiden meresmikan jalan tol.", "JAKARTA, KOMPAS.com", None),
+    ("constructed: no dash at the end, so not a dateline alone", ["Jakarta - Senin", "Presiden meresmikan jalan tol."], "Jakarta - Senin\n\nPresiden meresmikan jalan tol.", "Jakarta", None),
+    ("constructed: no dash anywhere", ["Judul berita", "Paragraf kedua."], "Judul berita\n\nParagraf kedua.", None, None),
+    ("constructed: the dash-less Liputan6 dateline", ["Liputan6.com, Jakarta Dalam rangka HUT RI."], "Liputan6.com, Jakarta Dalam rangka HUT RI.", "Liputan6.com, Jakarta", None),
+    ("constructed: a name credit", ["Jakarta - Teks.", "Polisi berjaga di Jalan Sedap Malam, Denpasar. (Luh Wayanti)"], "Jakarta - Teks.\n\nPolisi berjaga di Jalan Sedap Malam, Denpasar.", "Jakarta", "(Luh Wayanti)"),
+    ("constructed: brackets not at the end", ["Teks.", "Polisi berjaga. (Luh Wayanti) di sana."], "Teks.\n\nPolisi berjaga. (Luh Wayanti) di sana.", None, None),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("where", "paragraphs", "text", "dateline", "credit"), PRE_CHECK_ROWS)
+def test_dateline_and_credit_pre_checks_keep_results(
+    where: str, paragraphs: list[str], text: str, dateline: str | None, credit: str | None
+) -> None:
+    body = clean_body(paragraphs)
+    assert (body.text, body.dateline, body.credit) == (text, dateline, credit)
+
+
+_PIECES = st.sampled_from(
+    ["Liputan6.com", "KOMPAS.com", ",", " ", "Jakarta", "JAKARTA", "Selatan", "(ANTARA)", "-", "--",
+     "\u2013", "\u2014", "\n", "\t", "\xa0", ".", "(", ")", "Luh Wayanti", "Teks", "x"]
+)  # fmt: skip
+_DATELINE_LIKE = st.one_of(st.lists(_PIECES, max_size=10).map("".join), st.text(max_size=30))
+
+
+@settings(max_examples=500, deadline=None)
+@given(_DATELINE_LIKE)
+def test_dateline_and_credit_pre_checks_are_necessary(text: str) -> None:
+    # Each pattern is skipped where its pre-check fails: the pattern must fail there too.
+    if _DATELINE_ALONE.match(text):
+        assert text.rstrip().endswith(_DASHES)
+    if any(pattern.match(text) for pattern in _DATELINES):
+        assert _has_dash(text)
+    if _CREDIT_NAME.search(text):
+        assert text.rstrip().endswith(")")
+
+
+def test_opening_lines_then_lists_furniture_and_credit() -> None:
+    # Each rule in clean_body's loop in turn: reporter line, dateline set apart, a list under
+    # "Baca Juga" ended by a sentence-case line, furniture, a line without letters, a credit.
+    body = clean_body(
+        [
+            "Laporan Wartawan Tribunnews.com, Wahyu Aji",
+            "TRIBUNNEWS.COM, JAKARTA -",
+            "Presiden meresmikan jalan tol.",
+            "Baca Juga",
+            "Harga Emas Naik Lagi",
+            "Sentimen pasar masih rapuh",
+            "ADVERTISEMENT",
+            "***",
+            "Katanya. (bgs/rul)",
+            "Baca Juga: Harga emas turun",
+        ]
+    )
+    assert body == CleanBody(
+        text="TRIBUNNEWS.COM, JAKARTA - Presiden meresmikan jalan tol.\n\n"
+        "Sentimen pasar masih rapuh\n\nKatanya.",
+        dateline="TRIBUNNEWS.COM, JAKARTA",
+        credit="(bgs/rul)",
+        byline="Laporan Wartawan Tribunnews.com, Wahyu Aji",
+    )
+
+
+def test_only_the_first_opening_line_is_taken_apart() -> None:
+    # A second reporter line is text; a second dateline alone joins the text it opens.
+    assert (
+        clean_body(
+            [
+                "Laporan Wartawan Tribunnews.com, Wahyu Aji",
+                "Laporan Wartawan Tribunnews.com, Ani Budi",
+            ]
+        ).text
+        == "Laporan Wartawan Tribunnews.com, Ani Budi"
+    )
+    assert clean_body(["Jakarta -", "Jakarta -", "Teks."]).text == "Jakarta - Jakarta -\n\nTeks."
+    assert clean_body(["Jakarta -"]).text == "Jakarta -"

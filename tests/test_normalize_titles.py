@@ -6,8 +6,10 @@ Branding may carry a section word or three before or after the name; more is a h
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from newscrawler.normalize.titles import clean_title
+from newscrawler.normalize.titles import _LEADING_SITE, _SEPARATOR, _SEPARATOR_CHAR, clean_title
 
 TITLE = "Harga Cabai Naik - Warta Desa"
 
@@ -38,3 +40,38 @@ def test_each_call_reads_its_own_site_names() -> None:
 )
 def test_branding_with_a_section_around_the_name(raw: str, title: str) -> None:
     assert clean_title(raw, site_names=("Warta Desa",)) == title
+
+
+@pytest.mark.parametrize(
+    ("raw", "title"),
+    [
+        # Both sides of the colon and separator pre-checks.
+        ("KapanLagi.com: Brandon Salim Jadi Ayah", "Brandon Salim Jadi Ayah"),
+        ("KapanLagi.com Brandon Salim Jadi Ayah", "KapanLagi.com Brandon Salim Jadi Ayah"),
+        ("Harga Cabai Naik - Liputan6.com", "Harga Cabai Naik"),
+        ("Harga Cabai Naik \u2014 Liputan6.com", "Harga Cabai Naik"),
+        ("Harga Cabai Naik | Liputan6.com", "Harga Cabai Naik"),
+        ("Harga Cabai Naik|Liputan6.com", "Harga Cabai Naik"),
+        ("Harga Cabai Naik \u00bb Liputan6.com", "Harga Cabai Naik"),
+        ("Harga Cabai Naik Liputan6.com", "Harga Cabai Naik Liputan6.com"),
+        ("Sering Depresi Berat - Health :: Okezone Lifestyle", "Sering Depresi Berat"),
+    ],
+)
+def test_separator_pre_checks_keep_results(raw: str, title: str) -> None:
+    assert clean_title(raw) == title
+
+
+_PIECES = st.sampled_from(
+    [" ", "\xa0", "\t", "-", "\u2013", "\u2014", "|", ":", "::", "\u00b7", "\u2022", "\u00bb",
+     "Liputan6.com", "Judul", "KapanLagi.com", "x"]
+)  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(st.lists(_PIECES, max_size=10).map("".join), st.text(max_size=30)))
+def test_separator_pre_checks_are_necessary(text: str) -> None:
+    # Each pattern is skipped where its pre-check fails: the pattern must fail there too.
+    if _SEPARATOR.search(text):
+        assert _SEPARATOR_CHAR.search(text)
+    if _LEADING_SITE.match(text):
+        assert ":" in text

@@ -121,3 +121,11 @@ def test_modified_before_published_is_flagged_not_fixed():
     )
     assert snapshot.modified_at.isoformat() == "2020-07-08T20:33:00+07:00"
     assert snapshot.notes["modified_before_published"] is True
+
+
+def test_fields_without_candidates_have_no_value_and_no_provenance():
+    snapshot = to_snapshot(raw(authors=[], editors=[], tags=[], published=[], modified=[]))
+    assert (snapshot.authors, snapshot.editors, snapshot.tags) == ((), (), ())
+    assert (snapshot.published_at, snapshot.modified_at) == (None, None)
+    assert set(snapshot.provenance) == {"title", "body"}
+    assert snapshot.notes == {}

@@ -97,6 +97,8 @@ _LABEL = re.compile(
     re.IGNORECASE,
 )
 _URL = re.compile(r"(?:https?://|www\.)\S*", re.IGNORECASE)
+# What _URL needs: "://" or "www." (any case).
+_URL_MARKS = ("://", "www.")
 # detik's author meta sometimes holds the editor's initials ("bgs"), not a name.
 _INITIALS = re.compile(r"^[a-z]{2,4}$")
 _HAS_LETTER = re.compile(r"[^\W\d_]")
@@ -143,7 +145,8 @@ def split_credits(raw: str) -> tuple[list[str], list[str]]:
 def _segments(raw: str) -> tuple[list[str], list[str]]:
     """Raw author and editor pieces of one credit line, labels removed, not yet cleaned."""
     text = _prepare(raw)
-    matches = list(_LABEL.finditer(text))
+    # Every label ends in a colon: most bylines ("Gilar Ramdhani") have none to search for.
+    matches = list(_LABEL.finditer(text)) if ":" in text else []
     authors: list[str] = []
     editors: list[str] = []
     start = 0
@@ -171,8 +174,11 @@ def _segments(raw: str) -> tuple[list[str], list[str]]:
 def _prepare(raw: str) -> str:
     text = html.unescape(raw) if "&" in raw else raw
     # detik's article:author is "https://www.facebook.com/detikdotcom": a page, not a person.
-    text = _URL.sub(" ", text)
-    text = _WITH.sub(r", \1", text)
+    if may_contain_ignoring_case(text, _URL_MARKS):
+        text = _URL.sub(" ", text)
+    # _WITH tries its leading spaces at every position; it needs a "(".
+    if "(" in text:
+        text = _WITH.sub(r", \1", text)
     return normalize_whitespace(unicodedata.normalize("NFC", text))
 
 
@@ -184,7 +190,9 @@ def _names(segments: Iterable[str], organisations: frozenset[str] | set[str]) ->
         if text.isupper():
             parts = [piece for part in parts for piece in _SPLIT_CAPITALS.split(part)]
         for part in parts:
-            name = _strip(part, organisations)
+            # ``text`` came out of _strip, which stops only at a string it leaves unchanged:
+            # a part that is all of it ("Gilar Ramdhani", nothing to split) needs no second run.
+            name = part if part == text else _strip(part, organisations)
             if _is_person(name, organisations):
                 found.append(_fix_case(name))
     return found
@@ -219,13 +227,22 @@ def _may_hold_time(text: str) -> bool:
 
 def _is_organisation(text: str, organisations: frozenset[str] | set[str]) -> bool:
     key = text.strip(" .,;:|-–—()").lower()
-    return key in organisations or bool(_DOMAIN.fullmatch(key)) or key.startswith("detik")
+    return (
+        key in organisations
+        or ("." in key and bool(_DOMAIN.fullmatch(key)))
+        or key.startswith("detik")
+    )
 
 
 def _is_person(name: str, organisations: frozenset[str] | set[str]) -> bool:
     if not name or len(name) > 60 or not _HAS_LETTER.search(name):
         return False
-    if _is_organisation(name, organisations) or _DOMAIN.search(name) or _JUNK.search(name):
+    # A domain has a dot: most names skip that search.
+    if (
+        _is_organisation(name, organisations)
+        or ("." in name and _DOMAIN.search(name))
+        or _JUNK.search(name)
+    ):
         return False
     if _COMPANY.match(name) or _INITIALS.match(name) or name.casefold() in _DEGREES:
         return False
@@ -235,6 +252,11 @@ def _is_person(name: str, organisations: frozenset[str] | set[str]) -> bool:
 
 def _fix_case(name: str) -> str:
     """ "GILAR RAMDHANI" / "gilar ramdhani" -> "Gilar Ramdhani"; mixed case is kept as written."""
+    # In ASCII every letter has a case, so str.isupper/islower decide it without a list: a
+    # name in mixed case ("Gilar Ramdhani") or without letters comes back at once. Other
+    # scripts have letters without case ("中"), which the loop below counts as neither.
+    if name.isascii() and not (name.isupper() or name.islower()):
+        return name
     letters = [c for c in name if c.isalpha()]
     if not letters or not (all(c.isupper() for c in letters) or all(c.islower() for c in letters)):
         return name

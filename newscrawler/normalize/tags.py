@@ -40,7 +40,7 @@ def clean_tags(raw: Iterable[str]) -> list[str]:
             continue
         text = html.unescape(value) if "&" in value else value
         text = _HEADING.sub("", unicodedata.normalize("NFC", text))
-        for part in _SPLIT.split(text):
+        for part in _split(text):
             # Stripping a normalized string leaves it normalized: " " is among the stripped.
             tag = normalize_whitespace(part).lstrip("#").strip(" .\"'")
             if not tag or len(tag) > _MAX_TAG or _TAXONOMY.match(tag):
@@ -50,6 +50,19 @@ def clean_tags(raw: Iterable[str]) -> list[str]:
                 seen.add(key)
                 tags.append(tag)
     return tags
+
+
+def _split(text: str) -> list[str]:
+    """``_SPLIT.split(text)`` up to spaces around the parts, which every caller trims.
+
+    Without a "#" only the comma and semicolon split, and ``str.split`` finds them in a
+    fraction of the time ``_SPLIT`` takes to try its leading spaces at every position:
+    "a , b" gives ["a ", " b"] instead of ["a", "b"], the same tags once ``clean_tags``
+    has normalized each part's whitespace, its first step.
+    """
+    if "#" in text:
+        return _SPLIT.split(text)
+    return text.replace(";", ",").split(",")
 
 
 def without_junk(raw: str, junk: Collection[str]) -> str:

@@ -211,57 +211,59 @@ def clean_body(paragraphs: Sequence[str]) -> CleanBody:
     for position, paragraph in enumerate(cleaned):
         if not paragraph:
             continue
-        if not kept and byline is None and _REPORTER_LINE.match(paragraph):
-            byline = paragraph
-            continue
-        # Markup often sets the dateline apart: "<strong>Liputan6.com, Jakarta -</strong>".
-        if not kept and not pending_dateline and _DATELINE_ALONE.match(paragraph):
-            pending_dateline = paragraph
-            continue
-        if pending_dateline:
-            paragraph = f"{pending_dateline} {paragraph}"
-            pending_dateline = ""
-        kind = _PARAGRAPH_KIND.match(paragraph)
-        kind_name = kind.lastgroup if kind else None
-        if kind_name == "end":
-            # Before any text it is a photo credit or a label ("© Aaron Schwartz" over the
-            # picture), not the end of an article that has not begun.
-            if not kept:
+        if not kept:
+            if byline is None and _REPORTER_LINE.match(paragraph):
+                byline = paragraph
                 continue
-            break
-        if related_left and _related_title(paragraph, related_titled):
-            related_left -= 1
-            if related_titled is None:
-                related_titled = _title_cased(paragraph)
-            continue
-        related_left = 0
-        if kind_name == "header":
-            related_left, related_titled = _MAX_RELATED, None
-            continue
+            # Markup often sets the dateline apart: "<strong>Liputan6.com, Jakarta -</strong>".
+            if not pending_dateline and _may_be_dateline_alone(paragraph):
+                pending_dateline = paragraph
+                continue
+            if pending_dateline:
+                paragraph = f"{pending_dateline} {paragraph}"
+                pending_dateline = ""
+        kind = _PARAGRAPH_KIND.match(paragraph)
+        if kind is not None:
+            kind_name = kind.lastgroup
+            if kind_name == "end":
+                # Before any text it is a photo credit or a label ("© Aaron Schwartz" over
+                # the picture), not the end of an article that has not begun.
+                if not kept:
+                    continue
+                break
+        else:
+            kind_name = None
+        if related_left:
+            if _related_title(paragraph, related_titled):
+                related_left -= 1
+                if related_titled is None:
+                    related_titled = _title_cased(paragraph)
+                continue
+            related_left = 0
+        if kind_name is not None:
+            if kind_name == "header":
+                related_left, related_titled = _MAX_RELATED, None
+            continue  # a list header or furniture
         # A paragraph that opens with a letter has one: the search is for "2024", "***".
-        if kind_name == "furniture" or not (
-            paragraph[0].isalpha() or _HAS_LETTER.search(paragraph)
-        ):
+        if not (paragraph[0].isalpha() or _HAS_LETTER.search(paragraph)):
             continue
         # The end marker and both credits close with ")": most paragraphs need no search.
-        closes = paragraph.rstrip().endswith(")")
-        ended = _TRAILING_END.search(paragraph) if closes else None
-        if ended:
-            paragraph = paragraph[: ended.start()]
-            if paragraph:
-                kept.append(paragraph)
-            break
-        # Initials close the article: "... pungkas Nabil. (bgs/rul)" then "Baca Juga" links.
-        closing = (
-            (_CREDIT.search(paragraph) or _CREDIT_WITH_SLASH.search(paragraph)) if closes else None
-        )
-        # Prose after it means the article goes on: "(nop)" in a code listing, a "(More)"
-        # link (a related-links list after a real credit is short lines).
-        if closing and not _prose_follows(cleaned, position):
-            credit = _credit(closing)
-            if rest := paragraph[: closing.start()].rstrip():
-                kept.append(rest)
-            break
+        if paragraph.rstrip().endswith(")"):
+            ended = _TRAILING_END.search(paragraph)
+            if ended:
+                paragraph = paragraph[: ended.start()]
+                if paragraph:
+                    kept.append(paragraph)
+                break
+            # Initials close the article: "... pungkas Nabil. (bgs/rul)" then "Baca Juga".
+            closing = _CREDIT.search(paragraph) or _CREDIT_WITH_SLASH.search(paragraph)
+            # Prose after it means the article goes on: "(nop)" in a code listing, a "(More)"
+            # link (a related-links list after a real credit is short lines).
+            if closing and not _prose_follows(cleaned, position):
+                credit = _credit(closing)
+                if rest := paragraph[: closing.start()].rstrip():
+                    kept.append(rest)
+                break
         kept.append(paragraph)
 
     if pending_dateline:
@@ -269,7 +271,8 @@ def clean_body(paragraphs: Sequence[str]) -> CleanBody:
     # Tempo closes with the reporter's name in capitals: "DINI TEJA".
     if kept and credit is None and len(kept) > 1 and _CAPS_CREDIT.match(kept[-1]):
         credit = kept.pop()
-    if kept and credit is None:
+    # The name sits in brackets at the very end: most last paragraphs need no search.
+    if kept and credit is None and kept[-1].rstrip().endswith(")"):
         named = _CREDIT_NAME.search(kept[-1])
         if named:
             credit = _credit(named)
@@ -322,11 +325,29 @@ def _clean_paragraph(raw: str) -> str:
     return text
 
 
+_DASHES = ("-", "–", "—")
+
+
+def _may_be_dateline_alone(paragraph: str) -> bool:
+    """Whether ``_DATELINE_ALONE`` matches, trying it only on a paragraph ending in a dash.
+
+    The pattern ends in a dash and spaces; tried on every opening paragraph it walks the
+    capitalised words of a headline ("Judul Berita Hari Ini") before failing at the end.
+    """
+    return paragraph.rstrip().endswith(_DASHES) and bool(_DATELINE_ALONE.match(paragraph))
+
+
+def _has_dash(text: str) -> bool:
+    return "-" in text or "–" in text or "—" in text
+
+
 def _dateline(first: str) -> str | None:
-    for pattern in _DATELINES:
-        match = pattern.match(first)
-        if match:
-            return normalize_whitespace(match["dateline"])
+    # Every shape in _DATELINES has a dash; prose without one ("Judul berita") skips all five.
+    if _has_dash(first):
+        for pattern in _DATELINES:
+            match = pattern.match(first)
+            if match:
+                return normalize_whitespace(match["dateline"])
     match = _DATELINE_NO_DASH.match(first)
     return match["dateline"] if match else None
 
@@ -342,4 +363,8 @@ def may_contain_ignoring_case(text: str, words: Sequence[str]) -> bool:
     if not text.isascii():
         return True
     lowered = text.lower()
-    return any(word in lowered for word in words)
+    # A plain loop: a generator for ``any`` costs more than the few ``in`` tests it runs.
+    for word in words:  # noqa: SIM110 (see above)
+        if word in lowered:
+            return True
+    return False

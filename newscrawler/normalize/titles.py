@@ -32,6 +32,9 @@ SITE_NAMES = (
 # Separators between headline and branding. A plain "-" needs spaces around it so that
 # hyphenated words ("Covid-19") never split; ":" needs a space before it ("Okezone : x").
 _SEPARATOR = re.compile(r"\s+(?:[-–—|:·•»]|::|[-–—]{2})\s+|\s*\|\s*")
+# One character every separator has: a title without any ("Judul berita") has no separator,
+# and this scan is cheaper than _SEPARATOR trying its spaces at every position.
+_SEPARATOR_CHAR = re.compile("[-–—|:·•»]")
 # "KapanLagi.com: Brandon Salim ..." puts the site first, followed by a bare colon.
 _LEADING_SITE = re.compile(r"^(?P<site>[^\s:]+(?:\s[^\s:]+){0,2})\s*:\s+(?P<rest>\S.*)$")
 # A section word or two may precede the site name: "Tekno Liputan6.com", "News Okezone".
@@ -72,10 +75,11 @@ def _spaced_after(names: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def _strip_branding(text: str, names: tuple[str, ...]) -> str:
-    leading = _LEADING_SITE.match(text)
+    # The site-first shape has a colon; most titles have none.
+    leading = _LEADING_SITE.match(text) if ":" in text else None
     if leading and _is_site(leading["site"], names):
         return leading["rest"]
-    separators = list(_SEPARATOR.finditer(text))
+    separators = list(_SEPARATOR.finditer(text)) if _SEPARATOR_CHAR.search(text) else []
     if not separators:
         return text
     # Trailing branding: "Headline - Tekno Liputan6.com", "Headline - Kompas.com Regional".
