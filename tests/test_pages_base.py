@@ -202,6 +202,17 @@ def test_antara_real_page_drops_the_site_keywords():
     assert "portal indonesia" not in values
 
 
+@pytest.mark.parametrize(
+    "name", ["anpandu_antara-singlepage.html", "anpandu_antara-singlepage4.html"]
+)
+def test_antara_copyright_line_is_not_a_date(name):
+    path = shared_page(f"antara/{name}")
+    page = _page_of(AntaraPage, path, "http://www.antaranews.com/berita/527615/x")
+    visible = [f.value for f in page.published() if f.source == "byline"]
+    assert visible  # the 2015-2017 date line is still read
+    assert not [v for v in visible if "COPYRIGHT" in v.upper() or "©" in v]
+
+
 def test_republika_header_credits():
     path = FIXTURES / "sites" / "republika" / "2016-03-08_banjir-bandung-selatan.html"
     page = _page_of(RepublikaPage, path, "http://www.republika.co.id/berita/x")

@@ -120,7 +120,13 @@ class AntaraPage(ArticlePage):
     def published(self) -> list[Found]:
         # 2015-2017: "Selasa, 23 Februari 2016 15:06 WIB | 998 Views" (no meta on some pages);
         # 2020s: <span class="article-date">Senin, 15 Januari 2024 09:42 WIB</span>.
-        visible = [t.split("|")[0].strip() for t in self.texts(".bjbrt .date, .article-date") if t]
+        # The same box's last <p class="date"> is the copyright line, "COPYRIGHT © ANTARA
+        # 2015" (antaranews.com/berita/527615): a year, never the article's date.
+        visible = [
+            t.split("|")[0].strip()
+            for t in self.texts(".bjbrt .date, .article-date")
+            if t and not t.upper().startswith(("COPYRIGHT", "©"))
+        ]
         return super().published() + [Found(v, "byline") for v in visible if v]
 
     def tags(self) -> list[Found]:
