@@ -212,3 +212,31 @@ def test_subtree_elements_stops_at_the_limit_and_skips_nested_anchors() -> None:
         "div", "p", "div", "p", "section", "p",
     ]  # fmt: skip
     assert treescan.subtree_elements(anchors, None, 5) is None
+
+
+def _first_by_xpath(root: etree._Element, xpath: str) -> etree._Element | None:
+    found = root.xpath(xpath)
+    assert isinstance(found, list)
+    return next((el for el in found if isinstance(el, etree._Element)), None)
+
+
+@compiled
+def test_class_boxes_are_found_as_their_xpath_finds_them(
+    real_roots: list[tuple[str, etree._Element]],
+) -> None:
+    from newscrawler.sites import known_sites
+
+    xpaths = sorted({xp for site in known_sites() for xp in site.page.body_xpaths})
+    shaped = [xp for xp in xpaths if body._CLASS_BOX.match(xp)]
+    assert len(shaped) >= 10  # the sites' usual way of naming their text's box
+    # Whitespace other than spaces in the class, the name as part of a longer name, case.
+    written = lxml.html.fromstring(
+        '<div><div class="x-read__content">a</div><p class="read__content">b</p>'
+        '<div class="\tREAD__CONTENT">c</div><div class="one\nread__content\ttwo">d</div></div>'
+    )
+    extra = "//div[contains(concat(' ', normalize-space(@class), ' '), ' read__content ')]"
+    for name, root in [("written", written), *real_roots]:
+        for xpath in [*shaped, extra]:
+            assert body.first_match(root, [xpath]) is _first_by_xpath(root, xpath), (name, xpath)
+    found = body.first_match(written, [extra])
+    assert found is not None and found.text == "d"
