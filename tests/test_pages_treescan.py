@@ -239,4 +239,5 @@ def test_class_boxes_are_found_as_their_xpath_finds_them(
         for xpath in [*shaped, extra]:
             assert body.first_match(root, [xpath]) is _first_by_xpath(root, xpath), (name, xpath)
     found = body.first_match(written, [extra])
-    assert found is not None and found.text == "d"
+    assert found is not None
+    assert found.text == "d"
