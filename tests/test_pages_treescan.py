@@ -17,6 +17,7 @@ from lxml import etree
 from scrapy.http import HtmlResponse
 
 from newscrawler.pages import body, treescan
+from newscrawler.pages.index import PageIndex
 from newscrawler.pages.parsing import selector_of
 
 compiled = pytest.mark.skipif(
@@ -25,7 +26,10 @@ compiled = pytest.mark.skipif(
 )
 
 PAGE = """<!DOCTYPE html><html lang="id"><head><title>Judul</title>
-<meta name="author" content="Ani"><script type="application/ld+json">{"a": 1}</script></head>
+<meta name="author" content="Ani"><script type="application/ld+json">{"a": 1}</script>
+<meta property="og:title twitter:title" name="Title" content="Judul &amp; x"><meta name="x">
+<meta content="tanpa nama"><script type="application/ld+json"></script>
+<script type="application/LD+JSON">{"b": 2}</script></head>
 <body class="one-sidebar"><header class="site-header author-strip">Menu</header>
 <div class="read__content" itemprop="articleBody">
   <p>Jakarta - Harga cabai naik, kata pedagang, dan pembeli mengeluh &amp; menawar.<br>
@@ -183,8 +187,13 @@ def test_python_fallbacks_give_what_the_c_walks_give(
         )
         anchors = treescan.class_contains(root, ("content", "article"))
         below_c = [treescan.subtree_elements(anchors, tag, 500) for tag in (None, "p", "a")]
+        index_c = PageIndex(root)
         with monkeypatch.context() as patch:
             _python_only(patch)
+            index_python = PageIndex(root)
+            assert index_python.tags == index_c.tags, name
+            assert index_python.metas == index_c.metas, name
+            assert index_python.ld_scripts == index_c.ld_scripts, name
             assert not treescan.COMPILED or treescan._treescan is None
             in_python = (
                 treescan.class_contains(root, words),

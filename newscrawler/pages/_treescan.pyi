@@ -8,6 +8,9 @@ def attribute_contains(
 def subtree_elements(
     anchors: list[etree._Element], tag: bytes, limit: int
 ) -> list[etree._Element] | None: ...
+def index_page(
+    root: etree._Element, tags: tuple[bytes, ...]
+) -> tuple[list[list[etree._Element]], list[tuple[str, str | None, str | None]], list[str]]: ...
 def having_attribute(root: etree._Element, names: tuple[bytes, ...]) -> list[etree._Element]: ...
 
 class TextWalk:

@@ -114,6 +114,79 @@ cdef inline bint _inside(tree.xmlNode* node, tree.xmlNode* ancestor) noexcept:
     return False
 
 
+cdef inline object _text_of_attribute(_Document doc, tree.xmlNode* element, const char* name):
+    cdef tree.xmlAttr* attr = _attribute(element, name)
+    if attr is NULL:
+        return None
+    return _value(doc, element, attr).decode("utf-8")
+
+
+def index_page(_Element root, tuple tags):
+    """What ``PageIndex`` reads, from one walk: the elements named each of ``tags`` (UTF-8
+    bytes) in page order, one list per tag; (content, name, property) of every ``<meta>``
+    with a ``content``; and the own text nodes of every ``<script
+    type="application/ld+json">`` (all of them joined where the script has no child element,
+    comment or instruction, as lxml's ``text`` reads it; else one per node, as ``text()``).
+    """
+    cdef list lists = [[] for _ in tags]
+    cdef list metas = []
+    cdef list scripts = []
+    cdef tree.xmlNode* top = root._c_node
+    cdef tree.xmlNode* c = top
+    cdef tree.xmlNode* child
+    cdef _Document doc = root._doc
+    cdef Py_ssize_t i
+    cdef Py_ssize_t count = len(tags)
+    cdef bytes tag
+    cdef const char* name
+    cdef Buffer joined
+    while c is not NULL:
+        if c.type == tree.XML_ELEMENT_NODE and c.ns is NULL:
+            name = <const char*>c.name
+            for i in range(count):
+                tag = <bytes>tags[i]
+                if name[0] == (<const char*>tag)[0] and strcmp(name, tag) == 0:
+                    (<list>lists[i]).append(elementFactory(doc, c))
+                    if strcmp(name, "meta") == 0:
+                        content = _text_of_attribute(doc, c, "content")
+                        if content is not None:
+                            metas.append(
+                                (
+                                    content,
+                                    _text_of_attribute(doc, c, "name"),
+                                    _text_of_attribute(doc, c, "property"),
+                                )
+                            )
+                    elif strcmp(name, "script") == 0 and _text_of_attribute(
+                        doc, c, "type"
+                    ) == "application/ld+json":
+                        if not _has_children(c):
+                            memset(&joined, 0, sizeof(Buffer))
+                            try:
+                                child = c.children
+                                while child is not NULL:
+                                    if _is_text(child):
+                                        _append_text(&joined, child)
+                                    child = child.next
+                                if joined.length:
+                                    scripts.append(_decoded(&joined))
+                            finally:
+                                free(joined.data)
+                        else:
+                            child = c.children
+                            while child is not NULL:
+                                if _is_text(child):
+                                    scripts.append(
+                                        (<bytes>(<const char*>child.content)).decode("utf-8")
+                                        if child.content is not NULL
+                                        else ""
+                                    )
+                                child = child.next
+                    break
+        c = _next_node(c, top)
+    return lists, metas, scripts
+
+
 def having_attribute(_Element root, tuple names):
     """The elements under ``root`` (itself included), in page order, with at least one of
     the attributes ``names`` (UTF-8 bytes, no namespace): what

@@ -67,6 +67,16 @@ def subtree_elements(
     return found
 
 
+def index_page(
+    root: etree._Element, tags: tuple[str, ...]
+) -> tuple[list[list[etree._Element]], list[tuple[str, str | None, str | None]], list[str]] | None:
+    """What ``PageIndex`` reads, from one walk in C (see ``_treescan.index_page``); None
+    where not compiled (``PageIndex`` then walks in Python)."""
+    if _treescan is None:
+        return None
+    return _treescan.index_page(root, _utf8(tags))
+
+
 def having_attribute(root: etree._Element, names: tuple[str, ...]) -> list[etree._Element]:
     """The elements under ``root`` (itself included), in page order, with at least one of
     the attributes ``names``: ``(descendant-or-self::*/@itemprop | ...)/parent::*``."""
