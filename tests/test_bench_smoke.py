@@ -105,6 +105,7 @@ def test_quick_run_writes_every_section_with_numbers(
     # A crawl benchmark that lost articles would measure nothing.
     assert results["crawl"]["full"]["archive_new"] == results["crawl"]["inputs"]["articles"]
     assert results["extract"]["inputs"]["by_set"] == {"shared": 4, "zyte": 4, "mozilla": 4}
+    assert isinstance(results["extract"]["compiled_walks"], bool)
     # The summary table is printed for the reader.
     assert "| crawl:" in result.stdout
 
