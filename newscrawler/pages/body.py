@@ -266,7 +266,7 @@ def paragraphs(container: etree._Element) -> list[str]:
 
 def visible_text(container: etree._Element) -> str:
     """The visible text of ``container`` and its tail, ``_BREAK`` where a block starts or
-    ends: the C walk of the same rules where compiled (a fifth of the time), else _walk."""
+    ends: the C walk of the same rules where compiled (a ninth of the time), else _walk."""
     if _COMPILED_WALK is not None:
         return _COMPILED_WALK(container)
     pieces: list[str] = []

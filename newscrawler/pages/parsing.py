@@ -4,8 +4,8 @@ Scrapy's ``response.selector`` decodes the whole body to ``str`` (``response.tex
 parsel then encodes that string back to UTF-8 bytes for lxml: two copies of a 200 KB page,
 which cost a fifth of the parse itself. Where the response declares UTF-8 (its
 ``Content-Type``, a byte order mark or a ``<meta charset>``), as nine pages in ten do, lxml
-reads the bytes as they came. parsel checks that they really are UTF-8 and otherwise parses
-them decoded with replacement characters, which is what ``response.text`` would have given.
+reads the bytes as they came; where lxml finds they are not UTF-8 after all, Scrapy's own
+way parses them decoded with replacement characters, as ``response.text`` gives them.
 
 The selector becomes the response's own, so a spider's ``response.css(...)`` and ``scrapy
 shell`` read the same tree the page object read.
@@ -48,7 +48,7 @@ def selector_of(response: TextResponse) -> Selector:
     only a page that declares none is decoded whole to tell (as ``response.selector`` would).
     """
     # Scrapy keeps the selector and the decoded text in these two attributes (TextResponse);
-    # tests/test_pages_parsing.py fails should either change.
+    # tests/test_pages_parsing.py fails if either changes.
     cached = response._cached_selector
     if cached is not None:
         return cached
