@@ -36,7 +36,7 @@ cdef bytes _value(_Document doc, tree.xmlNode* element, tree.xmlAttr* attr):
     if child is NULL:
         return b""
     if child.next is NULL and child.type == tree.XML_TEXT_NODE:
-        return <bytes>(<const char*>child.content)
+        return <bytes>(<const char*>child.content) if child.content is not NULL else b""
     name = (<bytes>(<const char*>attr.name)).decode("utf-8")
     return elementFactory(doc, element).get(name, "").encode("utf-8")
 
