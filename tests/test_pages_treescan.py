@@ -250,3 +250,34 @@ def test_class_boxes_are_found_as_their_xpath_finds_them(
     found = body.first_match(written, [extra])
     assert found is not None
     assert found.text == "d"
+
+
+# Every character str.split() splits at, and characters that look like space but are not.
+SPACES = [chr(c) for c in range(0x110000) if chr(c).isspace()]
+NOT_SPACES = ["\u200b", "\u180e", "\ufeff", "\u2060", "\u00ad", "\u3001", "\u2027", "\u205e"]
+# Control characters lxml refuses to set as text; an HTML parse keeps them all the same.
+NOT_SETTABLE = set("\x0b\x0c\x1c\x1d\x1e\x1f")
+
+
+@compiled
+@pytest.mark.parametrize("char", SPACES + NOT_SPACES, ids=lambda c: f"U+{ord(c):04X}")
+def test_paragraph_whitespace_is_what_str_split_sees(char: str) -> None:
+    html = f"<p>{char}a{char}{char}é {char}b{char}</p><p>{char}</p>{char}ä{char}c<br>{char}"
+    fragment = lxml.html.fragment_fromstring(html, create_parent="div")
+    assert body.paragraphs(fragment) == _python_paragraphs(fragment)
+    if char not in NOT_SETTABLE:
+        # Set by hand too: a parse turns "\r" into "\n".
+        fragment[0].text = f"{char}a{char}{char}é{char}"
+        assert body.paragraphs(fragment) == _python_paragraphs(fragment)
+
+
+def test_control_characters_are_parsed_though_lxml_refuses_to_set_them() -> None:
+    for char in NOT_SETTABLE:
+        parsed = lxml.html.fragment_fromstring(f"<p>a{char}b</p>")
+        assert parsed.text == f"a{char}b"
+        with pytest.raises(ValueError, match="XML compatible"):
+            etree.Element("p").text = f"a{char}b"
+
+
+def test_paragraph_whitespace_covers_every_space_character() -> None:
+    assert len(SPACES) == 29  # if Unicode adds one, the C scan in _treescan.pyx needs it too

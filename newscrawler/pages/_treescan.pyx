@@ -10,7 +10,7 @@ module when it is compiled; ``tests/test_pages_treescan.py`` holds both side by 
 """
 
 from cpython.unicode cimport PyUnicode_DecodeUTF8
-from libc.stdlib cimport free, realloc
+from libc.stdlib cimport free, malloc, realloc
 from libc.string cimport memcpy, memset, strcmp, strlen, strstr
 from lxml.includes cimport tree
 from lxml.includes.etreepublic cimport _Document, _Element, elementFactory, import_lxml__etree
@@ -423,27 +423,105 @@ cdef class TextWalk(Rules):
             _append(&walk.out, "\0", 1)
         return 0
 
-    def text(self, _Element container):
-        """The container's text and its tail, "\\x00" where a paragraph ends."""
+    cdef int _walk(self, _Element container, Walk* walk) except -1:
+        """Fills ``walk.out`` with the container's text and its tail, "\\x00" where a
+        paragraph ends."""
         cdef tree.xmlNode* top = container._c_node
         cdef tree.xmlNode* after
         cdef Kind kind
+        if top.type == tree.XML_ELEMENT_NODE:
+            kind = self._kind(walk, top)
+            if kind != SKIPPED:
+                self._inside(container._doc, walk, top, kind, 0)
+        after = top.next
+        while after is not NULL and (
+            after.type == tree.XML_TEXT_NODE or after.type == tree.XML_CDATA_SECTION_NODE
+        ):
+            _append_text(&walk.out, after)
+            after = after.next
+        return 0
+
+    def text(self, _Element container):
+        """The container's text and its tail, "\\x00" where a paragraph ends."""
         cdef Walk walk
         memset(&walk, 0, sizeof(Walk))
         try:
-            if top.type == tree.XML_ELEMENT_NODE:
-                kind = self._kind(&walk, top)
-                if kind != SKIPPED:
-                    self._inside(container._doc, &walk, top, kind, 0)
-            after = top.next
-            while after is not NULL and (
-                after.type == tree.XML_TEXT_NODE or after.type == tree.XML_CDATA_SECTION_NODE
-            ):
-                _append_text(&walk.out, after)
-                after = after.next
+            self._walk(container, &walk)
             return _decoded(&walk.out)
         finally:
             free(walk.out.data)
+
+    def paragraphs(self, _Element container):
+        """The text's paragraphs, whitespace collapsed as ``" ".join(chunk.split())`` does
+        and empty ones dropped: ``body.paragraphs``, without a Python string per word."""
+        cdef Walk walk
+        memset(&walk, 0, sizeof(Walk))
+        try:
+            self._walk(container, &walk)
+            return _split_paragraphs(walk.out.data, walk.out.length)
+        finally:
+            free(walk.out.data)
+
+
+cdef inline size_t _space_at(const unsigned char* text, size_t at, size_t end) noexcept:
+    """The length in bytes of the whitespace character (``str.isspace``) at ``at``, or 0."""
+    cdef unsigned char c = text[at]
+    if c == 0x20 or (0x09 <= c <= 0x0D) or (0x1C <= c <= 0x1F):
+        return 1
+    if c == 0xC2 and at + 1 < end and (text[at + 1] == 0x85 or text[at + 1] == 0xA0):
+        return 2  # U+0085, U+00A0
+    if at + 2 >= end or c < 0xE1 or c > 0xE3:
+        return 0
+    if c == 0xE1:
+        return 3 if text[at + 1] == 0x9A and text[at + 2] == 0x80 else 0  # U+1680
+    if c == 0xE3:
+        return 3 if text[at + 1] == 0x80 and text[at + 2] == 0x80 else 0  # U+3000
+    if text[at + 1] == 0x80:
+        c = text[at + 2]
+        # U+2000-U+200A, U+2028, U+2029, U+202F
+        return 3 if (0x80 <= c <= 0x8A) or c == 0xA8 or c == 0xA9 or c == 0xAF else 0
+    return 3 if text[at + 1] == 0x81 and text[at + 2] == 0x9F else 0  # U+205F
+
+
+cdef list _split_paragraphs(const char* data, size_t length):
+    """Paragraphs of UTF-8 text with "\\x00" breaks: each chunk's whitespace runs made one
+    space, its ends trimmed, empty chunks dropped (what Python's split and join give)."""
+    cdef list out = []
+    cdef const unsigned char* text = <const unsigned char*>data
+    cdef char* compact
+    cdef size_t at = 0
+    cdef size_t size
+    cdef size_t kept = 0
+    cdef bint pending_space = False
+    if length == 0:
+        return out
+    compact = <char*>malloc(length)
+    if compact is NULL:
+        raise MemoryError()
+    try:
+        while at <= length:
+            if at == length or text[at] == 0:
+                if kept:
+                    out.append(PyUnicode_DecodeUTF8(compact, kept, NULL))
+                kept = 0
+                pending_space = False
+                at += 1
+                continue
+            size = _space_at(text, at, length)
+            if size:
+                pending_space = kept > 0
+                at += size
+                continue
+            if pending_space:
+                compact[kept] = 32
+                kept += 1
+                pending_space = False
+            compact[kept] = data[at]
+            kept += 1
+            at += 1
+        return out
+    finally:
+        free(compact)
 
 
 # What ProseWalk needs to know of a tag, as flags (the raw name, as body.py's sets hold it).

@@ -187,11 +187,12 @@ def _hides(style: str) -> bool:
     return "display:none" in style.replace(" ", "").lower()
 
 
-_COMPILED_WALK = (
-    TextWalk(_SKIP_TAGS, _BLOCK_TAGS, _FURNITURE_ROLES, _furniture_names, _hides).text
+_TEXT_WALK = (
+    TextWalk(_SKIP_TAGS, _BLOCK_TAGS, _FURNITURE_ROLES, _furniture_names, _hides)
     if TextWalk is not None
     else None
 )
+_COMPILED_WALK = _TEXT_WALK.text if _TEXT_WALK is not None else None
 
 
 def _walk(el: etree._Element, pieces: list[str], root: bool) -> None:
@@ -255,6 +256,8 @@ def paragraphs(container: etree._Element) -> list[str]:
 
     ``<p>A<br><br>B</p>`` (Liputan6's old layout) gives ``["A", "B"]``.
     """
+    if _TEXT_WALK is not None:
+        return _TEXT_WALK.paragraphs(container)
     out: list[str] = []
     for chunk in visible_text(container).split(_BREAK):
         # str.split() and re's \s agree on what whitespace is (Py_UNICODE_ISSPACE).
