@@ -101,8 +101,9 @@ def _python_paragraphs(container: etree._Element) -> list[str]:
 
 
 def _check_walks(root: etree._Element, name: str) -> None:
-    for container in [root, *root.iter("article", "div", "section", "main")][:40]:
+    for container in [root, *root.iter("article", "div", "section", "main", "span", "b")][:60]:
         assert body.paragraphs(container) == _python_paragraphs(container), name
+        assert body.has_text(container) is body._walk_finds_text(container, True), name
     assert body._COMPILED_PROSE is not None
     assert body._COMPILED_PROSE(root) == body._prose_blocks(root), name
 
@@ -265,6 +266,7 @@ def test_paragraph_whitespace_is_what_str_split_sees(char: str) -> None:
     html = f"<p>{char}a{char}{char}é {char}b{char}</p><p>{char}</p>{char}ä{char}c<br>{char}"
     fragment = lxml.html.fragment_fromstring(html, create_parent="div")
     assert body.paragraphs(fragment) == _python_paragraphs(fragment)
+    assert body.has_text(fragment[1]) is body._walk_finds_text(fragment[1], True)
     if char not in NOT_SETTABLE:
         # Set by hand too: a parse turns "\r" into "\n".
         fragment[0].text = f"{char}a{char}{char}é{char}"

@@ -451,6 +451,29 @@ cdef class TextWalk(Rules):
         finally:
             free(walk.out.data)
 
+    def has_text(self, _Element container):
+        """Whether ``paragraphs(container)`` is not empty: a character that is neither
+        whitespace nor a break anywhere in the text."""
+        cdef Walk walk
+        cdef const unsigned char* text
+        cdef size_t at = 0
+        cdef size_t size
+        memset(&walk, 0, sizeof(Walk))
+        try:
+            self._walk(container, &walk)
+            text = <const unsigned char*>walk.out.data
+            while at < walk.out.length:
+                if text[at] == 0:
+                    at += 1
+                    continue
+                size = _space_at(text, at, walk.out.length)
+                if not size:
+                    return True
+                at += size
+            return False
+        finally:
+            free(walk.out.data)
+
     def paragraphs(self, _Element container):
         """The text's paragraphs, whitespace collapsed as ``" ".join(chunk.split())`` does
         and empty ones dropped: ``body.paragraphs``, without a Python string per word."""
