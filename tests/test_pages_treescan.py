@@ -13,6 +13,8 @@ from pathlib import Path
 
 import lxml.html
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from lxml import etree
 from scrapy.http import HtmlResponse
 
@@ -283,3 +285,58 @@ def test_control_characters_are_parsed_though_lxml_refuses_to_set_them() -> None
 
 def test_paragraph_whitespace_covers_every_space_character() -> None:
     assert len(SPACES) == 29  # if Unicode adds one, the C scan in _treescan.pyx needs it too
+
+
+# Random markup from the pieces the walks look at: block, inline, skipped and table tags,
+# furniture and article class names, hiding attributes, <br>, comments, entities, odd space.
+_TAGS = [
+    "div", "p", "span", "a", "b", "br", "td", "tr", "table", "section", "article", "script",
+    "style", "figure", "li", "ul", "h1", "blockquote", "nav", "meta", "time",
+]  # fmt: skip
+_ATTRIBUTES = [
+    "", ' class="baca-juga"', ' class="content entry"', ' class="pb-byline"', ' hidden',
+    ' class="author-name share"', ' style="display: none"', ' aria-hidden="true"',
+    ' role="navigation"', ' id="related-posts"', ' itemprop="articleBody"', ' rel="author"',
+    ' class="widget Blog"', ' name="author" content="Ani"', ' class="a&amp;b"',
+]  # fmt: skip
+_TEXTS = st.lists(
+    st.sampled_from([*"ab, .é-", "\u00a0", "\u3000", "\t", "\n", "&amp;", "  ", "panjang, "]),
+    max_size=30,
+).map("".join)
+
+
+@st.composite
+def _markup(draw: st.DrawFn, depth: int = 0) -> str:
+    parts = []
+    for _ in range(draw(st.integers(0, 4 if depth < 4 else 0))):
+        kind = draw(st.integers(0, 9))
+        if kind < 2:
+            parts.append(draw(_TEXTS))
+        elif kind == 2:
+            parts.append(f"<!-- {draw(_TEXTS)} -->")
+        else:
+            tag = draw(st.sampled_from(_TAGS))
+            attributes = draw(st.sampled_from(_ATTRIBUTES))
+            inner = draw(_markup(depth + 1))
+            parts.append(f"<{tag}{attributes}>{inner}</{tag}>")
+    return "".join(parts)
+
+
+@compiled
+@settings(max_examples=400, deadline=None)
+@given(_markup())
+def test_c_walks_agree_with_python_on_random_markup(markup: str) -> None:
+    root = lxml.html.document_fromstring(f"<html><body><div>{markup}</div></body></html>")
+    _check_scans(root, markup)
+    _check_walks(root, markup)
+    index_c = PageIndex(root)
+    saved, treescan._treescan = treescan._treescan, None
+    try:
+        index_python = PageIndex(root)
+    finally:
+        treescan._treescan = saved
+    assert (index_python.tags, index_python.metas, index_python.ld_scripts) == (
+        index_c.tags,
+        index_c.metas,
+        index_c.ld_scripts,
+    )
