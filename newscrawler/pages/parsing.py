@@ -8,7 +8,7 @@ reads the bytes as they came; where lxml finds they are not UTF-8 after all, Scr
 way parses them decoded with replacement characters, as ``response.text`` gives them.
 
 The selector becomes the response's own, so a spider's ``response.css(...)`` and ``scrapy
-shell`` read the same tree the page object read.
+shell`` read the same tree the page object read, and the tree goes when the response does.
 """
 
 from __future__ import annotations
@@ -57,8 +57,10 @@ def selector_of(response: TextResponse) -> Selector:
     root = parse_utf8(response.body, base_url_of(response))
     if root is None:
         return response.selector
+    # No link back from the selector (Scrapy's own sets ``selector.response``): with one,
+    # response and selector hold each other, and every page's tree waited for the cyclic
+    # GC, a few hundred freed at once in each full collection (150 ms each in a crawl).
     selector = Selector(root=root, type="html")
-    selector.response = response
     response._cached_selector = selector
     return selector
 
