@@ -10,6 +10,7 @@ instead of failing half-way with "database is locked").
 from __future__ import annotations
 
 import os
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -42,7 +43,9 @@ def sqlite_path(url: URL) -> Path | None:
     return Path(url.database)
 
 
-def _on_sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
+def _on_sqlite_connect(
+    dbapi_connection: Any, _record: Any, *, cache_kb: int = SQLITE_CACHE_KB
+) -> None:
     # Hand transaction control to SQLAlchemy (see the module docstring).
     dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
@@ -58,7 +61,7 @@ def _on_sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
     # keep them in this process (both grow only as far as the file needs); a longer WAL
     # writes each hot page once per checkpoint, not once per commit. The WAL file is cut
     # back to that size after each checkpoint.
-    cursor.execute(f"PRAGMA cache_size=-{SQLITE_CACHE_KB}")
+    cursor.execute(f"PRAGMA cache_size=-{cache_kb}")
     cursor.execute(f"PRAGMA mmap_size={SQLITE_MMAP_BYTES}")
     cursor.execute(f"PRAGMA wal_autocheckpoint={SQLITE_WAL_CHECKPOINT_PAGES}")
     cursor.execute(f"PRAGMA journal_size_limit={SQLITE_WAL_CHECKPOINT_PAGES * 4096}")
@@ -70,12 +73,19 @@ def _on_sqlite_begin(connection: Any) -> None:
     connection.exec_driver_sql(f"BEGIN {mode}")
 
 
-def make_engine(url: str | URL | None = None, **kwargs: Any) -> Engine:
-    """Create an engine for the archive at ``url`` with the settings each backend needs."""
+def make_engine(
+    url: str | URL | None = None, *, sqlite_cache_kb: int = SQLITE_CACHE_KB, **kwargs: Any
+) -> Engine:
+    """Create an engine for the archive at ``url`` with the settings each backend needs.
+
+    ``sqlite_cache_kb`` is SQLite's page cache per connection: large for bulk ingest (see
+    _on_sqlite_connect); a crawl, a hundred articles a second at most, asks for less and
+    keeps its memory flat (``NEWSCRAWLER_ARCHIVE_CACHE_KB``).
+    """
     resolved = resolve_url(url)
     if resolved.get_backend_name() == "sqlite":
         engine = create_engine(resolved, **kwargs)
-        event.listen(engine, "connect", _on_sqlite_connect)
+        event.listen(engine, "connect", partial(_on_sqlite_connect, cache_kb=sqlite_cache_kb))
         event.listen(engine, "begin", _on_sqlite_begin)
         return engine
     return create_engine(resolved, pool_pre_ping=True, **kwargs)
