@@ -59,8 +59,25 @@ class StatsFile:
 
     def spider_closed(self) -> None:
         assert self.crawler.stats is not None
-        stats = self.crawler.stats.get_stats()
+        stats = dict(self.crawler.stats.get_stats())
+        stats["bench/peak_rss_kb"] = own_peak_rss_kb()
         Path(self.path).write_text(json.dumps(stats, default=str, indent=1), encoding="utf-8")
+
+
+def own_peak_rss_kb() -> int | None:
+    """This process's peak resident set since it started its program (``VmHWM``).
+
+    Not ``ru_maxrss``: Linux carries a process's high-water mark across ``exec``, so a crawl
+    started from a large parent (the benchmark runner, 300 MB once it holds every page and
+    trafilatura) reported the parent's size, whatever the crawl itself used.
+    """
+    status = Path("/proc/self/status")
+    if not status.is_file():
+        return None
+    for line in status.read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1])
+    return None
 
 
 @dataclass
@@ -162,7 +179,8 @@ def crawl_once(
         stats=stats,
         wall_seconds=wall,
         cpu_seconds=usage.ru_utime + usage.ru_stime,
-        max_rss_mb=usage.ru_maxrss / 1024,  # kilobytes on Linux
+        # The crawl's own peak (see own_peak_rss_kb); wait4's figure where /proc is missing.
+        max_rss_mb=(stats.get("bench/peak_rss_kb") or usage.ru_maxrss) / 1024,
         log=str(log_file),
     )
 

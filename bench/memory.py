@@ -2,8 +2,9 @@
 
 A crawl that keeps what it has seen (responses, items, snapshots) grows with the site; one
 that streams them does not. Each figure is the crawl process's own peak resident set size
-(``ru_maxrss`` from ``wait4`` on that one process), so the benchmark runner and the replay
-server are not counted. Flat means the large crawl's peak is within 20% of the small one's.
+(``VmHWM`` read by the crawl itself when it closes; see ``bench.crawl.own_peak_rss_kb`` for
+why not ``ru_maxrss``), so the benchmark runner and the replay server are not counted.
+Flat means the large crawl's peak is within 20% of the small one's.
 
     .venv/bin/python -m bench --only memory
 """
@@ -47,5 +48,5 @@ def run(
         "growth": growth,
         "target_growth_at_most": TARGET_GROWTH,
         "target_met": growth <= TARGET_GROWTH,
-        "measure": "ru_maxrss of each crawl process (os.wait4), full pipelines, fresh archive",
+        "measure": "VmHWM of each crawl process at its close, full pipelines, fresh archive",
     }
