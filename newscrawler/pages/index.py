@@ -104,8 +104,7 @@ def class_screen(css: str) -> tuple[tuple[str, ...], str] | None:
     tokens = [token for tree in trees if (token := _a_class_token(tree))]
     if len(tokens) < len(trees):
         return None
-    test = " or ".join(f"({_matches(tree)})" for tree in trees)
-    return tuple(_shortest(tokens)), test
+    return tuple(_shortest(tokens)), _group_test(trees)
 
 
 @lru_cache(maxsize=512)
@@ -130,8 +129,7 @@ def anchored_screen(css: str) -> tuple[str, tuple[str, ...], str | None, str] | 
     tags = {_needs(tree)[0] for tree in trees}
     tag = tags.pop() if len(tags) == 1 else None
     tokens = tuple(_shortest([anchor[1] for anchor in anchors if anchor is not None]))
-    test = " or ".join(f"({_matches(tree)})" for tree in trees)
-    return kinds.pop(), tokens, tag, test
+    return kinds.pop(), tokens, tag, _group_test(trees)
 
 
 def _anchor(tree: cssselect.parser.Tree) -> tuple[str, str] | None:
@@ -167,6 +165,12 @@ def _anchor(tree: cssselect.parser.Tree) -> tuple[str, str] | None:
 _MOST_ANCHORED = 100
 
 
+def _group_test(trees: list[cssselect.parser.Tree]) -> str:
+    """The XPath test, relative to an element, that holds when one selector of the group
+    matches it."""
+    return " or ".join(f"({_matches(tree)})" for tree in trees)
+
+
 @lru_cache(maxsize=512)
 def _boolean(test: str) -> etree.XPath:
     return etree.XPath(f"boolean({test})", namespaces=_NAMESPACES)
@@ -199,9 +203,8 @@ def candidate_test(css: str) -> tuple[str, Screen, etree.XPath] | None:
     source = sources.pop()
     if source is None:
         return None
-    test = " or ".join(f"({_matches(tree)})" for tree in trees)
     screen = Screen(tuple(_needs(tree) for tree in trees))
-    return source, screen, etree.XPath(f"boolean({test})", namespaces=_NAMESPACES)
+    return source, screen, _boolean(_group_test(trees))
 
 
 # Elements with these attributes are listed by PageIndex.attributed (in one walk, on demand).
