@@ -1,8 +1,10 @@
-"""Builds the C walks of ``newscrawler/pages/_treescan.pyx``; the project is in pyproject.toml.
+"""Builds the C extensions; the project is in pyproject.toml.
 
-The extension reads lxml's trees through lxml's public C API, so it compiles against the
-headers lxml ships (``lxml.get_include()``). It is optional: where it cannot be built the
-same walks run in Python (``newscrawler/pages/treescan.py``), only slower.
+``newscrawler/pages/_treescan.pyx`` holds the C walks of a parsed page, and
+``archive/_simhash.pyx`` the SimHash of a body. The walks read lxml's trees through lxml's
+public C API, so they compile against the headers lxml ships (``lxml.get_include()``). Both
+are optional: where they cannot be built the same code runs in Python
+(``newscrawler/pages/treescan.py``, ``archive/neardup.py``), only slower.
 """
 
 import lxml
@@ -17,7 +19,8 @@ setup(
                 ["newscrawler/pages/_treescan.pyx"],
                 include_dirs=lxml.get_include(),
                 optional=True,
-            )
+            ),
+            Extension("archive._simhash", ["archive/_simhash.pyx"], optional=True),
         ],
         language_level=3,
     )

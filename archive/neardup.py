@@ -11,6 +11,11 @@ from __future__ import annotations
 import hashlib
 import re
 
+try:  # the same SimHash in C (setup.py builds it; tests/archive/test_simhash_compiled.py)
+    from archive import _simhash
+except ImportError:  # no C compiler at install: the Python version below, about 4x slower
+    _simhash = None
+
 SHINGLE_WORDS = 3
 # Candidate lookup: the hash is cut into 4 bands of 16 bits, and each article stores its 4
 # band values. Two hashes within 6 bits either agree on a whole band, or differ in every
@@ -41,8 +46,15 @@ _MASK64 = (1 << 64) - 1
 _BIT = tuple(bytes((byte >> j) & 1 for byte in range(256)) for j in range(8))
 
 
-def _shingles(text: str) -> list[str]:
-    words = _WORD.findall(text.casefold())
+# Whether the C SimHash is in use (CI requires it: NEWSCRAWLER_REQUIRE_COMPILED=1).
+COMPILED = _simhash is not None
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(text.casefold())
+
+
+def _shingles(words: list[str]) -> list[str]:
     if len(words) < SHINGLE_WORDS:
         return [" ".join(words)] if words else []
     return [" ".join(words[i : i + SHINGLE_WORDS]) for i in range(len(words) - SHINGLE_WORDS + 1)]
@@ -55,12 +67,25 @@ def word_count(text: str) -> int:
 def simhash(text: str) -> int:
     """The 64-bit SimHash of ``text`` as a signed integer (so it fits a BIGINT column).
 
-    Bit j of byte k of the hash is set when more than half of the shingles' 8-byte digests
-    have it set. The vote runs over byte columns (every digest's k-th byte, one slice) with
-    one translate-and-count per bit, in C: per-shingle Python work made ingest several times
-    slower.
+    Every run of SHINGLE_WORDS case-folded words is hashed (8-byte BLAKE2b), and bit j of
+    byte k of the hash is set when more than half of the digests have it set. The archive
+    stores these values, so both versions must give them bit for bit: the C one
+    (``archive/_simhash.pyx``) where it is built, else the Python one.
     """
-    digests = b"".join(hashlib.blake2b(s.encode(), digest_size=8).digest() for s in _shingles(text))
+    words = _words(text)
+    value = _simhash.simhash_words(words, SHINGLE_WORDS) if _simhash else _python_simhash(words)
+    return value - (1 << 64) if value >= 1 << 63 else value
+
+
+def _python_simhash(words: list[str]) -> int:
+    """The unsigned SimHash of case-folded ``words``.
+
+    The vote runs over byte columns (every digest's k-th byte, one slice) with one
+    translate-and-count per bit: a Python loop per digest bit made ingest several times slower.
+    """
+    digests = b"".join(
+        hashlib.blake2b(shingle.encode(), digest_size=8).digest() for shingle in _shingles(words)
+    )
     half = len(digests) / 8 / 2
     value = 0
     for k in range(8):
@@ -68,7 +93,7 @@ def simhash(text: str) -> int:
         for j in range(8):
             if column.translate(_BIT[j]).count(1) > half:
                 value |= 1 << ((7 - k) * 8 + j)
-    return value - (1 << 64) if value >= 1 << 63 else value
+    return value
 
 
 def hamming(a: int, b: int) -> int:
