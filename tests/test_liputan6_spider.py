@@ -84,3 +84,16 @@ def test_sources_argument_limits_discovery():
 def test_bad_arguments_fail_clearly(kwargs, message):
     with pytest.raises(ValueError, match=re.escape(message)):
         make_spider(**kwargs)
+
+
+@pytest.mark.shared
+def test_an_extracted_article_keeps_no_tree_while_scrapy_holds_its_response():
+    """Scrapy keeps a response until its item is stored; its 0.7 MB tree need not wait."""
+    page = shared_page("liputan6/slasherrb_liputan6.html")
+    url = "https://www.liputan6.com/news/read/4118193/x"
+    response = HtmlResponse(url, body=page.read_bytes(), request=Request(url))
+    (item,) = list(make_spider().parse_article(response))
+    assert item.title  # extracted in full first
+    assert item.body
+    assert response._cached_selector is None
+    assert response._cached_ubody is None

@@ -17,7 +17,7 @@ from lxml import etree
 from scrapy.http import HtmlResponse
 from scrapy.utils.response import get_base_url
 
-from newscrawler.pages.parsing import base_url_of, parse_utf8, selector_of
+from newscrawler.pages.parsing import base_url_of, parse_utf8, release_tree, selector_of
 
 URL = "https://www.example.co.id/berita/1"
 PAGE = """<!DOCTYPE html><html lang="id"><head><meta charset="utf-8">
@@ -62,6 +62,22 @@ def test_a_page_and_its_tree_go_when_the_response_does() -> None:
         if enabled:
             gc.enable()
     assert result.snapshot is not None
+
+
+def test_a_released_response_lets_go_of_its_tree_and_parses_again_if_asked() -> None:
+    response = HtmlResponse(URL, body=PAGE.encode())
+    assert response.text  # decoded as well
+    tree = weakref.ref(selector_of(response).root)
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        release_tree(response)
+        assert tree() is None  # freed at once, the response still alive
+    finally:
+        if enabled:
+            gc.enable()
+    assert response._cached_ubody is None
+    assert response.css("p#a::text").get().startswith("Jakarta")
 
 
 def test_the_selector_becomes_the_responses_own() -> None:

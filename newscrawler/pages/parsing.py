@@ -8,7 +8,8 @@ reads the bytes as they came; where lxml finds they are not UTF-8 after all, Scr
 way parses them decoded with replacement characters, as ``response.text`` gives them.
 
 The selector becomes the response's own, so a spider's ``response.css(...)`` and ``scrapy
-shell`` read the same tree the page object read, and the tree goes when the response does.
+shell`` read the same tree the page object read, and the tree goes when the response does,
+or earlier: a crawl releases it (:func:`release_tree`) as soon as the article is extracted.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ import weakref
 
 import lxml.html
 from lxml import etree
-from scrapy.http import TextResponse
+from scrapy.http import Response, TextResponse
 from scrapy.selector import Selector
 from scrapy.utils.response import get_base_url
 from w3lib.html import get_base_url as base_url_in
@@ -63,6 +64,20 @@ def selector_of(response: TextResponse) -> Selector:
     selector = Selector(root=root, type="html")
     response._cached_selector = selector
     return selector
+
+
+def release_tree(response: Response) -> None:
+    """Let go of the response's parsed tree and decoded text (each rebuilt if asked again).
+
+    A crawl's response outlives its extraction: Scrapy keeps it until everything the
+    callback yielded has been through the item pipelines, which at 32 concurrent requests
+    is 15 to 45 responses at a time. Each page's tree is about 0.7 MB (a 130 KB page), and
+    holding them made a crawl's peak memory rise by 20 to 30 MB, by as much as the timing
+    of those responses happened to vary.
+    """
+    if isinstance(response, TextResponse):
+        response._cached_selector = None
+        response._cached_ubody = None
 
 
 def parse_utf8(body: bytes, base_url: str) -> etree._Element | None:

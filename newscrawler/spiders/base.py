@@ -35,6 +35,7 @@ from newscrawler.health import challenge_marker
 from newscrawler.items import FetchInfo, Found, RawArticle
 from newscrawler.normalize.zones import zone_for
 from newscrawler.pages.base import ArticlePage
+from newscrawler.pages.parsing import release_tree
 from newscrawler.snapshots import DEFAULT_TIMEZONE, NotAnArticle, normalize
 from newscrawler.urls import request_url
 
@@ -216,6 +217,7 @@ class NewsSpider(scrapy.Spider):
         item = self.page(
             response, site=self.name, timezone=self.timezone, fetched_at=fetched_at
         ).to_item()
+        release_tree(response)  # Scrapy holds the response until the item is stored
         self.add_discovery_hints(item, response.meta.get("discovered") or {})
         item.http_status = response.status
         item.etag = _header(response, b"ETag")
