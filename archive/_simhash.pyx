@@ -3,7 +3,8 @@
 
 In Python each 3-word shingle costs a slice, a join, an encode and a ``hashlib.blake2b``
 object: about 1.5 us a shingle, 0.8 ms for a 500-word body, half of what storing an article
-costs a crawl. Here the shingles are hashed from the words' UTF-8 bytes in one loop.
+costs a crawl; finding the words made a string of each. Here the words are found and
+written out as UTF-8 in one pass over the text, and the shingles hashed from those bytes.
 
 The values must stay those of the Python version bit for bit: the archive stores them and
 looks near-duplicates up by them. So this is BLAKE2b itself (RFC 7693, unkeyed, 8-byte
@@ -14,8 +15,7 @@ not exported, OpenSSL's headers are not on every machine), and the function is 6
 to several blocks and the whole SimHash against the Python one on real and random text.
 """
 
-from cpython.unicode cimport PyUnicode_AsUTF8AndSize
-from libc.stdint cimport uint8_t, uint64_t
+from libc.stdint cimport uint8_t, uint32_t, uint64_t
 from libc.stdlib cimport free, malloc, realloc
 from libc.string cimport memcpy, memset
 
@@ -125,35 +125,92 @@ cdef inline uint64_t _bswap(uint64_t x) noexcept nogil:
     return out
 
 
-def simhash_words(list words, int shingle_words) -> int:
-    """The unsigned SimHash of ``words`` (already tokenized and case-folded), as
-    ``neardup.simhash`` defines it: every run of ``shingle_words`` words joined by single
-    spaces (or all of them when there are fewer) is hashed, and bit b of the result is set
-    when more than half of the digests have it. Digest bytes are read big-endian, as the
-    Python version reads its joined digests."""
-    cdef Py_ssize_t n = len(words)
-    cdef Py_ssize_t shingles, span, i, j, size, used
-    cdef const char** starts
-    cdef Py_ssize_t* sizes
+cdef extern from "Python.h":
+    bint Py_UNICODE_ISALNUM(Py_UCS4 ch)
+
+
+cdef inline bint _is_word_char(Py_UCS4 ch) noexcept:
+    """What ``\\w`` matches in a ``str`` pattern: ``re`` tests exactly this."""
+    return <uint32_t>ch == 95 or Py_UNICODE_ISALNUM(ch)  # 95: "_"
+
+
+def word_count(str text) -> int:
+    """``len(re.findall(r"\\w+", text))``, without a string per word."""
+    cdef Py_ssize_t count = 0
+    cdef bint inside = False
+    cdef Py_UCS4 ch
+    for ch in text:
+        if _is_word_char(ch):
+            if not inside:
+                count += 1
+                inside = True
+        else:
+            inside = False
+    return count
+
+
+cdef inline Py_ssize_t _put_utf8(char* out, uint32_t ch) noexcept nogil:
+    """Writes ``ch`` as UTF-8 and returns its length. Word characters are never surrogates,
+    so this is what ``str.encode()`` gives for them."""
+    if ch < 0x80:
+        out[0] = <char>ch
+        return 1
+    if ch < 0x800:
+        out[0] = <char>(0xC0 | (ch >> 6))
+        out[1] = <char>(0x80 | (ch & 0x3F))
+        return 2
+    if ch < 0x10000:
+        out[0] = <char>(0xE0 | (ch >> 12))
+        out[1] = <char>(0x80 | ((ch >> 6) & 0x3F))
+        out[2] = <char>(0x80 | (ch & 0x3F))
+        return 3
+    out[0] = <char>(0xF0 | (ch >> 18))
+    out[1] = <char>(0x80 | ((ch >> 12) & 0x3F))
+    out[2] = <char>(0x80 | ((ch >> 6) & 0x3F))
+    out[3] = <char>(0x80 | (ch & 0x3F))
+    return 4
+
+
+def simhash_text(str folded, int shingle_words) -> int:
+    """The unsigned SimHash of ``folded`` (already case-folded), as ``neardup.simhash``
+    defines it: the words are what ``\\w+`` finds; every run of ``shingle_words`` of them
+    joined by single spaces (or all of them when there are fewer) is hashed, and bit b of
+    the result is set when more than half of the digests have it. Digest bytes are read
+    big-endian, as the Python version reads its joined digests."""
+    cdef Py_ssize_t length = len(folded)
+    cdef Py_ssize_t n = 0, shingles, span, i, j, size, used
+    cdef Py_ssize_t* starts = NULL
+    cdef Py_ssize_t* sizes = NULL
+    cdef char* words = NULL
     cdef char* buffer = NULL
-    cdef char* grown
-    cdef Py_ssize_t capacity = 0
+    cdef Py_ssize_t capacity = 0, at = 0
     cdef Py_ssize_t[64] counts
     cdef uint64_t digest, majority = 0
+    cdef bint inside = False
+    cdef Py_UCS4 ch
+    cdef char* grown
     cdef int b
-    if n == 0:
-        return 0
-    shingles = n - shingle_words + 1 if n >= shingle_words else 1
-    span = shingle_words if n >= shingle_words else n
-    starts = <const char**>malloc(n * sizeof(char*))
-    sizes = <Py_ssize_t*>malloc(n * sizeof(Py_ssize_t))
-    if starts is NULL or sizes is NULL:
-        free(starts)
-        free(sizes)
-        raise MemoryError()
+    # At most one word per two characters; every character at most 4 bytes.
+    starts = <Py_ssize_t*>malloc((length // 2 + 1) * sizeof(Py_ssize_t))
+    sizes = <Py_ssize_t*>malloc((length // 2 + 1) * sizeof(Py_ssize_t))
+    words = <char*>malloc(4 * length + 1)
     try:
-        for i in range(n):
-            starts[i] = PyUnicode_AsUTF8AndSize(words[i], &sizes[i])  # str only: else TypeError
+        if starts is NULL or sizes is NULL or words is NULL:
+            raise MemoryError()
+        for ch in folded:
+            if _is_word_char(ch):
+                if not inside:
+                    starts[n] = at
+                    n += 1
+                    inside = True
+                at += _put_utf8(words + at, <uint32_t>ch)
+                sizes[n - 1] = at - starts[n - 1]
+            else:
+                inside = False
+        if n == 0:
+            return 0
+        shingles = n - shingle_words + 1 if n >= shingle_words else 1
+        span = shingle_words if n >= shingle_words else n
         memset(counts, 0, sizeof(counts))
         for i in range(shingles):
             size = span - 1
@@ -170,7 +227,7 @@ def simhash_words(list words, int shingle_words) -> int:
                 if j > i:
                     buffer[used] = b" "
                     used += 1
-                memcpy(buffer + used, starts[j], sizes[j])
+                memcpy(buffer + used, words + starts[j], sizes[j])
                 used += sizes[j]
             digest = _blake2b8(<const uint8_t*>buffer, used)
             for b in range(64):
@@ -180,6 +237,7 @@ def simhash_words(list words, int shingle_words) -> int:
                 majority |= (<uint64_t>1) << b
     finally:
         free(buffer)
+        free(words)
         free(starts)
         free(sizes)
     return _bswap(majority)

@@ -61,7 +61,8 @@ def _shingles(words: list[str]) -> list[str]:
 
 
 def word_count(text: str) -> int:
-    return len(_WORD.findall(text))
+    """How many ``\\w+`` words ``text`` holds (in C where built: no string per word)."""
+    return _simhash.word_count(text) if _simhash else len(_WORD.findall(text))
 
 
 def simhash(text: str) -> int:
@@ -72,8 +73,10 @@ def simhash(text: str) -> int:
     stores these values, so both versions must give them bit for bit: the C one
     (``archive/_simhash.pyx``) where it is built, else the Python one.
     """
-    words = _words(text)
-    value = _simhash.simhash_words(words, SHINGLE_WORDS) if _simhash else _python_simhash(words)
+    if _simhash is not None:
+        value = _simhash.simhash_text(text.casefold(), SHINGLE_WORDS)
+    else:
+        value = _python_simhash(_words(text))
     return value - (1 << 64) if value >= 1 << 63 else value
 
 

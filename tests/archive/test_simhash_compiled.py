@@ -32,7 +32,12 @@ def _python(text: str) -> int:
 
 def _c(text: str) -> int:
     assert neardup._simhash is not None
-    return neardup._simhash.simhash_words(neardup._words(text), neardup.SHINGLE_WORDS)
+    return neardup._simhash.simhash_text(text.casefold(), neardup.SHINGLE_WORDS)
+
+
+def _same_words(text: str) -> None:
+    assert neardup._simhash is not None
+    assert neardup._simhash.word_count(text) == len(neardup._WORD.findall(text))
 
 
 @compiled
@@ -55,6 +60,7 @@ def test_compiled_simhash_matches_python_on_real_bodies(shared_benchmarks: Path)
     assert len(bodies) > 150
     for body in bodies:
         assert _c(body) == _python(body), body[:80]
+        _same_words(body)
     # The public function hands back the same value, signed for the BIGINT column.
     body = bodies[0]
     signed = neardup.simhash(body)
@@ -78,6 +84,7 @@ def test_compiled_simhash_matches_python_on_real_bodies(shared_benchmarks: Path)
 )
 def test_compiled_simhash_matches_python_on_edge_cases(text: str) -> None:
     assert _c(text) == _python(text)
+    _same_words(text)
 
 
 @compiled
@@ -85,13 +92,35 @@ def test_compiled_simhash_matches_python_on_edge_cases(text: str) -> None:
 @given(st.lists(st.text(min_size=1, max_size=12), max_size=60).map(" ".join))
 def test_compiled_simhash_matches_python_on_random_text(text: str) -> None:
     assert _c(text) == _python(text)
+    _same_words(text)
+
+
+# Word characters by every rule \w has: letters, marks that are not letters (not words),
+# decimal digits of other scripts, other numerics (superscripts, fractions, Roman numerals),
+# the underscore, and what lies outside the Basic Multilingual Plane.
+_WORDISH = st.sampled_from(
+    [
+        *"aZ_9٣۴߂०௫¹²½Ⅻⅷ〇零ǅß\u0301\u0307\u200d\u00ad-'’.",
+        *("\U0001d518", "\U0001f600", "\U00020000", "\ud800", " ", "\n", "\t", "\u3000"),
+    ]
+)
 
 
 @compiled
-def test_compiled_simhash_takes_only_words_as_str() -> None:
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_WORDISH, max_size=80).map("".join))
+def test_compiled_words_are_the_regexs_on_every_kind_of_character(text: str) -> None:
+    assert _c(text) == _python(text)
+    _same_words(text)
+
+
+@compiled
+def test_compiled_simhash_takes_only_str() -> None:
     assert neardup._simhash is not None
     with pytest.raises(TypeError):
-        neardup._simhash.simhash_words(["satu", b"dua", "tiga"], 3)
+        neardup._simhash.simhash_text(b"satu dua tiga", 3)
+    with pytest.raises(TypeError):
+        neardup._simhash.word_count(b"satu dua tiga")
 
 
 @compiled
