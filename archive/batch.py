@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any, Literal, Protocol, runtime_checkable
+from typing import Any, Literal, Protocol, cast, runtime_checkable
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import Table, and_, delete, func, insert, select, update
@@ -698,7 +698,8 @@ class BatchWriter:
             cursor = connection.connection.cursor()
             sql, parameters = _band_matches_query(keys_by_band, connection.dialect.name)
             cursor.execute(sql, parameters)
-            for other, slot, simhash in cursor:
+            rows = cast(Iterable[tuple[int, int, int]], cursor)  # sqlite3 and psycopg iterate
+            for other, slot, simhash in rows:
                 # Most rows are chance matches on one band; only a row within the linking
                 # distance of a hash that asked for it can ever be linked in this batch.
                 askers = more_askers.get(slot)

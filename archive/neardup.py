@@ -14,7 +14,7 @@ import re
 try:  # the same SimHash in C (setup.py builds it; tests/archive/test_simhash_compiled.py)
     from archive import _simhash
 except ImportError:  # no C compiler at install: the Python version below, about 4x slower
-    _simhash = None
+    _simhash = None  # type: ignore[assignment]
 
 SHINGLE_WORDS = 3
 # Candidate lookup: the hash is cut into 4 bands of 16 bits, and each article stores its 4
