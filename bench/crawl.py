@@ -33,6 +33,7 @@ from scrapy.crawler import Crawler
 
 from bench import crawlsite, replayload
 from bench.common import ROOT
+from newscrawler import settings as project_settings
 from newscrawler.demo.site import article_file
 from newscrawler.replay import crawl_environment, replay_crawl_command, serving
 
@@ -128,7 +129,8 @@ def crawl_command(
             "CONCURRENT_REQUESTS": str(CONCURRENCY),
             "CONCURRENT_REQUESTS_PER_DOMAIN": str(CONCURRENCY),
             "ROBOTSTXT_OBEY": "True",
-            "EXTENSIONS": '{"bench.crawl.StatsFile": 0}',
+            # The project's extensions as a crawl has them, and the stats file.
+            "EXTENSIONS": json.dumps({**project_settings.EXTENSIONS, "bench.crawl.StatsFile": 0}),
             "BENCH_STATS_FILE": str(stats_file),
         },
     )

@@ -56,6 +56,12 @@ NEWSCRAWLER_NOW = None  # ISO 8601 with offset: judge "due" at this time instead
 NEWSCRAWLER_SITES: list[str] = []
 NEWSCRAWLER_PROGRESS_INTERVAL = 30.0  # seconds between crawl-due's per-site progress lines
 
+EXTENSIONS = {
+    # Start-up objects out of full garbage collections (NEWSCRAWLER_GC_FREEZE = False: off).
+    "newscrawler.gcfreeze.FreezeStartupObjects": 0,
+}
+NEWSCRAWLER_GC_FREEZE = True
+
 SPIDER_MIDDLEWARES = {
     # Drops requests for archived articles not due for a revisit; off unless incremental.
     "newscrawler.incremental.IncrementalMiddleware": 550,
