@@ -10,6 +10,7 @@ instead of failing half-way with "database is locked").
 from __future__ import annotations
 
 import os
+import sqlite3
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -43,9 +44,42 @@ def sqlite_path(url: URL) -> Path | None:
     return Path(url.database)
 
 
+class SQLiteTooOldError(RuntimeError):
+    """The SQLite library Python was built with lacks something the archive uses."""
+
+
+def missing_sqlite_features(connection: sqlite3.Connection) -> list[str]:
+    """What of SQLite's optional parts the archive needs and ``connection`` lacks.
+
+    FTS5 indexes articles for search; the JSON functions carry each batch's near-duplicate
+    keys (``json_each``). Both are in the SQLite that Python 3.11+ ships on Windows and
+    macOS and in Debian's, Ubuntu's and Fedora's; a SQLite of one's own may leave them out.
+    """
+    missing = []
+    options = {row[0] for row in connection.execute("PRAGMA compile_options")}
+    if "ENABLE_FTS5" not in options:
+        missing.append("FTS5 (full-text search)")
+    try:
+        connection.execute("SELECT count(*) FROM json_each('[1]')").fetchone()
+    except sqlite3.OperationalError:
+        missing.append("the JSON functions (json_each)")
+    return missing
+
+
+def _require_sqlite_features(connection: sqlite3.Connection) -> None:
+    missing = missing_sqlite_features(connection)
+    if missing:
+        raise SQLiteTooOldError(
+            f"this Python's SQLite {sqlite3.sqlite_version} lacks {' and '.join(missing)},"
+            " which the archive needs; use a Python whose SQLite has them (3.38 or newer"
+            " has JSON built in; FTS5 is a build option) or PostgreSQL (ARCHIVE_URL)"
+        )
+
+
 def _on_sqlite_connect(
     dbapi_connection: Any, _record: Any, *, cache_kb: int = SQLITE_CACHE_KB
 ) -> None:
+    _require_sqlite_features(dbapi_connection)
     # Hand transaction control to SQLAlchemy (see the module docstring).
     dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
