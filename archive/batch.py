@@ -275,27 +275,22 @@ def _band_matches_query(
     by about 1 MB per 150 articles until 128 batches had passed. Other backends get the keys
     as integer literals (ints we computed, so nothing can be injected).
     """
-    table = SimhashBand.__tablename__
     bands = [(band, keys) for band, keys in keys_by_band.items() if keys]
-    head = "SELECT article_id, value + {slot}, simhash FROM " + table + " WHERE band = {band}"
+    parameters: tuple[Any, ...]
     if dialect == "sqlite":
-        where = " AND value IN (SELECT j.value FROM json_each(?) AS j)"
-        parameters: tuple[Any, ...] = tuple(
-            "[" + ",".join(map(str, keys)) + "]" for _, keys in bands
-        )
+        tests = ["IN (SELECT j.value FROM json_each(?) AS j)"] * len(bands)
+        parameters = tuple("[" + ",".join(map(str, keys)) + "]" for _, keys in bands)
     elif dialect == "postgresql":
-        where = " AND value = ANY(%s)"
+        tests = ["= ANY(%s)"] * len(bands)
         parameters = tuple(keys for _, keys in bands)
     else:
-        where = " AND value IN ({literals})"
+        tests = [f"IN ({', '.join(str(int(key)) for key in keys)})" for _, keys in bands]
         parameters = ()
+    table = SimhashBand.__tablename__
     sql = " UNION ALL ".join(
-        (head + where).format(
-            slot=neardup.slot(band, 0),
-            band=int(band),
-            literals=", ".join(str(int(key)) for key in keys),
-        )
-        for band, keys in bands
+        f"SELECT article_id, value + {neardup.slot(band, 0)}, simhash FROM {table}"
+        f" WHERE band = {int(band)} AND value {test}"
+        for (band, _), test in zip(bands, tests, strict=True)
     )
     return sql, parameters
 
