@@ -82,6 +82,7 @@ def snapshot_json(snapshot: ArticleSnapshot) -> dict[str, Any]:
         "fetched_at": _iso(snapshot.fetched_at),
         "provenance": snapshot.provenance,
         "notes": snapshot.notes,
+        "pages": snapshot.notes.get("pages", 1),
     }
 
 

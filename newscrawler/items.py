@@ -55,6 +55,11 @@ class RawArticle:
     language: list[Found] = field(default_factory=list)
     body: list[str] = field(default_factory=list)
     body_source: str | None = None
+    # How many pages of a paginated article ``body`` was assembled from ("Halaman 1 2 3").
+    pages: int = 1
+    # Why the page is not an article (a listing, a feed, a video-only page): a stable key for
+    # stats counters and a message, e.g. ("listing", "an index of 40 teasers"). None: it is.
+    refusal: tuple[str, str] | None = None
     # How the outlet names itself ("Liputan6.com"): stripped from titles, never an author.
     site_names: tuple[str, ...] = ()
     # The HTTP side of the fetch, filled by the spider (page objects see no transport).

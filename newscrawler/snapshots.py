@@ -97,6 +97,8 @@ def _date_note(resolved: ResolvedDate) -> list[dict[str, str]]:
 
 def to_snapshot(raw: RawArticle, *, now: datetime | None = None) -> ArticleSnapshot:
     """Normalize one raw article; raises :class:`NotAnArticle` when there is nothing to store."""
+    if raw.refusal is not None:
+        raise NotAnArticle(*raw.refusal)
     fetched_at = raw.fetched_at or now or datetime.now(UTC)
     zone = zone_for(raw.timezone or DEFAULT_TIMEZONE)
     provenance: dict[str, str] = {}
@@ -146,6 +148,8 @@ def to_snapshot(raw: RawArticle, *, now: datetime | None = None) -> ArticleSnaps
             provenance[name] = src
     if body.credit:
         notes["credit"] = body.credit
+    if raw.pages > 1:
+        notes["pages"] = raw.pages
     if published.value and modified.value and modified.value < published.value:
         # Okezone's JSON-LD once said modified 20:33 the day before publishing at 07:26.
         notes["modified_before_published"] = True

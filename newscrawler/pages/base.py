@@ -31,6 +31,7 @@ from newscrawler.pages import body as body_text
 from newscrawler.pages.byline import by_line, byline_elements, in_photo_box
 from newscrawler.pages.index import PageIndex, faster_element_classes, text_of
 from newscrawler.pages.jsonld import article_objects, people, strings
+from newscrawler.pages.pagekind import not_an_article
 from newscrawler.pages.parsing import base_url_of, selector_of
 from newscrawler.pages.prune import paragraphs_without
 from newscrawler.pages.urldates import date_in_url
@@ -424,6 +425,7 @@ class ArticlePage:
             language=unique(self.language()),
             body=paragraphs,
             body_source=body_source,
+            refusal=not_an_article(self, paragraphs),
             # An unknown site still names itself in og:site_name ("The Guardian"), which is
             # what its titles end with.
             site_names=self.site_names or tuple(self.meta("og:site_name")[:1]),
