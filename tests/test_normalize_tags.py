@@ -21,7 +21,8 @@ ROWS = [
     (
         "antara/anpandu_antara-singlepage4.html",
         "Astra Otoparts luncurkan ban motor terbaru Aspira Premio , ban motor astra otoparts, Aspira Premio, ban pirelli, peluncuran Aspira Premio, berita terkini, berita Indonesia, berita harian, berita harian online, portal Indonesia, berita terbaru, berita ekonomi, berita bisnis, berita olahraga, berita politik",
-        "Astra Otoparts luncurkan ban motor terbaru Aspira Premio, ban motor astra otoparts, Aspira Premio, ban pirelli, peluncuran Aspira Premio",
+        # The headline that leads the meta is eight words: a sentence, not a topic.
+        "ban motor astra otoparts, Aspira Premio, ban pirelli, peluncuran Aspira Premio",
     ),
     (
         "fixtures/sites/antara/2024-01-15_bali-subak-jatiluwih.html",
