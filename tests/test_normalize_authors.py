@@ -135,7 +135,7 @@ def test_fix_case_shortcut_gives_the_letter_rule_on_any_text(name: str) -> None:
         ("https://www.facebook.com/detikdotcom", []),
         ("HTTPS://facebook.com/x Budi", ["Budi"]),
         ("WWW.Example.org/budi Ani", ["Ani"]),
-        ("wwwBudi", ["wwwBudi"]),
+        ("Www Budi", ["Www Budi"]),
         ("budi.com", []),
         ("Budi com", ["Budi com"]),
         ("Budi Santoso, Ani", ["Budi Santoso", "Ani"]),

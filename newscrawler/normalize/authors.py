@@ -43,6 +43,41 @@ ORGANISATIONS = frozenset(
 
 _DOMAIN = re.compile(r"\b[\w-]+\.(?:com|co\.id|co|id|net|org|tv|news)\b", re.IGNORECASE)
 
+# A credit holding one of these words names a desk, a team or a photo, not the writer: "Tim
+# Redaksi", "Redaksi WE Online", "Desk Internasional", "Metro Desk", "BR24 Redaktion", "Staff
+# Writer", "Fotografer Agung Pambudhy", "AFP PHOTO". None of them is a given name or surname.
+_NOT_A_PERSON_WORDS = frozenset(
+    [
+        "redaksi", "desk", "newsroom", "team", "staff", "staf", "editorial", "admin",
+        "administrator", "webmaster", "humas", "redaktion", "rédaction", "redacción",
+        "redazione", "redactie", "foto", "photo", "photos", "fotografer", "photographer",
+        "videografer", "videographer", "kameramen", "cameraman", "ilustrator", "illustrator",
+        "ilustrasi", "illustration", "infografis", "grafis",
+    ]
+)  # fmt: skip
+# A wire or an outlet, followed by a bureau or a desk: "Antara Jatim", "Antaranews Jateng",
+# "CNBC Indonesia Research", "Reuters Staff", "Kompas Regional", "Tribun Medan".
+_OUTLET_FIRST_WORDS = frozenset(
+    [
+        "antara", "antaranews", "afp", "reuters", "xinhua", "bernama", "kyodo", "anadolu", "dpa",
+        "ap", "aap", "upi", "yonhap", "efe", "ansa", "tass", "kompas", "tribun", "tribunnews",
+        "liputan6", "okezone", "tempo", "republika", "cnn", "cnbc", "bbc", "kumparan",
+    ]
+)  # fmt: skip
+# Indonesian "tim" (team) before a desk's name: "Tim Redaksi", "Tim Cek Fakta Tempo", "Tim
+# Liputan Khusus". Before a person's surname ("Tim Hanlon", "Tim Cook") it is an English name.
+_TEAM_KINDS = frozenset(
+    [
+        "redaksi", "liputan", "riset", "cek", "penulis", "editor", "jurnalis", "humas", "kreatif",
+        "media", "video", "foto", "multimedia", "data", "investigasi", "litbang", "grafis",
+        "infografis", "promosi", "advertorial", "detik", "kompas", "okezone", "tempo",
+    ]
+)  # fmt: skip
+# A brand written in one word with a capital inside: "detikBali", "kumparanNEWS".
+_BRAND = re.compile(r"^[a-z]+[A-Z]")
+# "ANTARA FOTO/Galih Pradipta", "AFP PHOTO / John Doe": who took the picture.
+_PHOTO_CREDIT = re.compile(r"\b(?:foto|photo|photos)\s*/", re.IGNORECASE)
+
 # Labels before a name. "Laporan Wartawan Tribunnews.com, Taufik Ismail" -> "Taufik Ismail".
 _PREFIX = re.compile(
     r"^\s*(?:"
@@ -185,6 +220,8 @@ def _prepare(raw: str) -> str:
 def _names(segments: Iterable[str], organisations: frozenset[str] | set[str]) -> list[str]:
     found: list[str] = []
     for segment in segments:
+        if "/" in segment and _PHOTO_CREDIT.search(segment):
+            continue
         text = _strip(segment, organisations)
         parts = _SPLIT.split(text)
         if text.isupper():
@@ -246,8 +283,36 @@ def _is_person(name: str, organisations: frozenset[str] | set[str]) -> bool:
         return False
     if _COMPANY.match(name) or _INITIALS.match(name) or name.casefold() in _DEGREES:
         return False
+    if _is_team(name, organisations):
+        return False
     # Longer strings are sentences that slipped into a byline, not names.
     return len(name.split()) <= 6
+
+
+def _is_team(name: str, organisations: frozenset[str] | set[str]) -> bool:
+    """A desk, a team, a photo credit or an outlet's bureau rather than a person.
+
+    "Tim detikBali", "Tim Redaksi", "Tim Kompas", "Desk Internasional", "Fotografer Agung
+    Pambudhy", "Antara Jatim", "CNN Indonesia": such credits give nothing, so the next
+    source (the byline in the page) names the writer. "Tim Hanlon" and "Suparjo" are people.
+    """
+    words = name.split()
+    folded = [word.casefold() for word in words]
+    if any(word.strip(".,:;()") in _NOT_A_PERSON_WORDS for word in folded):
+        return True
+    if any(_BRAND.match(word) for word in words):
+        return True
+    if len(words) > 1 and folded[0] in _OUTLET_FIRST_WORDS and len(words) <= 4:
+        return True
+    if folded[0] == "tim" and len(words) > 1:
+        rest = " ".join(words[1:])
+        return (
+            folded[1] in _TEAM_KINDS
+            or words[1][:1].islower()
+            or _is_organisation(rest, organisations)
+            or folded[1] in _OUTLET_FIRST_WORDS
+        )
+    return False
 
 
 def _fix_case(name: str) -> str:
