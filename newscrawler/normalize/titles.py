@@ -3,6 +3,13 @@
 Titles carry a suffix naming the site and often the section (" - Tekno Liputan6.com",
 " | Republika Online", " : Okezone News"). Only a trailing segment that names a site is
 removed, so a dash inside the headline ("Jokowi - JK Bertemu") is left alone.
+
+A page of a multi-page article adds its number ("... Halaman all", "... - Page 2"): removed,
+every page is the same article. A media label is the publisher's headline where it stands
+before a colon ("FOTO: Dian Sastrowardoyo Saat Berusia 13 Tahun" is Kapanlagi's own headline,
+as "Galeri: Suasana Pelelangan Ikan" is a gallery's <h1>, and "Pakar: ..." is how Indonesian
+headlines quote), so it is kept; only a label set apart as a channel, in brackets or before a
+spaced dash or bar ("[FOTO] ...", "VIDEO - ...", "Foto | ..."), is removed.
 """
 
 from __future__ import annotations
@@ -13,7 +20,7 @@ import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
 
-from newscrawler.normalize.text import normalize_whitespace
+from newscrawler.normalize.text import may_contain_ignoring_case, normalize_whitespace
 
 __all__ = ["SITE_NAMES", "clean_title"]
 
@@ -40,6 +47,23 @@ _LEADING_SITE = re.compile(r"^(?P<site>[^\s:]+(?:\s[^\s:]+){0,2})\s*:\s+(?P<rest
 # A section word or two may precede the site name: "Tekno Liputan6.com", "News Okezone".
 _MAX_SECTION_WORDS = 3
 _DOMAIN = re.compile(r"^(?:www\.)?[\w-]+(?:\.[\w-]+)*\.(?:com|co\.id|id|net|org|co|tv)$", re.I)
+# Pagination: "Judul Halaman all" (Kompas), "Judul Halaman 2", "Judul - Page 2", "Judul (Page
+# 2 of 3)", "Judul | Hal. 2". A spaced separator may precede it; the word needs its number.
+_PAGINATION = re.compile(
+    r"(?:\s+[-–—|:·•»]|\s*,)?\s+[(\[]?(?:halaman|hal\.|laman|page|seite|página|pagina)\s+"
+    r"(?:\d{1,3}|all|semua)(?:\s*(?:dari|of|von|de|di|/)\s*\d{1,3})?[)\]]?\s*$",
+    re.IGNORECASE,
+)
+# What _PAGINATION needs: one of its words (any case; "página" is not ASCII, which
+# may_contain_ignoring_case never rules out).
+_PAGINATION_WORDS = ("halaman", "hal.", "laman", "page", "seite", "pagina")
+# A media or channel label set apart from the headline: "[FOTO] ...", "(VIDEO) ...", "FOTO -
+# ...", "Video | ...", "Galeri Foto » ...". Before a plain colon it is the headline's own word.
+_MEDIA = r"(?:foto|video|galeri(?:\s+foto)?|infografis|photos?|gallery|in pictures|watch|live)"
+_CHANNEL_LABEL = re.compile(
+    rf"^\s*(?:[\[(]\s*{_MEDIA}\s*[\])]\s*[-–—|:·•»]?|{_MEDIA}\s+[-–—|·•»])\s*(?=\S)",
+    re.IGNORECASE,
+)
 
 
 def clean_title(raw: str, *, site_names: Iterable[str] = ()) -> str:
@@ -50,10 +74,22 @@ def clean_title(raw: str, *, site_names: Iterable[str] = ()) -> str:
     text = normalize_whitespace(unicodedata.normalize("NFC", text))
     names = _branding_names(tuple(site_names))
     while True:
-        stripped = _strip_branding(text, names)
+        stripped = _strip_pagination(_strip_branding(text, names))
         if stripped == text:
-            return text
+            return _strip_channel_label(text)
         text = stripped
+
+
+def _strip_pagination(text: str) -> str:
+    if not may_contain_ignoring_case(text, _PAGINATION_WORDS):
+        return text
+    stripped = _PAGINATION.sub("", text).strip()
+    return stripped or text
+
+
+def _strip_channel_label(text: str) -> str:
+    # Anchored at the start: a failed match costs a character or two.
+    return _CHANNEL_LABEL.sub("", text, count=1)
 
 
 @lru_cache(maxsize=256)
