@@ -441,20 +441,42 @@ def resolve_datetime(
     Candidates come in the page object's order of trust (JSON-LD before meta before markup).
     A disagreement is not an error, it is what a user audits: JSON-LD saying 02:10Z and the
     byline saying 09:10 WIB agree; a byline an hour off from the meta tag does not.
+
+    One disagreement has a known cause: a CMS that prints the site's local time with a UTC
+    suffix. JSON-LD "2024-08-14T10:30:00Z" beside a byline "14 Agustus 2024 10:30 WIB" is off
+    by exactly the site's offset, wall clock for wall clock; the candidate in the site's zone
+    is then right and the zero-offset ones are the conflicts.
     """
-    chosen: tuple[datetime, Found] | None = None
-    conflicts: list[tuple[str, str]] = []
+    parsed: list[tuple[datetime, Found]] = []
     for candidate in candidates:
         value = parse_datetime(candidate.value, default_tz=default_tz, now=now)
-        if value is None:
-            continue
-        if chosen is None:
-            chosen = (value, candidate)
-        elif abs(value - chosen[0]) > CONFLICT_THRESHOLD:
-            conflicts.append((candidate.source, candidate.value))
-    if chosen is None:
+        if value is not None:
+            parsed.append((value, candidate))
+    if not parsed:
         return _UNRESOLVED
-    value, found = chosen
-    return ResolvedDate(
-        value=value, raw=found.value, source=found.source, conflicts=tuple(conflicts)
+    value, found = _local_over_false_utc(parsed, default_tz)
+    conflicts = tuple(
+        (other.source, other.value)
+        for other_value, other in parsed
+        if other is not found and abs(other_value - value) > CONFLICT_THRESHOLD
     )
+    return ResolvedDate(value=value, raw=found.value, source=found.source, conflicts=conflicts)
+
+
+def _local_over_false_utc(
+    parsed: list[tuple[datetime, Found]], default_tz: tzinfo
+) -> tuple[datetime, Found]:
+    """The first candidate, unless it is UTC and a later one in the site's zone shows the
+    same wall clock: then that later one (the UTC suffix was false)."""
+    first, _found = parsed[0]
+    if first.utcoffset() != timedelta(0):
+        return parsed[0]
+    for value, candidate in parsed[1:]:
+        offset = value.utcoffset()
+        if (
+            offset
+            and offset == default_tz.utcoffset(value)
+            and abs(first - value - offset) <= CONFLICT_THRESHOLD
+        ):
+            return value, candidate
+    return parsed[0]
