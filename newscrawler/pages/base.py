@@ -32,6 +32,7 @@ from newscrawler.pages.byline import by_line, byline_elements, in_photo_box
 from newscrawler.pages.index import PageIndex, faster_element_classes, text_of
 from newscrawler.pages.jsonld import article_objects, people, strings
 from newscrawler.pages.pagekind import not_an_article
+from newscrawler.pages.pagination import Continuation, continuation_of
 from newscrawler.pages.parsing import base_url_of, selector_of
 from newscrawler.pages.prune import paragraphs_without
 from newscrawler.pages.urldates import date_in_url
@@ -430,3 +431,8 @@ class ArticlePage:
             # what its titles end with.
             site_names=self.site_names or tuple(self.meta("og:site_name")[:1]),
         )
+
+    def continuation(self) -> Continuation:
+        """How a paginated article goes on: its all-on-one-page variant and its next pages
+        (``newscrawler.pages.pagination``); a site overrides it with its known patterns."""
+        return continuation_of(self)

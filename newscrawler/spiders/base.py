@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import AsyncIterator, Iterable, Iterator
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from typing import Any, ClassVar
 
@@ -32,14 +33,18 @@ from newscrawler.discovery import (
     sitemaps_from_robots,
 )
 from newscrawler.health import challenge_marker
+from newscrawler.incremental import site_key
 from newscrawler.items import FetchInfo, Found, RawArticle
 from newscrawler.normalize.zones import zone_for
 from newscrawler.pages.base import ArticlePage
+from newscrawler.pages.pagination import Continuation, join_pages
 from newscrawler.pages.parsing import release_tree
 from newscrawler.snapshots import DEFAULT_TIMEZONE, NotAnArticle, normalize
 from newscrawler.urls import request_url
 
 SOURCES = ("feeds", "sitemaps", "listings")
+# Pages of one article fetched at most (the first included); NEWSCRAWLER_ARTICLE_MAX_PAGES.
+DEFAULT_ARTICLE_MAX_PAGES = 20
 
 
 def parse_day(value: str, name: str) -> date:
@@ -214,21 +219,149 @@ class NewsSpider(scrapy.Spider):
             yield self.fetch_info(response, "dropped", "not an HTML page")
             return
         fetched_at = datetime.now(UTC)
-        item = self.page(
-            response, site=self.name, timezone=self.timezone, fetched_at=fetched_at
-        ).to_item()
+        page = self.page(
+            response, site=site_key(self), timezone=self.timezone, fetched_at=fetched_at
+        )
+        item = page.to_item()
+        continues = page.continuation() if item.refusal is None else Continuation()
         release_tree(response)  # Scrapy holds the response until the item is stored
         self.add_discovery_hints(item, response.meta.get("discovered") or {})
         item.http_status = response.status
         item.etag = _header(response, b"ETag")
         item.last_modified = _header(response, b"Last-Modified")
+        if continues.first_page and response.meta.get("article"):
+            # A feed or sitemap linked page 2 of an article: the article is its first page.
+            self.crawler.stats.inc_value("newscrawler/pagination/later_page_linked")
+            yield self.fetch_info(
+                response, "dropped", f"a later page of {continues.first_page}, fetched from there"
+            )
+            yield self.article_request(continues.first_page, response.meta.get("discovered") or {})
+            return
+        if continues:
+            yield self.paged_request(PagedArticle.start(item, continues))
+            return
+        yield from self.article_done(item)
+
+    def article_done(self, item: RawArticle) -> Iterator[Any]:
+        """The article's item (raw, or normalized for ``-a normalize=1``)."""
         if not self.normalize_in_callback:
             yield item
             return
         try:
             yield normalize(item)
         except NotAnArticle as exc:
-            yield self.fetch_info(response, "dropped", str(exc))
+            yield self.item_fetch(item, "dropped", str(exc))
+
+    # -- articles split over pages -----------------------------------------------------------
+
+    @property
+    def max_pages(self) -> int:
+        return self.settings.getint("NEWSCRAWLER_ARTICLE_MAX_PAGES", DEFAULT_ARTICLE_MAX_PAGES)
+
+    def paged_request(self, paged: PagedArticle) -> Request:
+        """The request for the next page the article needs (its single-page variant first).
+
+        Not an article request: no ``article`` meta, so the incremental middleware leaves it
+        alone, and ``dont_filter`` so a page some other link already fetched still comes.
+        """
+        url = paged.single_page or paged.queue[0]
+        return Request(
+            url,
+            callback=self.parse_paged,
+            errback=self.on_paged_error,
+            cb_kwargs={"paged": paged},
+            meta={"article_page_of": paged.item.url},
+            dont_filter=True,
+        )
+
+    def parse_paged(self, response: Response, paged: PagedArticle) -> Iterator[Any]:
+        """One more page of an article: its text is added, or the whole text replaces it."""
+        if not isinstance(response, TextResponse):
+            yield from self.paged_failed(paged, "not an HTML page")
+            return
+        if response.status != 200:
+            yield from self.paged_failed(paged, f"HTTP {response.status}")
+            return
+        marker = challenge_marker(response)
+        if marker is not None:
+            self.crawler.stats.inc_value("newscrawler/blocked/challenge")
+            yield from self.paged_failed(paged, f"challenge page ({marker})")
+            return
+        page = self.page(response, site=site_key(self), timezone=self.timezone)
+        paragraphs, _ = page.body()
+        continues = page.continuation() if paged.single_page is None else Continuation()
+        release_tree(response)
+        if not paragraphs:
+            yield from self.paged_failed(paged, "no article text found")
+            return
+        stats = self.crawler.stats
+        if paged.single_page is not None:
+            stats.inc_value("newscrawler/pagination/single_page")
+            paged.item.body = join_pages([paragraphs])
+            paged.item.pages = max(paged.expected, 2)
+            yield from self.article_done(paged.item)
+            return
+        paged.add(paragraphs, continues)
+        stats.inc_value("newscrawler/pagination/pages_fetched")
+        if paged.queue and len(paged.bodies) < self.max_pages:
+            yield self.paged_request(paged)
+            return
+        if paged.queue:
+            # Our own limit, the same on every visit: stored, counted, and said in the log.
+            stats.inc_value("newscrawler/pagination/capped")
+            self.logger.warning(
+                "article %s: stopped at %d pages (NEWSCRAWLER_ARTICLE_MAX_PAGES)",
+                paged.item.url,
+                len(paged.bodies),
+            )
+        stats.inc_value("newscrawler/pagination/assembled")
+        paged.item.body = join_pages(paged.bodies)
+        paged.item.pages = len(paged.bodies)
+        yield from self.article_done(paged.item)
+
+    def on_paged_error(self, failure: Failure) -> Iterator[Any]:
+        request: Request = failure.request  # type: ignore[attr-defined]
+        paged: PagedArticle = request.cb_kwargs["paged"]
+        error = failure.value
+        if isinstance(error, HttpError):
+            status = error.response.status
+            self.crawler.stats.inc_value(f"newscrawler/http/{status}")
+            reason = f"HTTP {status}"
+        else:
+            name = type(error).__name__
+            self.crawler.stats.inc_value(f"newscrawler/errors/{name}")
+            reason = f"{name}: {failure.getErrorMessage()}"
+        yield from self.paged_failed(paged, reason)
+
+    def paged_failed(self, paged: PagedArticle, reason: str) -> Iterator[Any]:
+        """A page of the article could not be had: try the pages one by one if the single
+        page failed, else record the article's fetch as failed and store nothing.
+
+        Half an article is not stored: it would be a revision the publisher never made (and,
+        on a revisit, a text that shrinks and grows back), while the next crawl fetches the
+        whole article again.
+        """
+        stats = self.crawler.stats
+        url = paged.single_page or paged.queue[0]
+        if paged.single_page is not None and paged.queue:
+            stats.inc_value("newscrawler/pagination/single_page_failed")
+            self.logger.info("single page %s failed (%s); fetching the pages", url, reason)
+            paged.single_page = None
+            yield self.paged_request(paged)
+            return
+        stats.inc_value("newscrawler/pagination/incomplete")
+        which = (
+            "the single-page variant"
+            if paged.single_page is not None
+            else f"page {paged.number_of(url)} of the article"
+        )
+        self.logger.warning("article %s: %s %s failed: %s", paged.item.url, which, url, reason)
+        yield self.item_fetch(
+            paged.item,
+            "failed",
+            f"{which} ({url}) failed: {reason}; not stored "
+            f"({len(paged.bodies)} of {paged.expected_text} pages fetched)",
+        )
 
     @staticmethod
     def add_discovery_hints(item: RawArticle, discovered: dict[str, Any]) -> None:
@@ -249,6 +382,19 @@ class NewsSpider(scrapy.Spider):
             status=response.status,
             etag=_header(response, b"ETag"),
             last_modified=_header(response, b"Last-Modified"),
+            outcome=outcome,  # type: ignore[arg-type]
+            reason=reason,
+        )
+
+    def item_fetch(self, item: RawArticle, outcome: str, reason: str) -> FetchInfo:
+        """The fetch of an article's (first) page, recorded with ``outcome``."""
+        return FetchInfo(
+            url=item.url,
+            site=item.site,
+            fetched_at=item.fetched_at or datetime.now(UTC),
+            status=item.http_status,
+            etag=item.etag,
+            last_modified=item.last_modified,
             outcome=outcome,  # type: ignore[arg-type]
             reason=reason,
         )
@@ -284,6 +430,47 @@ class NewsSpider(scrapy.Spider):
             outcome="failed",
             reason=f"{name}: {failure.getErrorMessage()}",
         )
+
+
+@dataclass(slots=True)
+class PagedArticle:
+    """An article being assembled from its pages, carried from one page's request to the next.
+
+    ``item`` is the first page's (its URL, metadata and fetch stay the article's),
+    ``bodies`` the paragraphs of each page fetched so far, ``queue`` the pages still to
+    fetch in order, ``single_page`` the all-on-one-page variant while it is being tried.
+    """
+
+    item: RawArticle
+    bodies: list[list[str]]
+    queue: list[str]
+    single_page: str | None
+    expected: int  # the highest page number the pages link to
+    numbers: dict[str, int] = field(default_factory=dict)
+
+    @classmethod
+    def start(cls, item: RawArticle, continues: Continuation) -> PagedArticle:
+        queue = list(continues.next)
+        numbers = {url: n for n, url in enumerate(continues.next, start=2)}
+        return cls(item, [item.body], queue, continues.single_page, continues.last_page, numbers)
+
+    def add(self, paragraphs: list[str], continues: Continuation) -> None:
+        """A page's text; the pages it links to that are not known yet join the queue."""
+        fetched = self.queue.pop(0)
+        self.bodies.append(paragraphs)
+        known = {self.item.url, fetched, *self.queue, *self.numbers}
+        for url in continues.next:
+            if url not in known:
+                self.queue.append(url)
+                self.numbers[url] = len(self.bodies) + len(self.queue)
+        self.expected = max(self.expected, continues.last_page, len(self.bodies))
+
+    def number_of(self, url: str) -> int:
+        return self.numbers.get(url, len(self.bodies) + 1)
+
+    @property
+    def expected_text(self) -> str:
+        return str(self.expected) if self.expected > len(self.bodies) else "more"
 
 
 def _header(response: Response, name: bytes) -> str | None:
