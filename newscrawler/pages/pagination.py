@@ -179,6 +179,18 @@ def _relation(candidate: str, here: list[_Reading]) -> tuple[_Reading, _Reading]
     return None
 
 
+def _shown_whole(url: str, here: list[_Reading]) -> tuple[_Reading, _Reading] | None:
+    """A "Tampilkan semua" link to the article's path with a parameter of the site's own
+    (``?single=1``): the all-on-one-page variant, although no page marker says so."""
+    parts = urlsplit(url)
+    pairs = set(parse_qsl(parts.query, keep_blank_values=True))
+    for mine in here:
+        same_place = (parts.netloc.lower(), parts.path.rstrip("/")) == (mine.host, mine.stem)
+        if same_place and pairs > set(mine.query):
+            return mine, _Reading(mine.host, mine.stem, mine.query, "", None)
+    return None
+
+
 def _in_box(el: etree._Element, pattern: re.Pattern[str]) -> bool:
     for depth, ancestor in enumerate(el.iterancestors()):
         if depth >= _BOX_DEPTH:
@@ -219,11 +231,13 @@ def _links(page: ArticlePage) -> list[_Link]:
         if not (any(slug in href for slug in slugs) or href.startswith("?")):
             continue
         url = urljoin(base, href).partition("#")[0]
+        text = _text(el) if el.tag == "a" else ""
         relation = _relation(url, here)
+        if relation is None and _SHOW_ALL_TEXT.match(text):
+            relation = _shown_whole(url, here)
         if relation is None or _in_box(el, _COMMENT_BOX):
             continue
         rel = (el.get("rel") or "").lower().split()
-        text = _text(el) if el.tag == "a" else ""
         navigation = (
             "next" in rel
             or "prev" in rel
