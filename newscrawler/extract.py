@@ -52,6 +52,9 @@ def extract_raw(
         snapshot = to_snapshot(raw, now=fetched_at or datetime.now(UTC))
     except NotAnArticle as exc:
         return Extraction(chosen, raw, None, str(exc))
+    if continues := page.continuation():
+        # One saved file cannot follow links: say the text is only this page's.
+        snapshot.notes["continues"] = continues.as_json()
     return Extraction(chosen, raw, snapshot, None)
 
 

@@ -153,3 +153,14 @@ def test_join_pages_drops_repeats_of_later_pages_and_navigation():
         "Paragraf dua.",
         "Paragraf tiga.",
     ]
+
+
+def test_extract_says_a_saved_page_continues():
+    from newscrawler.extract import extract, response_from_file
+
+    body = (SITE / "megapolitan.kompas.com" / KOMPAS.split(".com/")[1]).read_bytes()
+    notes = extract(response_from_file(body, KOMPAS))["notes"]
+    assert notes["continues"] == {
+        "single_page": None,
+        "next": [f"{KOMPAS}?page=2", f"{KOMPAS}?page=3"],
+    }
