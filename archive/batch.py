@@ -805,6 +805,7 @@ def fetch_values(
         "last_modified": fetch.last_modified,
         "outcome": outcome,
         "reason": fetch.reason,
+        "extraction": fetch.extraction,
     }
 
 

@@ -12,10 +12,15 @@ still arrive. Each run stores its stats (``runs.stats``); this module reads them
 3. **degraded**: a field (authors, tags, modified time, body) was found on fewer than
    ``coverage_drop`` times the site's usual share, the median of its last ``window``
    finished runs with at least ``min_articles`` articles (and at least
-   ``min_baseline_runs`` such runs; a new site has no baseline yet).
+   ``min_baseline_runs`` such runs; a new site has no baseline yet); or, in a run of at
+   least ``min_articles`` articles, the site's page object missed the body in
+   ``fallback_share`` of them (its container looked wrong and the generic choice filled
+   in: a redesign the page object does not know yet), or the body was chosen on weak
+   evidence in ``weak_share`` of them.
 
 Everything else is ``ok``. The archive knows no Scrapy: the crawler counts coverage as
-stats ``newscrawler/coverage/articles`` and ``newscrawler/coverage/<field>``.
+stats ``newscrawler/coverage/articles`` and ``newscrawler/coverage/<field>``, fallbacks as
+``newscrawler/fallback/body`` and bodies by confidence as ``newscrawler/body_confidence/<level>``.
 """
 
 from __future__ import annotations
@@ -34,6 +39,10 @@ from archive.models import Run
 
 COVERAGE_FIELDS = ("authors", "tags", "modified", "body")
 COVERAGE_PREFIX = "newscrawler/coverage/"
+# Articles whose site container looked wrong and whose body the generic choice gave, and
+# articles by how sure the choice of body was (see newscrawler/pages/mainblock.py).
+FALLBACK_PREFIX = "newscrawler/fallback/"
+CONFIDENCE_PREFIX = "newscrawler/body_confidence/"
 Status = Literal["ok", "blocked", "failing", "degraded"]
 
 
@@ -47,6 +56,10 @@ class HealthRules:
     coverage_drop: float = 0.5
     min_blocked: int = 3
     blocked_share: float = 0.5
+    # A page object going stale: this share of a run's articles took the generic fallback.
+    fallback_share: float = 0.2
+    # This share of a run's bodies chosen on weak evidence (two readings disagreed).
+    weak_share: float = 0.3
 
 
 DEFAULT_RULES = HealthRules()
@@ -73,6 +86,8 @@ class RunSummary:
     articles: int  # articles parsed (new, revised or unchanged): coverage's denominator
     exceptions: int  # errors raised by our own code (Scrapy's spider_exceptions/count)
     coverage: dict[str, float | None] = field(default_factory=dict)
+    fallbacks: int = 0  # articles whose body came from the generic fallback
+    weak_bodies: int = 0  # articles whose body was chosen on weak evidence
 
     @property
     def errors(self) -> int:
@@ -109,6 +124,8 @@ def summarize(run: Run) -> RunSummary:
         articles=articles,
         exceptions=_count(stats, "spider_exceptions/count"),
         coverage=coverage,
+        fallbacks=_count(stats, FALLBACK_PREFIX + "body"),
+        weak_bodies=_count(stats, CONFIDENCE_PREFIX + "low"),
     )
 
 
@@ -161,6 +178,20 @@ def assess(
     ):
         statuses.append("failing")
         problems.append(f"failing: {latest.failed} of {responses} visits failed")
+
+    if latest.articles >= rules.min_articles:
+        if _share(latest.fallbacks, latest.articles) >= rules.fallback_share:
+            statuses.append("degraded")
+            problems.append(
+                f"the site's page object missed the body in {latest.fallbacks} of"
+                f" {latest.articles} articles (the generic choice filled in): a new layout?"
+            )
+        if _share(latest.weak_bodies, latest.articles) >= rules.weak_share:
+            statuses.append("degraded")
+            problems.append(
+                f"the body was chosen on weak evidence in {latest.weak_bodies} of"
+                f" {latest.articles} articles"
+            )
 
     usable = [r for r in history if r.articles >= rules.min_articles][: rules.window]
     baseline: dict[str, float] = {}
@@ -229,6 +260,7 @@ def health_table(healths: Sequence[SiteHealth]) -> Table:
         "dropped",
         "errors",
         "coverage",
+        "fallback",
         "status",
     )
     for column in columns:
@@ -251,6 +283,7 @@ def health_table(healths: Sequence[SiteHealth]) -> Table:
             str(run.dropped),
             str(run.errors),
             coverage,
+            f"{run.fallbacks} body, {run.weak_bodies} weak",
             status,
         )
     return table

@@ -158,6 +158,9 @@ class Fetch(Base):
     last_modified: Mapped[str | None] = mapped_column(String(100))
     outcome: Mapped[str] = mapped_column(String(20), index=True)
     reason: Mapped[str | None] = mapped_column(Text)
+    # How the article was extracted, for a stored article: {"body_source": "generic:density",
+    # "body_confidence": "high", "fallbacks": ["body"], "pages": 3}; see FetchInfo.
+    extraction: Mapped[dict[str, Any] | None]
 
 
 class NearDuplicate(Base):

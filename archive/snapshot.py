@@ -80,6 +80,9 @@ class FetchInfo:
     outcome: FetchOutcome | None = None  # the archive sets it for stored articles
     reason: str | None = None  # why it was dropped/failed/blocked, in words
     run_id: int | None = None
+    # How the article was extracted (body source and confidence, fields the generic page
+    # filled in for the site's, pages assembled): kept with the visit for audits and health.
+    extraction: dict[str, Any] | None = None
 
     def __post_init__(self) -> None:
         _require_aware("fetched_at", self.fetched_at)

@@ -448,6 +448,7 @@ class Archive:
             last_modified=fetch.last_modified,
             outcome=outcome,
             reason=fetch.reason,
+            extraction=fetch.extraction,
         )
 
 

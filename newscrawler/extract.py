@@ -30,7 +30,28 @@ class Extraction:
 
 
 def response_from_file(body: bytes, url: str) -> HtmlResponse:
+    """A saved page as the response a crawl would have had.
+
+    A file has no ``Content-Type`` header, so only the page's own ``<meta charset>`` names
+    its encoding, and tools that save pages often re-encode them as UTF-8 and keep that meta:
+    a People's Daily page saved as UTF-8 still says ``charset=GB2312`` and would read as
+    mojibake. Bytes that decode as UTF-8 and are not plain ASCII are UTF-8 (text in a legacy
+    multibyte or Latin encoding is almost never valid UTF-8 by chance); anything else is
+    decoded as the page declares.
+    """
+    if _is_utf8_text(body):
+        return HtmlResponse(url=url, body=body, encoding="utf-8")
     return HtmlResponse(url=url, body=body)
+
+
+def _is_utf8_text(body: bytes) -> bool:
+    if body.isascii():
+        return False
+    try:
+        body.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def extract_raw(
@@ -86,6 +107,7 @@ def snapshot_json(snapshot: ArticleSnapshot) -> dict[str, Any]:
         "provenance": snapshot.provenance,
         "notes": snapshot.notes,
         "pages": snapshot.notes.get("pages", 1),
+        "body_confidence": snapshot.notes.get("body_confidence"),
     }
 
 

@@ -9,7 +9,7 @@ import re
 
 from scrapy.http import Response
 
-from archive.health import COVERAGE_PREFIX
+from archive.health import CONFIDENCE_PREFIX, COVERAGE_PREFIX, FALLBACK_PREFIX
 from archive.snapshot import ArticleSnapshot
 
 # Marks of a bot wall instead of the page. Looked for in the first bytes only (a challenge
@@ -48,4 +48,27 @@ def coverage_keys(snapshot: ArticleSnapshot) -> list[str]:
         "modified": snapshot.modified_at is not None,
         "body": bool(snapshot.body.strip()),
     }
-    return [COVERAGE_PREFIX + "articles"] + [COVERAGE_PREFIX + k for k, v in present.items() if v]
+    keys = [COVERAGE_PREFIX + "articles"] + [COVERAGE_PREFIX + k for k, v in present.items() if v]
+    return keys + extraction_keys(snapshot)
+
+
+def extraction_keys(snapshot: ArticleSnapshot) -> list[str]:
+    """Stats keys for how the body was chosen: ``newscrawler/fallback/body`` when a site's
+    container looked wrong and the generic choice filled in (a page object going stale after
+    a redesign), ``newscrawler/body_confidence/<level>`` for every article.
+
+    >>> from datetime import UTC, datetime
+    >>> s = ArticleSnapshot(url="https://x.id/1", site="x", title="T", body="B",
+    ...                     fetched_at=datetime(2024, 1, 1, tzinfo=UTC),
+    ...                     provenance={"body": "fallback:generic:density"},
+    ...                     notes={"body_confidence": "high"})
+    >>> extraction_keys(s)
+    ['newscrawler/fallback/body', 'newscrawler/body_confidence/high']
+    """
+    keys = []
+    if snapshot.provenance.get("body", "").startswith("fallback:"):
+        keys.append(FALLBACK_PREFIX + "body")
+    confidence = snapshot.notes.get("body_confidence")
+    if confidence:
+        keys.append(CONFIDENCE_PREFIX + str(confidence))
+    return keys

@@ -55,6 +55,10 @@ class RawArticle:
     language: list[Found] = field(default_factory=list)
     body: list[str] = field(default_factory=list)
     body_source: str | None = None
+    # How sure the choice of body is ("high", "medium", "low") and why; see
+    # newscrawler/pages/mainblock.py.
+    body_confidence: str | None = None
+    body_reason: str | None = None
     # How many pages of a paginated article ``body`` was assembled from ("Halaman 1 2 3").
     pages: int = 1
     # Why the page is not an article (a listing, a feed, a video-only page): a stable key for

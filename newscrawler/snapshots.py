@@ -113,6 +113,9 @@ def to_snapshot(raw: RawArticle, *, now: datetime | None = None) -> ArticleSnaps
     if not body.text:
         raise NotAnArticle("no_body", "no article text found")
     provenance["body"] = raw.body_source or "unknown"
+    if raw.body_confidence:
+        notes["body_confidence"] = raw.body_confidence
+        notes["body_reason"] = raw.body_reason
 
     subtitle, source = _first(raw.subtitle, normalize_whitespace)
     authors, authors_source = _first_group(
@@ -128,8 +131,9 @@ def to_snapshot(raw: RawArticle, *, now: datetime | None = None) -> ArticleSnaps
     section, section_source = _first(raw.section, normalize_whitespace)
     language, language_source = _first(raw.language, language_code)
 
-    published = resolve_datetime(raw.published, default_tz=zone, now=fetched_at)
-    modified = resolve_datetime(raw.modified, default_tz=zone, now=fetched_at)
+    known = raw.timezone is not None
+    published = resolve_datetime(raw.published, default_tz=zone, now=fetched_at, zone_known=known)
+    modified = resolve_datetime(raw.modified, default_tz=zone, now=fetched_at, zone_known=known)
     for name, resolved in (("published_at", published), ("modified_at", modified)):
         if resolved.source:
             provenance[name] = resolved.source
@@ -187,7 +191,21 @@ def fetch_of(raw: RawArticle, snapshot: ArticleSnapshot) -> FetchInfo:
         status=raw.http_status,
         etag=raw.etag,
         last_modified=raw.last_modified,
+        extraction=extraction_record(snapshot),
     )
+
+
+def extraction_record(snapshot: ArticleSnapshot) -> dict[str, Any]:
+    """What the archive keeps of how an article was extracted, with the visit."""
+    body_source = snapshot.provenance.get("body")
+    record: dict[str, Any] = {
+        "body_source": body_source,
+        "body_confidence": snapshot.notes.get("body_confidence"),
+        "pages": snapshot.notes.get("pages", 1),
+    }
+    if body_source and body_source.startswith("fallback:"):
+        record["fallbacks"] = ["body"]
+    return record
 
 
 def normalize(raw: RawArticle, *, now: datetime | None = None) -> NormalizedArticle:

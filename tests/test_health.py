@@ -179,3 +179,52 @@ def test_newsarchive_health_reports_and_exits_3(runs_db: str) -> None:
     assert detik.exit_code == 0, detik.output
     unknown = CliRunner().invoke(newsarchive, ["--db", runs_db, "health", "--site", "kompas"])
     assert unknown.exit_code == 1
+
+
+def test_a_page_object_missing_its_body_on_many_pages_is_degraded() -> None:
+    # A redesign: the site's container looks wrong on 4 of 10 articles, the generic choice
+    # fills in; the run says so even though every field is still found.
+    latest = run(2)
+    stale = RunSummary(
+        **{name: getattr(latest, name) for name in RunSummary.__slots__}
+        | {"fallbacks": 4, "weak_bodies": 0}
+    )
+    health = assess(stale, [])
+    assert health.status == "degraded"
+    assert health.problems == [
+        "the site's page object missed the body in 4 of 10 articles (the generic choice"
+        " filled in): a new layout?"
+    ]
+    one = RunSummary(
+        **{name: getattr(latest, name) for name in RunSummary.__slots__} | {"fallbacks": 1}
+    )
+    assert assess(one, []).status == "ok"
+
+
+def test_bodies_chosen_on_weak_evidence_are_a_problem_when_many() -> None:
+    latest = run(2)
+    weak = RunSummary(
+        **{name: getattr(latest, name) for name in RunSummary.__slots__} | {"weak_bodies": 5}
+    )
+    health = assess(weak, [])
+    assert health.status == "degraded"
+    assert health.problems == ["the body was chosen on weak evidence in 5 of 10 articles"]
+
+
+def test_extraction_counts_are_read_from_the_run_stats() -> None:
+    from archive.health import summarize
+    from archive.models import Run
+
+    stats = _stats(10, 10) | {"newscrawler/fallback/body": 3, "newscrawler/body_confidence/low": 2}
+    summary = summarize(Run(id=1, site="detik", status="finished", started_at=T0, stats=stats))
+    assert (summary.fallbacks, summary.weak_bodies) == (3, 2)
+
+
+def test_coverage_keys_count_a_fallback_and_the_confidence() -> None:
+    fell_back = snapshot(
+        provenance={"body": "fallback:generic:density"}, notes={"body_confidence": "medium"}
+    )
+    assert coverage_keys(fell_back)[-2:] == [
+        "newscrawler/fallback/body",
+        "newscrawler/body_confidence/medium",
+    ]

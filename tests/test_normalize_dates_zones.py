@@ -1,4 +1,3 @@
-# ruff: noqa: E501  (each row quotes whole date strings side by side)
 """Times without an offset are the site's; a false UTC suffix gives way to the local time."""
 
 from __future__ import annotations

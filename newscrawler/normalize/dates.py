@@ -434,7 +434,11 @@ _UNRESOLVED = ResolvedDate(value=None, raw=None, source=None, conflicts=())
 
 
 def resolve_datetime(
-    candidates: Sequence[Found], *, default_tz: tzinfo = WIB, now: datetime | None = None
+    candidates: Sequence[Found],
+    *,
+    default_tz: tzinfo = WIB,
+    now: datetime | None = None,
+    zone_known: bool = True,
 ) -> ResolvedDate:
     """First candidate that parses wins; later ones more than a minute away are conflicts.
 
@@ -454,7 +458,7 @@ def resolve_datetime(
             parsed.append((value, candidate))
     if not parsed:
         return _UNRESOLVED
-    value, found = _local_over_false_utc(parsed, default_tz)
+    value, found = _local_over_false_utc(parsed, default_tz, zone_known)
     conflicts = tuple(
         (other.source, other.value)
         for other_value, other in parsed
@@ -463,11 +467,18 @@ def resolve_datetime(
     return ResolvedDate(value=value, raw=found.value, source=found.source, conflicts=conflicts)
 
 
+# A time that names its zone: "10:30 WIB", "10.30 WITA", "+07:00". On a site of unknown zone
+# only such a one can overrule a UTC value: a time without a zone was read in the default
+# zone, a guess (a Metro page's "21:26" beside JSON-LD "21:26:36+00:00" is UTC, not WIB).
+_STATED_ZONE = re.compile(r"\b(?:WIB|WITA|WIT)\b|[+-]\d{2}:?\d{2}\s*$", re.IGNORECASE)
+
+
 def _local_over_false_utc(
-    parsed: list[tuple[datetime, Found]], default_tz: tzinfo
+    parsed: list[tuple[datetime, Found]], default_tz: tzinfo, zone_known: bool
 ) -> tuple[datetime, Found]:
     """The first candidate, unless it is UTC and a later one in the site's zone shows the
-    same wall clock: then that later one (the UTC suffix was false)."""
+    same wall clock: then that later one (the UTC suffix was false). The later one must name
+    its zone unless the site's zone is known (``zone_known``)."""
     first, _found = parsed[0]
     if first.utcoffset() != timedelta(0):
         return parsed[0]
@@ -475,6 +486,7 @@ def _local_over_false_utc(
         offset = value.utcoffset()
         if (
             offset
+            and (zone_known or _STATED_ZONE.search(candidate.value))
             and offset == default_tz.utcoffset(value)
             and abs(first - value - offset) <= CONFLICT_THRESHOLD
         ):

@@ -227,8 +227,10 @@ def clean_body(paragraphs: Sequence[str]) -> CleanBody:
             kind_name = kind.lastgroup
             if kind_name == "end":
                 # Before any text it is a photo credit or a label ("© Aaron Schwartz" over
-                # the picture), not the end of an article that has not begun.
-                if not kept:
+                # the picture), not the end of an article that has not begun; so is one
+                # under the headline with the prose still to come ("© 2002, 2003 Jamie
+                # Zawinski" between an essay's title and its first paragraph).
+                if not kept or (_opening(kept) and _prose_follows(cleaned, position)):
                     continue
                 break
         else:
@@ -284,6 +286,12 @@ def clean_body(paragraphs: Sequence[str]) -> CleanBody:
 # A paragraph this long, ending as a sentence does, is article text rather than furniture.
 _PROSE_LENGTH = 200
 _PROSE_END = re.compile(r"[.!?\"”’]$")
+
+
+def _opening(kept: Sequence[str]) -> bool:
+    """Whether the text kept so far is only a page's opening lines (a headline, a kicker, a
+    byline), shorter together than one paragraph of prose."""
+    return sum(map(len, kept)) < _PROSE_LENGTH
 
 
 def _prose_follows(cleaned: Sequence[str], position: int) -> bool:

@@ -28,6 +28,7 @@ from scrapy.http import TextResponse
 from newscrawler.items import Found, RawArticle
 from newscrawler.normalize.tags import without_junk
 from newscrawler.pages import body as body_text
+from newscrawler.pages import mainblock
 from newscrawler.pages.byline import by_line, byline_elements, in_photo_box
 from newscrawler.pages.index import PageIndex, faster_element_classes, text_of
 from newscrawler.pages.jsonld import article_objects, people, strings
@@ -381,19 +382,20 @@ class ArticlePage:
         return None
 
     def body_container(self) -> tuple[etree._Element | None, str]:
-        """The element holding the article text and the rule that found it."""
+        """The element holding the article text and the rule that found it: the site's
+        container where it has text, else the generic choice (:mod:`mainblock`)."""
+        return self._body_container
+
+    @cached_property
+    def _body_container(self) -> tuple[etree._Element | None, str]:
         root = self.sel.root
         site_el = body_text.first_match(root, self.body_xpaths)
         if site_el is not None and body_text.has_text(site_el):
             return site_el, "site"
-        generic = body_text.best_marked_up(root)
-        if generic is not None:
-            return generic, "generic:markup"
-        dense = body_text.densest_block(root)
-        if dense is not None:
-            return dense, "generic:density"
-        # A page of a few short lines has no paragraph to vote: its <body> is the text.
-        return body_text.whole_body(root), "generic:page"
+        chosen = mainblock.choose(root)
+        if chosen is None:
+            return None, "generic:page"
+        return chosen.element, chosen.source
 
     def body(self) -> tuple[list[str], str | None]:
         """The container's paragraphs, minus ``body_skip_xpaths`` when it is the site's."""
@@ -402,12 +404,51 @@ class ArticlePage:
             return [], None
         if source == "site" and self.body_skip_xpaths:
             return paragraphs_without(container, *self.body_skip_xpaths), source
-        return body_text.paragraphs(container), source
+        return mainblock.real_paragraphs(body_text.paragraphs(container)), source
+
+    def headlines(self) -> list[str]:
+        """The page's headline as its ``<h1>``s and title metas print it, whitespace joined."""
+        found = [*self.texts("h1"), *self.meta("og:title", "twitter:title"), *self.ld("headline")]
+        return list(dict.fromkeys(" ".join(h.split()) for h in found if h.strip()))
+
+    def judged_body(self) -> tuple[list[str], str | None, mainblock.Judgement]:
+        """:meth:`body`, weighed: where the generic cascade chose it, against a second
+        reading of the page; where the site's container gave it but it looks wrong (it
+        starts with the headline, as a photo channel's page of a known site does), the
+        generic choice is weighed instead, and its source says ``fallback:``.
+        """
+        paragraphs, source = self.body()
+        if source is not None and source.startswith("site"):
+            implausible = mainblock.implausible(paragraphs, self.headlines())
+            if implausible is None:
+                return (
+                    paragraphs,
+                    source,
+                    mainblock.Judgement(paragraphs, "ours", "high", "the site's own container"),
+                )
+            chosen = mainblock.choose(self.sel.root)
+            if chosen is None:
+                return (
+                    paragraphs,
+                    source,
+                    mainblock.Judgement(
+                        paragraphs, "ours", "low", f"{implausible}; no other block found"
+                    ),
+                )
+            paragraphs, source = chosen.paragraphs, f"fallback:{chosen.source}"
+        judgement = mainblock.judge(paragraphs, self.second_reading())
+        if judgement.reading != "ours":
+            source = judgement.reading if source is None else f"{source}+{judgement.reading}"
+        return judgement.paragraphs, source, judgement
+
+    def second_reading(self) -> list[str]:
+        """trafilatura's reading of the page (see :func:`mainblock.second_reading`)."""
+        return mainblock.second_reading(self.response.text, self.response.url)
 
     # -- the item ----------------------------------------------------------------------------
 
     def to_item(self) -> RawArticle:
-        paragraphs, body_source = self.body()
+        paragraphs, body_source, judgement = self.judged_body()
         return RawArticle(
             url=self.response.url,
             site=self.site_key,
@@ -426,6 +467,8 @@ class ArticlePage:
             language=unique(self.language()),
             body=paragraphs,
             body_source=body_source,
+            body_confidence=judgement.confidence,
+            body_reason=judgement.reason,
             refusal=not_an_article(self, paragraphs),
             # An unknown site still names itself in og:site_name ("The Guardian"), which is
             # what its titles end with.

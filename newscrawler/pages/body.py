@@ -733,6 +733,26 @@ def best_marked_up(root: etree._Element) -> etree._Element | None:
     return None
 
 
+def marked_up(root: etree._Element) -> list[etree._Element]:
+    """Every ``itemprop=articleBody`` element, then every ``<article>`` with a ``<p>`` or a
+    ``<br>`` that is not a comment, in page order: the candidates :func:`best_marked_up`
+    takes the first of, for a chooser that weighs them all."""
+    root = root.getroottree().getroot()
+    index = PageIndex.of(root)
+    found = [
+        el
+        for el in index.attributed_with(root, "itemprop")
+        if el.tag != "meta" and _has_name(el.get("itemprop", ""), _ARTICLE_BODY)
+    ]
+    found.extend(
+        el
+        for el in index.tags["article"]
+        if next(el.iter("p", "br"), None) is not None
+        and not _COMMENT_CLASS.search(el.get("class") or "")
+    )
+    return found
+
+
 def _has_name(value: str, name: str) -> bool:
     """Whether the space-separated list ``value`` holds ``name``, as XPath's
     ``contains(concat(" ", normalize-space(.), " "), " name ")`` tells: only XML's four

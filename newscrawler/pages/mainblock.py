@@ -1,0 +1,221 @@
+"""Choosing the generic page's article text by evidence, never by position.
+
+A page offers several blocks that could be its article: each ``itemprop=articleBody``, each
+``<article>`` (a teaser in a "more stories" rail is an ``<article>`` too, and often comes
+first), and the block that holds the most prose (:func:`body.densest_block`). They are
+weighed, not taken in page order:
+
+1. Every candidate is read into paragraphs; a candidate whose text is an unrendered template
+   (``${lead}``, ``{{ body }}``) has no text.
+2. The prose of each is measured: the characters of its paragraphs long enough to be
+   sentences (a teaser card holds a headline and a line; the story holds many).
+3. A marked-up candidate wins when it holds at least half the prose of the densest block or
+   contains that block (the markup then only adds the lead or a subheading the vote left
+   out); of several, the first (an outer ``<article>`` around the whole page holds the
+   story, its comments and the related stories). Otherwise the densest block wins: the
+   markup named a teaser, a card or a related story.
+
+:func:`judge` then weighs the chosen text against a second, independent reading of the page
+(trafilatura's) and says how sure the choice is; see its docstring.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+import trafilatura
+from lxml import etree
+
+from newscrawler.pages import body as body_text
+
+# An unrendered client-side template: Liputan6-style pages that fill the text in the browser
+# print ``${lead}`` where the lead goes; Mustache/Jinja/ERB print ``{{ body }}``/``<%= %>``.
+_PLACEHOLDER = re.compile(r"^\s*(?:\$\{[^}]*\}|\{\{[^}]*\}\}|\{%[^%]*%\}|<%=?[^%]*%>)\s*$")
+# A paragraph this long is a sentence, not a label, a button or a headline.
+_PROSE_LINE = 60
+# What a marked-up block must hold of the densest block's prose to be believed.
+_MARKUP_SHARE = 0.5
+
+
+def real_paragraphs(paragraphs: list[str]) -> list[str]:
+    """``paragraphs`` without unrendered template placeholders."""
+    return [p for p in paragraphs if not _PLACEHOLDER.match(p)]
+
+
+def prose(paragraphs: list[str]) -> int:
+    """Characters of the paragraphs long enough to be sentences."""
+    return sum(len(p) for p in paragraphs if len(p) >= _PROSE_LINE)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    element: etree._Element
+    source: str
+    paragraphs: list[str]
+
+    @property
+    def prose(self) -> int:
+        return prose(self.paragraphs)
+
+
+def _candidate(element: etree._Element | None, source: str) -> Candidate | None:
+    if element is None:
+        return None
+    found = real_paragraphs(body_text.paragraphs(element))
+    return Candidate(element, source, found) if found else None
+
+
+def choose(root: etree._Element) -> Candidate | None:
+    """The generic page's article block, by the rules in the module's docstring."""
+    marked = [
+        c for el in body_text.marked_up(root) if (c := _candidate(el, "generic:markup")) is not None
+    ]
+    dense = _candidate(body_text.densest_block(root), "generic:density")
+    if dense is None:
+        if marked:
+            return max(marked, key=lambda c: c.prose)
+        return _candidate(body_text.whole_body(root), "generic:page")
+    believed = [
+        c
+        for c in marked
+        if c.prose >= _MARKUP_SHARE * dense.prose or _contains(c.element, dense.element)
+    ]
+    return believed[0] if believed else dense
+
+
+def _contains(outer: etree._Element, inner: etree._Element) -> bool:
+    """Whether ``inner`` is ``outer`` or inside it (a joined block: its first part is)."""
+    if inner.getparent() is None and len(inner):
+        # densest_block's join of copies: compare by the copies' text instead.
+        first = " ".join(inner[0].text_content().split())[:200]
+        return bool(first) and first in " ".join(outer.text_content().split())
+    return inner is outer or any(a is outer for a in inner.iterancestors())
+
+
+# -- a second reading ---------------------------------------------------------------------
+
+# Two readings that share less than this (token F1) took different blocks: one of them took
+# a teaser, a sidebar or another story, or found nothing where the other found the text.
+_DISAGREE = 0.3
+# Readings that share this much took the same block.
+_AGREE = 0.7
+# A paragraph of ours the second reading lacks is furniture (a "Read next" list, a kicker,
+# a box's button labels) when it is shorter than this and most of its words are not in the
+# second reading; a longer one is prose the other reading cut short, and stays.
+_FURNITURE_LINE = 200
+_SHARED_WORDS = 0.8
+
+_WORD = re.compile(r"\w+")
+
+
+def words(text: str) -> list[str]:
+    """Case-folded runs of letters and digits: what two readings are compared on."""
+    return _WORD.findall(text.casefold())
+
+
+def agreement(ours: list[str], theirs: list[str]) -> float:
+    """Token F1 between two readings of a page (1.0: the same words, as often)."""
+    a, b = Counter(words(" ".join(ours))), Counter(words(" ".join(theirs)))
+    common = sum((a & b).values())
+    if not common:
+        return 0.0
+    precision, recall = common / sum(a.values()), common / sum(b.values())
+    return 2 * precision * recall / (precision + recall)
+
+
+def second_reading(markup: str, url: str | None) -> list[str]:
+    """trafilatura's reading of the page's main text, one paragraph a line.
+
+    trafilatura is a well-kept extractor built on other evidence than ours (its own
+    boilerplate rules, then readability and jusText as fallbacks): where its reading and
+    ours agree, both are likely right; where they part, one took the wrong block.
+    Comments are left out: they are never the article.
+    """
+    text = trafilatura.extract(markup, url=url, include_comments=False, include_tables=True)
+    if not text:
+        return []
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+@dataclass(frozen=True)
+class Judgement:
+    """The paragraphs to keep, whose reading they are, and how sure the choice is.
+
+    ``confidence`` is ``high`` (two independent readings took the same block), ``medium``
+    (they overlap, or there was no second reading to compare with) or ``low`` (they took
+    different blocks, or one found nothing: the text kept is the better-supported guess).
+    """
+
+    paragraphs: list[str]
+    reading: str  # "ours" or "trafilatura"
+    confidence: str
+    reason: str
+    dropped: int = 0  # our paragraphs left out as furniture the second reading lacks
+
+
+def judge(ours: list[str], theirs: list[str]) -> Judgement:
+    """Weigh our reading of the page against a second one.
+
+    1. No second reading: ours, ``medium`` (``low`` when ours is empty too).
+    2. Ours is empty, or the two share less than 30% of their words: they took different
+       blocks, and the second reading, which weighs the page on evidence of its own
+       (boilerplate patterns, text density, fallback extractors), is the one kept, ``low``;
+       unless it holds no line of prose (a gallery's captions), when ours stays, ``low``.
+    3. Otherwise ours, with its short paragraphs that the second reading lacks left out
+       (:data:`_FURNITURE_LINE`), ``high`` when the two agree on 70% of their words, else
+       ``medium``.
+    """
+    if not theirs:
+        if not ours:
+            return Judgement([], "ours", "low", "no reading found any text")
+        return Judgement(ours, "ours", "medium", "no second reading to compare with")
+    shared = agreement(ours, theirs) if ours else 0.0
+    if shared < _DISAGREE and not prose(theirs):
+        # A second reading of short lines only (a gallery's headline and captions) is no
+        # article text either.
+        return Judgement(ours, "ours", "low", "the second reading found no prose")
+    if shared < _DISAGREE:
+        return Judgement(
+            theirs, "trafilatura", "low", f"the readings took different blocks ({shared:.2f})"
+        )
+    vocabulary = set(words(" ".join(theirs)))
+    kept = [p for p in ours if len(p) >= _FURNITURE_LINE or _shared(p, vocabulary)]
+    confidence = "high" if shared >= _AGREE else "medium"
+    return Judgement(
+        kept,
+        "ours",
+        confidence,
+        f"the readings agree on {shared:.2f} of their words",
+        dropped=len(ours) - len(kept),
+    )
+
+
+def _shared(paragraph: str, vocabulary: set[str]) -> bool:
+    found = words(paragraph)
+    if not found:
+        return True
+    return sum(w in vocabulary for w in found) >= _SHARED_WORDS * len(found)
+
+
+# A site's container that opens with the page's headline holds the page's header too (the
+# date line, the channel, the photographer's credit): the site's selector matched a wrapper
+# of a layout it was not written for, e.g. a photo channel of a portal whose page object
+# knows its news pages.
+_HEADER_PARAGRAPHS = 4
+
+
+def implausible(paragraphs: list[str], headlines: list[str]) -> str | None:
+    """Why a site container's ``paragraphs`` are not the article text, or None."""
+    if not paragraphs:
+        return "the site's container is empty"
+    heads = {h.casefold() for h in headlines if len(h) >= 10}
+    if not heads:
+        return None
+    for paragraph in paragraphs[:_HEADER_PARAGRAPHS]:
+        if paragraph.casefold() in heads:
+            return "the site's container starts with the headline"
+    if len(paragraphs) == 1 and any(paragraphs[0].casefold().startswith(h) for h in heads):
+        return "the site's container is one block starting with the headline"
+    return None
