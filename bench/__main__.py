@@ -23,8 +23,10 @@ from bench import corpus, report
 from bench import crawl as crawl_bench
 from bench import dates as dates_bench
 from bench import extract as extract_bench
+from bench import fundus as fundus_bench
 from bench import generic as generic_bench
 from bench import memory as memory_bench
+from bench import truths as truths_bench
 from bench.common import command, machine
 
 SECTIONS = ("extract", "generic", "crawl", "memory", "archive", "dates")
@@ -46,7 +48,7 @@ class Runner:
         if self.extract_run is None:
             self.pages = corpus.load(limit=4 if self.quick else None)
             if self.quick:
-                self.extract_run = extract_bench.measure(self.pages, 1, 1)
+                self.extract_run = extract_bench.measure(self.pages, 1)
             else:
                 self.extract_run = extract_bench.measure(self.pages)
         return self.extract_run
@@ -57,7 +59,13 @@ class Runner:
     def generic(self) -> dict[str, Any]:
         run = self._extract_run()
         assert self.pages is not None
-        return generic_bench.score(self.pages, run)
+        limit = 4 if self.quick else None
+        return {
+            **generic_bench.score(self.pages, run),
+            "fundus_dev": fundus_bench.score_fundus_dev(limit=limit),
+            # quick: one page of each kind of truth
+            "indonesian": truths_bench.score_indonesian(limit=1 if self.quick else None),
+        }
 
     def crawl(self) -> dict[str, Any]:
         figures, self.large_crawl = crawl_bench.run(60 if self.quick else 2000)

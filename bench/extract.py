@@ -3,13 +3,15 @@
 - **bare lxml parse** (``lxml.html.fromstring`` of the same bytes): the floor any HTML parser
   pays; our ratio to it says how much the page object and normalization add on top.
 - **trafilatura** ``bare_extraction(..., with_metadata=True)``: a widely used extractor doing
-  the same job (metadata and main text).
+  the same job (metadata and main text), in its default mode and with ``fast=True`` (faster
+  heuristics, no fallback extractors; called ``no_fallback`` before trafilatura 2.0).
 
 Ours is exactly what a crawl runs per article: ``HtmlResponse(url, body)`` (decoding
 included) then ``newscrawler.extract.extract_raw`` (site page object chosen by URL, then
-``to_snapshot``). Each method's time for a page is its best over several rounds; within a
-round each page is parsed bare and then extracted by ours, so a burst of other work on the
-machine lands on both sides of a page alike.
+``to_snapshot``). Each method's time for a page is its best over the same number of
+rounds; within a round each page is parsed bare and then extracted by ours (and, in
+trafilatura's rounds, extracted in its default mode and then its fast one), so a burst of
+other work on the machine lands on both sides of a page alike.
 
     .venv/bin/python -m bench --only extract
 """
@@ -50,6 +52,11 @@ def with_trafilatura(page: Page) -> Any:
     return trafilatura.bare_extraction(page.body, url=page.url, with_metadata=True)
 
 
+def with_trafilatura_fast(page: Page) -> Any:
+    """trafilatura's fast mode: no fallback extractors (``no_fallback`` before 2.0)."""
+    return trafilatura.bare_extraction(page.body, url=page.url, with_metadata=True, fast=True)
+
+
 @dataclass
 class ExtractRun:
     """The figures for results.json, and each method's output per page for the accuracy
@@ -58,18 +65,25 @@ class ExtractRun:
     figures: dict[str, Any]
     ours: dict[tuple[str, str], Extraction]
     trafilatura: dict[tuple[str, str], Any]
+    trafilatura_fast: dict[tuple[str, str], Any]
 
 
 def _round(
-    method: Callable[[Page], Any], pages: list[Page], best: list[float], outputs: list[Any] | None
+    methods: list[Callable[[Page], Any]],
+    pages: list[Page],
+    best: list[list[float]],
+    outputs: list[list[Any]] | None,
 ) -> None:
+    """One round of ``methods`` page by page, each page's timings taken back to back."""
+    clock = time.perf_counter
     for index, page in enumerate(pages):
-        start = time.perf_counter()
-        value = method(page)
-        elapsed = time.perf_counter() - start
-        best[index] = min(best[index], elapsed)
-        if outputs is not None:
-            outputs.append(value)
+        for which, method in enumerate(methods):
+            start = clock()
+            value = method(page)
+            elapsed = clock() - start
+            best[which][index] = min(best[which][index], elapsed)
+            if outputs is not None:
+                outputs[which].append(value)
 
 
 def _paired_round(
@@ -97,35 +111,44 @@ def _rate(pages: list[Page], seconds: list[float], which: set[str]) -> dict[str,
     return {"seconds": total, "pages_per_second": count / total if total else 0.0}
 
 
-def measure(pages: list[Page], repeat: int = 5, trafilatura_repeat: int = 2) -> ExtractRun:
-    """Time bare parse, ours and trafilatura on ``pages``; keep ours' and trafilatura's output."""
+def measure(pages: list[Page], repeat: int = 5) -> ExtractRun:
+    """Time bare parse, ours and trafilatura (default and fast) on ``pages``, each the best of
+    ``repeat`` rounds; keep ours' and trafilatura's output."""
     if not pages:
         raise ValueError("no pages to benchmark: is ../shared there?")
     ours(pages[0])  # loads the spiders (site lookup) and lazy imports: not per-page work
     with_trafilatura(pages[0])
+    with_trafilatura_fast(pages[0])
     n = len(pages)
-    bare_s, ours_s, traf_s = [float("inf")] * n, [float("inf")] * n, [float("inf")] * n
+    bare_s, ours_s = [float("inf")] * n, [float("inf")] * n
+    traf_s, fast_s = [float("inf")] * n, [float("inf")] * n
     ours_out: list[Extraction] = []
-    traf_out: list[Any] = []
+    traf_out: list[list[Any]] = [[], []]
     for round_no in range(repeat):
         _paired_round(pages, bare_s, ours_s, ours_out if round_no == 0 else None)
-    for round_no in range(trafilatura_repeat):
-        _round(with_trafilatura, pages, traf_s, traf_out if round_no == 0 else None)
+    for round_no in range(repeat):
+        _round(
+            [with_trafilatura, with_trafilatura_fast],
+            pages,
+            [traf_s, fast_s],
+            traf_out if round_no == 0 else None,
+        )
 
     def figures_for(which: set[str]) -> dict[str, Any]:
-        bare, mine, theirs = (
-            _rate(pages, bare_s, which),
-            _rate(pages, ours_s, which),
-            _rate(pages, traf_s, which),
-        )
+        bare, mine = _rate(pages, bare_s, which), _rate(pages, ours_s, which)
+        theirs, fast = _rate(pages, traf_s, which), _rate(pages, fast_s, which)
         return {
             "pages": sum(1 for page in pages if page.set in which),
             "bare_lxml": bare,
             "ours": mine,
             "trafilatura": theirs,
+            "trafilatura_fast": fast,
             "ratio_to_bare": mine["seconds"] / bare["seconds"] if bare["seconds"] else None,
             "speedup_vs_trafilatura": (
                 theirs["seconds"] / mine["seconds"] if mine["seconds"] else None
+            ),
+            "speedup_vs_trafilatura_fast": (
+                fast["seconds"] / mine["seconds"] if mine["seconds"] else None
             ),
         }
 
@@ -141,7 +164,12 @@ def measure(pages: list[Page], repeat: int = 5, trafilatura_repeat: int = 2) -> 
                 overall["speedup_vs_trafilatura"] >= TARGET_SPEEDUP_VS_TRAFILATURA
             ),
         },
-        "rounds": {"bare_lxml": repeat, "ours": repeat, "trafilatura": trafilatura_repeat},
+        "rounds": {
+            "bare_lxml": repeat,
+            "ours": repeat,
+            "trafilatura": repeat,
+            "trafilatura_fast": repeat,
+        },
         # Whether the page walks ran compiled (setup.py) or in Python: 2.3x against 2.9x.
         "compiled_walks": COMPILED,
         "timing": "per page, the best of its rounds; rates are pages / sum of those times",
@@ -151,5 +179,8 @@ def measure(pages: list[Page], repeat: int = 5, trafilatura_repeat: int = 2) -> 
     }
     keys = [(page.set, page.name) for page in pages]
     return ExtractRun(
-        figures, dict(zip(keys, ours_out, strict=True)), dict(zip(keys, traf_out, strict=True))
+        figures,
+        dict(zip(keys, ours_out, strict=True)),
+        dict(zip(keys, traf_out[0], strict=True)),
+        dict(zip(keys, traf_out[1], strict=True)),
     )

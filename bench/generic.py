@@ -6,6 +6,8 @@ generic cascade (JSON-LD -> meta -> visible markup, and the body finder):
 - ``mozilla``: title, byline, publishedTime and main content from Readability's test suite;
 - ``zyte``: article body from the Zyte article-extraction benchmark.
 
+(fundus-dev and the Indonesian pages with ground truth are scored by ``bench/fundus.py``.)
+
 Agreement, precisely (``normalize_text`` folds case, NFKC, quotes/dashes and whitespace):
 
 - **title**: share of pages whose normalized title equals the expected one exactly.
@@ -152,15 +154,18 @@ def generic_snapshot(page: Page, run: ExtractRun) -> ArticleSnapshot | None:
 
 
 def score(pages: list[Page], run: ExtractRun) -> dict[str, Any]:
-    """Ours and trafilatura's scores on the mozilla and zyte pages of ``run``."""
+    """Ours and trafilatura's (default and fast mode) scores on the mozilla and zyte pages
+    of ``run``. The fundus-dev and Indonesian scores are ``bench/fundus.py``'s."""
     result: dict[str, Any] = {}
     for name, scorer in (("mozilla", _mozilla_scores), ("zyte", _zyte_scores)):
         chosen = [p for p in pages if p.set == name]
         ours = [_our_fields(generic_snapshot(p, run)) for p in chosen]
         theirs = [_their_fields(run.trafilatura[(p.set, p.name)]) for p in chosen]
+        fast = [_their_fields(run.trafilatura_fast[(p.set, p.name)]) for p in chosen]
         result[name] = {
             "ours": scorer(chosen, ours, times=True),
             "trafilatura": scorer(chosen, theirs, times=False),
+            "trafilatura_fast": scorer(chosen, fast, times=False),
             # Pages the crawl would give to a site's page object (scored with the generic one).
             "site_page_chosen_by_url": sum(
                 1 for p in chosen if run.ours[(p.set, p.name)].site.name != GENERIC.name

@@ -39,7 +39,44 @@ def _extract(r: dict[str, Any]) -> list[tuple[str, str, str, str]]:
             f"(target ≥ {t['speedup_vs_trafilatura_at_least']})"
             + _met(t["speedup_vs_trafilatura_met"]),
         ),
+        (
+            "",
+            "",
+            f"trafilatura fast {_n(r['trafilatura_fast']['pages_per_second'])} pages/s",
+            f"{_n(r['speedup_vs_trafilatura_fast'], 2)}x faster",
+        ),
     ]
+
+
+def _theirs(r: dict[str, Any], key: str, digits: int) -> str:
+    """trafilatura's figure, default mode then fast mode."""
+    return (
+        f"trafilatura {_n(r['trafilatura'][key], digits)}, "
+        f"fast {_n(r['trafilatura_fast'][key], digits)}"
+    )
+
+
+def _truth_rows(label: str, r: dict[str, Any]) -> list[tuple[str, str, str, str]]:
+    rows = []
+    for name, key, digits in (
+        ("title equal", "title_equal", 2),
+        ("authors equal", "authors_equal", 2),
+        ("published instant", "published_instant", 2),
+        ("published same day", "published_same_day", 2),
+        ("body token F1", "body_token_f1", 3),
+        ("first paragraph found", "first_paragraph_found", 2),
+        ("last paragraph found", "last_paragraph_found", 2),
+        ("catastrophic pages", "catastrophic", 0),
+    ):
+        rows.append(
+            (
+                f"{label} ({r['ours']['pages']}): {name}",
+                _n(r["ours"][key], digits),
+                _theirs(r, key, digits),
+                "",
+            )
+        )
+    return rows
 
 
 def _generic(r: dict[str, Any]) -> list[tuple[str, str, str, str]]:
@@ -56,7 +93,7 @@ def _generic(r: dict[str, Any]) -> list[tuple[str, str, str, str]]:
             (
                 f"generic, readability ({m['ours']['pages']}): {label}",
                 _n(m["ours"][key], digits),
-                f"trafilatura {_n(m['trafilatura'][key], digits)}",
+                _theirs(m, key, digits),
                 "",
             )
         )
@@ -65,10 +102,14 @@ def _generic(r: dict[str, Any]) -> list[tuple[str, str, str, str]]:
         (
             f"generic, zyte ({z['ours']['pages']}): body token F1",
             _n(z["ours"]["body_token_f1"], 3),
-            f"trafilatura {_n(z['trafilatura']['body_token_f1'], 3)}",
+            _theirs(z, "body_token_f1", 3),
             "",
         )
     )
+    if "fundus_dev" in r:
+        rows += _truth_rows("generic, fundus-dev", r["fundus_dev"])
+    if "indonesian" in r:
+        rows += _truth_rows("site pages, Indonesian truth", r["indonesian"])
     return rows
 
 

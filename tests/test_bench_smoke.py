@@ -17,7 +17,8 @@ from typing import Any
 
 import pytest
 
-from bench.common import normalize_text, percentile, token_f1
+from bench.common import normalize_text, percentile, token_f1, tokens
+from bench.fundus import Fields, Truth, TruthPage, fold, paragraph_found, score_page
 from bench.generic import date_agrees, instant_agrees, parse_expected_time
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -29,8 +30,10 @@ KEY_FIGURES: dict[str, list[tuple[str, ...]]] = {
         ("ours", "pages_per_second"),
         ("bare_lxml", "pages_per_second"),
         ("trafilatura", "pages_per_second"),
+        ("trafilatura_fast", "pages_per_second"),
         ("ratio_to_bare",),
         ("speedup_vs_trafilatura",),
+        ("speedup_vs_trafilatura_fast",),
     ],
     "generic": [
         ("mozilla", "ours", "title_agreement"),
@@ -39,6 +42,23 @@ KEY_FIGURES: dict[str, list[tuple[str, ...]]] = {
         ("mozilla", "trafilatura", "body_token_f1"),
         ("zyte", "ours", "body_token_f1"),
         ("zyte", "trafilatura", "body_token_f1"),
+        ("zyte", "trafilatura_fast", "body_token_f1"),
+        *[
+            (truth_set, extractor, figure)
+            for truth_set in ("fundus_dev", "indonesian")
+            for extractor in ("ours", "trafilatura", "trafilatura_fast")
+            for figure in (
+                "title_equal",
+                "authors_equal",
+                "published_same_day",
+                "body_token_f1",
+                "first_paragraph_found",
+                "catastrophic",
+                "no_article",
+            )
+        ],
+        ("fundus_dev", "ours", "published_instant"),
+        ("indonesian", "ours", "published_instant"),
     ],
     "crawl": [
         ("bare", "articles_per_second"),
@@ -106,6 +126,21 @@ def test_quick_run_writes_every_section_with_numbers(
     assert results["crawl"]["full"]["archive_new"] == results["crawl"]["inputs"]["articles"]
     assert results["extract"]["inputs"]["by_set"] == {"shared": 4, "zyte": 4, "mozilla": 4}
     assert isinstance(results["extract"]["compiled_walks"], bool)
+    rounds = results["extract"]["rounds"]
+    assert rounds["trafilatura"] == rounds["trafilatura_fast"] == rounds["ours"]
+    generic = results["generic"]
+    assert generic["fundus_dev"]["inputs"]["pages"] == 4
+    # quick: one page of each kind of truth
+    assert generic["indonesian"]["inputs"]["by_truth"] == {
+        "fundus": 1,
+        "tisorlawan": 1,
+        "anpandu": 1,
+        "slasherrb": 1,
+    }
+    for truth_set in ("fundus_dev", "indonesian"):
+        # trafilatura gives dates only: no instant figure
+        assert generic[truth_set]["trafilatura"]["published_instant"] is None
+        assert len(generic[truth_set]["per_page"]) == generic[truth_set]["ours"]["pages"]
     # The summary table is printed for the reader.
     assert "| crawl:" in result.stdout
 
@@ -166,3 +201,46 @@ def test_published_agreement_rules() -> None:
     assert instant_agrees(datetime(2018, 4, 5, 6, 0, tzinfo=timezone(timedelta(hours=-4))), naive)
     assert date_agrees(date(2018, 4, 5), naive)
     assert not date_agrees(None, naive)
+
+
+def test_fundus_folding_and_paragraphs() -> None:
+    assert fold("„Wir  sind“ «prêts»") == fold('"wir sind" "PRÊTS"')
+    body = tokens(fold("Jakarta - Polisi masih mendalami kasus itu.\n\nKorban membuat laporan."))
+    assert paragraph_found("Polisi masih mendalami kasus itu.", body)
+    assert not paragraph_found("Polisi mendalami kasus itu.", body)
+
+
+def _truth_page(truth: Truth) -> TruthPage:
+    return TruthPage("t", "t", "https://example.com/", b"", truth, datetime(2024, 1, 1, tzinfo=UTC))
+
+
+def test_fundus_scoring_rules() -> None:
+    truth = Truth(
+        title="Ein „Titel“",
+        authors=("Anna Muster", "Jan Beispiel"),
+        published=parse_expected_time("2024-05-03 10:00:00+02:00"),
+        paragraphs=("Erster Absatz hier.", "Letzter Absatz hier. (dpa/ab)"),
+    )
+    got = Fields(
+        True,
+        'ein "titel"',
+        ("jan beispiel", "Anna Muster"),
+        datetime(2024, 5, 3, 8, 0, 30, tzinfo=UTC),
+        "Erster Absatz hier.\n\nLetzter Absatz hier.",
+    )
+    row = score_page(_truth_page(truth), got, times=True)
+    # The closing credit "(dpa/ab)" is left off before looking for the last paragraph.
+    for field in ("title", "authors", "instant", "same_day", "first_paragraph", "last_paragraph"):
+        assert row[field] is True, field
+    assert row["catastrophic"] is False
+    # trafilatura's dates: same day, no instant; a date-only truth counts the day for both.
+    dated = score_page(_truth_page(truth), Fields(True, published=date(2024, 5, 3)), times=False)
+    assert dated["instant"] is None
+    assert dated["same_day"] is True
+    assert dated["catastrophic"] is True  # no body at all
+    midnight = Truth(published=parse_expected_time("2024-04-24 00:00:00"))
+    assert not midnight.published_has_time
+    row = score_page(_truth_page(midnight), Fields(True, published=date(2024, 4, 24)), times=True)
+    assert row["instant"] is True
+    assert row["same_day"] is True
+    assert score_page(_truth_page(truth), Fields(False), times=True)["catastrophic"]
