@@ -10,16 +10,19 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Sequence
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from newscrawler.items import ArticleSnapshot, FetchInfo, Found, NormalizedArticle, RawArticle
 from newscrawler.normalize.authors import clean_people
-from newscrawler.normalize.dates import ResolvedDate, resolve_datetime
+from newscrawler.normalize.dates import ResolvedDate, parse_datetime, resolve_datetime
 from newscrawler.normalize.tags import clean_tags
 from newscrawler.normalize.text import clean_body, normalize_whitespace
 from newscrawler.normalize.titles import clean_title
 from newscrawler.normalize.zones import zone_for
+
+# Times this close are one time written twice (seconds dropped, rounding).
+_SAME_TIME = timedelta(seconds=60)
 
 # Where a page gives a time without an offset and the site's zone is unknown: most sites we
 # crawl are Indonesian, and most Indonesians read in WIB.
@@ -134,6 +137,18 @@ def to_snapshot(raw: RawArticle, *, now: datetime | None = None) -> ArticleSnaps
     known = raw.timezone is not None
     published = resolve_datetime(raw.published, default_tz=zone, now=fetched_at, zone_known=known)
     modified = resolve_datetime(raw.modified, default_tz=zone, now=fetched_at, zone_known=known)
+    if published.value and modified.value and modified.value < published.value - _SAME_TIME:
+        # An update before publication is a template's or a CMS's mistake (Okezone's JSON-LD
+        # once said modified 20:33 the day before publishing at 07:26); the page may still
+        # show the real one ("Diperbarui ..."), else modified is left blank.
+        notes["modified_before_published"] = modified.raw
+        later = [
+            found
+            for found in raw.modified
+            if (value := parse_datetime(found.value, default_tz=zone, now=fetched_at)) is None
+            or value >= published.value - _SAME_TIME
+        ]
+        modified = resolve_datetime(later, default_tz=zone, now=fetched_at, zone_known=known)
     for name, resolved in (("published_at", published), ("modified_at", modified)):
         if resolved.source:
             provenance[name] = resolved.source
@@ -154,9 +169,6 @@ def to_snapshot(raw: RawArticle, *, now: datetime | None = None) -> ArticleSnaps
         notes["credit"] = body.credit
     if raw.pages > 1:
         notes["pages"] = raw.pages
-    if published.value and modified.value and modified.value < published.value:
-        # Okezone's JSON-LD once said modified 20:33 the day before publishing at 07:26.
-        notes["modified_before_published"] = True
 
     return ArticleSnapshot(
         url=raw.url,

@@ -112,15 +112,51 @@ def test_reporter_line_opening_the_text_becomes_the_author():
     assert snapshot.body == "TRIBUNNEWS.COM, JAKARTA - Paragraf pertama berita ini."
 
 
-def test_modified_before_published_is_flagged_not_fixed():
+def test_modified_before_published_is_left_blank_and_noted():
+    # Okezone's JSON-LD once said modified 20:33 the day before publishing at 07:26: an
+    # honest blank, with the raw value kept for an audit.
     snapshot = to_snapshot(
         raw(
             published=[Found("2020-07-09T07:26:00+07:00", "json-ld")],
             modified=[Found("2020-07-08T20:33:00+07:00", "json-ld")],
         )
     )
-    assert snapshot.modified_at.isoformat() == "2020-07-08T20:33:00+07:00"
-    assert snapshot.notes["modified_before_published"] is True
+    assert snapshot.modified_at is None
+    assert snapshot.notes["modified_before_published"] == "2020-07-08T20:33:00+07:00"
+
+
+def test_modified_before_published_gives_way_to_the_update_the_page_shows():
+    snapshot = to_snapshot(
+        raw(
+            published=[Found("2020-07-09T07:26:00+07:00", "json-ld")],
+            modified=[
+                Found("2020-07-08T20:33:00+07:00", "json-ld"),
+                Found("Diperbarui 09 Jul 2020, 08:15 WIB", "byline"),
+            ],
+        )
+    )
+    assert snapshot.modified_at is not None
+    assert snapshot.modified_at.isoformat() == "2020-07-09T08:15:00+07:00"
+    assert snapshot.provenance["modified_at"] == "byline"
+
+
+def test_a_day_without_a_time_gives_way_to_the_time_the_page_shows_that_day():
+    snapshot = to_snapshot(
+        raw(
+            published=[
+                Found("2024-08-14", "json-ld"),
+                Found("Rabu, 14 Agustus 2024 | 10:30 WIB", "byline"),
+            ]
+        )
+    )
+    assert snapshot.published_at is not None
+    assert snapshot.published_at.isoformat() == "2024-08-14T10:30:00+07:00"
+    assert snapshot.provenance["published_at"] == "byline"
+    other_day = to_snapshot(
+        raw(published=[Found("2024-08-14", "json-ld"), Found("15 Agustus 2024 10:30", "byline")])
+    )
+    assert other_day.published_at is not None
+    assert other_day.published_at.isoformat() == "2024-08-14T00:00:00+07:00"
 
 
 def test_fields_without_candidates_have_no_value_and_no_provenance():

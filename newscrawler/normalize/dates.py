@@ -450,6 +450,9 @@ def resolve_datetime(
     suffix. JSON-LD "2024-08-14T10:30:00Z" beside a byline "14 Agustus 2024 10:30 WIB" is off
     by exactly the site's offset, wall clock for wall clock; the candidate in the site's zone
     is then right and the zero-offset ones are the conflicts.
+
+    Another is a candidate that gives the day only: JSON-LD "2024-08-14" beside a byline
+    "14 Agustus 2024 10:30 WIB" says the same day, and the byline says when in it.
     """
     parsed: list[tuple[datetime, Found]] = []
     for candidate in candidates:
@@ -459,6 +462,7 @@ def resolve_datetime(
     if not parsed:
         return _UNRESOLVED
     value, found = _local_over_false_utc(parsed, default_tz, zone_known)
+    value, found = _clock_over_bare_date(value, found, parsed)
     conflicts = tuple(
         (other.source, other.value)
         for other_value, other in parsed
@@ -471,6 +475,23 @@ def resolve_datetime(
 # only such a one can overrule a UTC value: a time without a zone was read in the default
 # zone, a guess (a Metro page's "21:26" beside JSON-LD "21:26:36+00:00" is UTC, not WIB).
 _STATED_ZONE = re.compile(r"\b(?:WIB|WITA|WIT)\b|[+-]\d{2}:?\d{2}\s*$", re.IGNORECASE)
+
+
+# A clock time in a date string: "10:30", "10:30:00", or Indonesian "10.30 WIB".
+_CLOCK = re.compile(r"\d{1,2}:\d{2}|\d{1,2}\.\d{2}\s*(?:WIB|WITA|WIT)\b", re.IGNORECASE)
+
+
+def _clock_over_bare_date(
+    value: datetime, found: Found, parsed: list[tuple[datetime, Found]]
+) -> tuple[datetime, Found]:
+    """``(value, found)``, unless ``found`` gives a day without a time and a later candidate
+    gives a time on that day: then the later one."""
+    if _CLOCK.search(found.value) or (value.hour, value.minute, value.second) != (0, 0, 0):
+        return value, found
+    for other_value, other in parsed:
+        if other is not found and _CLOCK.search(other.value) and other_value.date() == value.date():
+            return other_value, other
+    return value, found
 
 
 def _local_over_false_utc(
