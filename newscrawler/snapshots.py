@@ -137,7 +137,8 @@ def to_snapshot(raw: RawArticle, *, now: datetime | None = None) -> ArticleSnaps
     known = raw.timezone is not None
     published = resolve_datetime(raw.published, default_tz=zone, now=fetched_at, zone_known=known)
     modified = resolve_datetime(raw.modified, default_tz=zone, now=fetched_at, zone_known=known)
-    if published.value and modified.value and modified.value < published.value - _SAME_TIME:
+    # A difference, not ``published - 60 s``: a placeholder "0001-01-01" would overflow.
+    if published.value and modified.value and published.value - modified.value > _SAME_TIME:
         # An update before publication is a template's or a CMS's mistake (Okezone's JSON-LD
         # once said modified 20:33 the day before publishing at 07:26); the page may still
         # show the real one ("Diperbarui ..."), else modified is left blank.
@@ -146,7 +147,7 @@ def to_snapshot(raw: RawArticle, *, now: datetime | None = None) -> ArticleSnaps
             found
             for found in raw.modified
             if (value := parse_datetime(found.value, default_tz=zone, now=fetched_at)) is None
-            or value >= published.value - _SAME_TIME
+            or published.value - value <= _SAME_TIME
         ]
         modified = resolve_datetime(later, default_tz=zone, now=fetched_at, zone_known=known)
     for name, resolved in (("published_at", published), ("modified_at", modified)):

@@ -248,3 +248,33 @@ def test_a_generic_site_keeps_a_utc_time_against_a_byline_without_zone():
     snapshot = to_snapshot(raw, now=FETCHED)
     assert snapshot.published_at is not None
     assert snapshot.published_at.isoformat() == "2024-11-18T21:26:36+00:00"
+
+
+def test_a_standfirst_shown_above_the_block_is_the_first_paragraph():
+    # Die Welt, Golem, The Intercept: the lead under the headline is its own box, and the
+    # description meta says the same words.
+    lead = "The council will widen the road after months of debate and a petition."
+    page = _page(
+        f"<html><head><meta name='description' content='{lead}'></head><body><h1>Road</h1>"
+        f"<div class='intro'><p>{lead}</p></div><div class='story'>{_story(4)}</div>"
+        "</body></html>"
+    )
+    paragraphs, source, _ = page.judged_body()
+    assert paragraphs[:2] == [lead, f"Part 0: {PROSE}"]
+    assert source is not None
+    assert source.endswith("+standfirst")
+
+
+def test_a_description_only_in_meta_or_already_in_the_text_is_not_added():
+    lead = "The council will widen the road after months of debate and a petition."
+    hidden = _page(
+        f"<html><head><meta name='description' content='{lead}'></head><body><h1>Road</h1>"
+        f"<div class='story'>{_story(4)}</div></body></html>"
+    )
+    assert hidden.judged_body()[0][0] == f"Part 0: {PROSE}"
+    inside = _page(
+        f"<html><head><meta name='description' content='{lead}'></head><body><h1>Road</h1>"
+        f"<div class='story'><p>{lead}</p>{_story(4)}</div></body></html>"
+    )
+    paragraphs = inside.judged_body()[0]
+    assert paragraphs.count(lead) == 1

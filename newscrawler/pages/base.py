@@ -69,6 +69,10 @@ def unique(found: Iterable[Found]) -> list[Found]:
     return list(dict.fromkeys(found))
 
 
+# The paragraphs at the top of a body that a lead found above it may repeat.
+_OPENING = 3
+
+
 class ArticlePage:
     """Raw article fields from one HTML response, site-agnostic.
 
@@ -439,7 +443,23 @@ class ArticlePage:
         judgement = mainblock.judge(paragraphs, self.second_reading())
         if judgement.reading != "ours":
             source = judgement.reading if source is None else f"{source}+{judgement.reading}"
-        return judgement.paragraphs, source, judgement
+        kept = judgement.paragraphs
+        container = self.body_container()[0] if judgement.reading == "ours" else None
+        if kept and container is not None:
+            lead = mainblock.standfirst(
+                self.sel.root, container, self.descriptions(), kept[:_OPENING]
+            )
+            if lead is not None:
+                kept = [lead, *kept]
+                source = f"{source}+standfirst"
+        return kept, source, judgement
+
+    def descriptions(self) -> list[str]:
+        """The page's summary as its metas and JSON-LD give it."""
+        return [
+            *self.meta("og:description", "description", "twitter:description"),
+            *self.ld("description"),
+        ]
 
     def second_reading(self) -> list[str]:
         """trafilatura's reading of the page (see :func:`mainblock.second_reading`)."""

@@ -219,3 +219,82 @@ def implausible(paragraphs: list[str], headlines: list[str]) -> str | None:
     if len(paragraphs) == 1 and any(paragraphs[0].casefold().startswith(h) for h in heads):
         return "the site's container is one block starting with the headline"
     return None
+
+
+# -- the standfirst -------------------------------------------------------------------------
+
+# A description shorter than this is a label, not a lead.
+_MIN_LEAD = 40
+# How much of the description's start an element must show to be its printed form.
+_LEAD_PREFIX = 60
+# Elements a standfirst is printed in; one with more children than this is a wrapper.
+_LEAD_TAGS = ("p", "h2", "div", "span", "strong", "em")
+_LEAD_CHILDREN = 4
+_NOT_SHOWN = frozenset(
+    {
+        "head",
+        "script",
+        "style",
+        "noscript",
+        "template",
+        "nav",
+        "aside",
+        "footer",
+        "figure",
+        "figcaption",
+        "a",
+        "button",
+        "form",
+    }
+)
+
+
+def _folded(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def standfirst(
+    root: etree._Element, container: etree._Element, descriptions: list[str], first: list[str]
+) -> str | None:
+    """The lead the page prints above its article block, when that block leaves it out.
+
+    Many publishers set the standfirst (the teaser, the "summary" under the headline) apart
+    from the text's own block, and the same words are the page's description meta (Die Welt,
+    The Intercept, Golem, Tageblatt). A description the page also *shows*, before the chosen
+    block, is the article's first paragraph; one only in ``<meta>`` is not. ``first`` is the
+    block's first paragraphs: a lead already there is not added twice.
+    """
+    leads = [_folded(d) for d in descriptions if len(d.strip()) >= _MIN_LEAD]
+    if not leads:
+        return None
+    opening = _folded(" ".join(first))
+    leads = [lead for lead in leads if lead[:_LEAD_PREFIX] not in opening]
+    if not leads:
+        return None
+    body = root.find("body")
+    if body is None or container.getparent() is None:
+        return None
+    for el in body.iter(_LEAD_TAGS):
+        if el is container or _is_inside(el, container):
+            break
+        if len(el) > _LEAD_CHILDREN or _in_hidden_box(el):
+            continue
+        shown = " ".join(el.text_content().split())
+        folded = shown.casefold()
+        if len(shown) < _MIN_LEAD:
+            continue
+        for lead in leads:
+            same_start = folded.startswith(lead[:_LEAD_PREFIX]) or lead.startswith(
+                folded[:_LEAD_PREFIX]
+            )
+            if same_start and 0.6 * len(lead) <= len(folded) <= 1.6 * len(lead):
+                return shown
+    return None
+
+
+def _is_inside(el: etree._Element, container: etree._Element) -> bool:
+    return any(a is container for a in el.iterancestors())
+
+
+def _in_hidden_box(el: etree._Element) -> bool:
+    return any(isinstance(a.tag, str) and a.tag in _NOT_SHOWN for a in (el, *el.iterancestors()))
