@@ -41,6 +41,9 @@ class RawArticle:
     url: str
     site: str
     timezone: str | None = None  # None: an unknown site's zone; times keep their own offset
+    # For a site of unknown zone, the zone the page's own evidence gives ("13:46 WIB", its
+    # language, its domain): read and shown in it, as a site's own zone would be.
+    zone_hint: str | None = None
     fetched_at: datetime | None = None
     canonical_url: str | None = None
     publisher_id: str | None = None

@@ -103,7 +103,9 @@ def to_snapshot(raw: RawArticle, *, now: datetime | None = None) -> ArticleSnaps
     if raw.refusal is not None:
         raise NotAnArticle(*raw.refusal)
     fetched_at = raw.fetched_at or now or datetime.now(UTC)
-    zone = zone_for(raw.timezone or DEFAULT_TIMEZONE)
+    # The site's zone, else the one the page's evidence gives, else the default.
+    site_zone = raw.timezone or raw.zone_hint
+    zone = zone_for(site_zone or DEFAULT_TIMEZONE)
     provenance: dict[str, str] = {}
     notes: dict[str, Any] = {}
 
@@ -134,7 +136,7 @@ def to_snapshot(raw: RawArticle, *, now: datetime | None = None) -> ArticleSnaps
     section, section_source = _first(raw.section, normalize_whitespace)
     language, language_source = _first(raw.language, language_code)
 
-    known = raw.timezone is not None
+    known = site_zone is not None
     published = resolve_datetime(raw.published, default_tz=zone, now=fetched_at, zone_known=known)
     modified = resolve_datetime(raw.modified, default_tz=zone, now=fetched_at, zone_known=known)
     # A difference, not ``published - 60 s``: a placeholder "0001-01-01" would overflow.
@@ -182,13 +184,13 @@ def to_snapshot(raw: RawArticle, *, now: datetime | None = None) -> ArticleSnaps
         subtitle=subtitle,
         authors=tuple(authors),
         editors=tuple(editors),
-        published_at=_in_site_zone(published.value, raw.timezone),
-        modified_at=_in_site_zone(modified.value, raw.timezone),
+        published_at=_in_site_zone(published.value, site_zone),
+        modified_at=_in_site_zone(modified.value, site_zone),
         section=section,
         tags=tuple(tags),
         language=language,
         dateline=body.dateline,
-        timezone=raw.timezone or DEFAULT_TIMEZONE,
+        timezone=site_zone or DEFAULT_TIMEZONE,
         site_name=raw.site_names[0] if raw.site_names else None,
         provenance=provenance,
         notes=notes,

@@ -26,10 +26,12 @@ from parsel import Selector
 from scrapy.http import TextResponse
 
 from newscrawler.items import Found, RawArticle
+from newscrawler.normalize.dates import parse_datetime
 from newscrawler.normalize.tags import without_junk
 from newscrawler.pages import body as body_text
 from newscrawler.pages import mainblock
 from newscrawler.pages.byline import by_line, byline_elements, in_photo_box
+from newscrawler.pages.datelines import date_parts, dates_near, headline_element
 from newscrawler.pages.index import PageIndex, faster_element_classes, text_of
 from newscrawler.pages.jsonld import article_objects, people, strings
 from newscrawler.pages.pagekind import not_an_article
@@ -37,6 +39,7 @@ from newscrawler.pages.pagination import Continuation, continuation_of
 from newscrawler.pages.parsing import base_url_of, selector_of
 from newscrawler.pages.prune import paragraphs_without
 from newscrawler.pages.urldates import date_in_url
+from newscrawler.pages.zonehint import infer_zone
 
 
 def _found(values: Iterable[str], source: str) -> list[Found]:
@@ -69,6 +72,8 @@ def unique(found: Iterable[Found]) -> list[Found]:
     return list(dict.fromkeys(found))
 
 
+# A clock time in a date candidate: "10:30", "T10:30:00".
+_CLOCK = re.compile(r"\d{1,2}[:.]\d{2}")
 # The paragraphs at the top of a body that a lead found above it may repeat.
 _OPENING = 3
 
@@ -308,8 +313,38 @@ class ArticlePage:
         from_url = [date_in_url(url) for url in (self.canonical_url(), self.response.url) if url]
         return [
             *_found([el.get("datetime", "") for el in times], "markup:time"),
+            *_found(self.date_by_headline(), "markup:by-headline"),
             *_found([day for day in from_url if day][:1], "url"),
         ]
+
+    def date_by_headline(self) -> list[str]:
+        """The date the page prints next to its headline (see :mod:`datelines`), as one
+        candidate, or none."""
+        titles = [
+            *self.meta("og:title", "twitter:title"),
+            *self.ld("headline"),
+            *self.texts("title")[:1],
+        ]
+        anchor = headline_element(self.sel.root, [" ".join(t.split()) for t in titles])
+        if anchor is None:
+            return []
+        for text in dates_near(anchor):
+            for part in date_parts(text):
+                if parse_datetime(part) is not None:
+                    return [part]
+        return []
+
+    def all_published(self) -> list[Found]:
+        """:meth:`published`, else :meth:`undeclared_published`; where every declared
+        candidate is a day without a time, the date by the headline joins them, so the time
+        the page shows that day is kept (JSON-LD "2024-08-14" beside "14 Agustus 2024 10:30
+        WIB")."""
+        declared = self.published()
+        if not declared:
+            return self.undeclared_published()
+        if any(_CLOCK.search(found.value) for found in declared):
+            return declared
+        return [*declared, *_found(self.date_by_headline(), "markup:by-headline")]
 
     def modified(self) -> list[Found]:
         return [
@@ -454,6 +489,19 @@ class ArticlePage:
                 source = f"{source}+standfirst"
         return kept, source, judgement
 
+    def zone_hint(self) -> str | None:
+        """For a page of no known zone, the zone its own evidence gives (see
+        :mod:`zonehint`): a time shown with "WIB", its declared language, its domain."""
+        if self.zone_name is not None:
+            return None
+        body = self.sel.root.find("body")
+        shown = body.text_content() if body is not None else ""
+        return infer_zone(
+            shown=shown,
+            languages=[found.value for found in self.language()],
+            url=self.canonical_url() or self.response.url,
+        )
+
     def descriptions(self) -> list[str]:
         """The page's summary as its metas and JSON-LD give it."""
         return [
@@ -473,6 +521,7 @@ class ArticlePage:
             url=self.response.url,
             site=self.site_key,
             timezone=self.zone_name,
+            zone_hint=self.zone_hint(),
             fetched_at=self.fetched_at,
             canonical_url=self.canonical_url(),
             publisher_id=self.publisher_id(),
@@ -480,7 +529,7 @@ class ArticlePage:
             subtitle=unique(self.subtitle()),
             authors=unique(self.authors()),
             editors=unique(self.editors()),
-            published=unique(self.published() or self.undeclared_published()),
+            published=unique(self.all_published()),
             modified=unique(self.modified()),
             section=unique(self.section()),
             tags=unique(self.tags_without_junk()),
