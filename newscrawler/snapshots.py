@@ -12,9 +12,10 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from datetime import UTC, datetime, timedelta
 from typing import Any
+from urllib.parse import urlsplit
 
 from newscrawler.items import ArticleSnapshot, FetchInfo, Found, NormalizedArticle, RawArticle
-from newscrawler.normalize.authors import clean_people
+from newscrawler.normalize.authors import clean_people, wire_credits
 from newscrawler.normalize.dates import ResolvedDate, parse_datetime, resolve_datetime
 from newscrawler.normalize.tags import clean_tags
 from newscrawler.normalize.text import clean_body, normalize_whitespace
@@ -27,6 +28,17 @@ _SAME_TIME = timedelta(seconds=60)
 # Where a page gives a time without an offset and the site's zone is unknown: most sites we
 # crawl are Indonesian, and most Indonesians read in WIB.
 DEFAULT_TIMEZONE = "Asia/Jakarta"
+
+
+# Labels of a host that say nothing of the outlet: "www", "m", and public suffixes.
+_HOST_NOISE = frozenset({"www", "m", "amp", "com", "co", "net", "org", "or", "ac", "go", "id"})
+
+
+def host_name(url: str) -> str:
+    """The outlet's name in its host: ``https://e.vnexpress.net/x`` -> ``vnexpress``."""
+    host = (urlsplit(url).hostname or "").lower()
+    labels = [label for label in host.split(".")[:-1] if label not in _HOST_NOISE]
+    return labels[-1] if labels else ""
 
 
 def _in_site_zone(value: datetime | None, timezone: str | None) -> datetime | None:
@@ -123,15 +135,22 @@ def to_snapshot(raw: RawArticle, *, now: datetime | None = None) -> ArticleSnaps
         notes["body_reason"] = raw.body_reason
 
     subtitle, source = _first(raw.subtitle, normalize_whitespace)
-    authors, authors_source = _first_group(
-        raw.authors, lambda v: clean_people(v, outlets=raw.site_names)
-    )
+    # The host's own name is the outlet too: "VnExpress" on vnexpress.net, "LTO" on lto.de.
+    outlets = (*raw.site_names, host_name(raw.url))
+    authors, authors_source = _first_group(raw.authors, lambda v: clean_people(v, outlets=outlets))
     editors, editors_source = _first_group(
         raw.editors, lambda v: clean_people(v, outlets=raw.site_names)
     )
     if not authors and body.byline:
         authors = clean_people([body.byline], outlets=raw.site_names)
         authors_source = "body:reporter-line" if authors else None
+    if not authors:
+        # No person anywhere: a story credited to a news agency alone was the agency's.
+        for found in raw.authors:
+            authors = wire_credits([found.value], outlets=(*raw.site_names, host_name(raw.url)))
+            if authors:
+                authors_source = f"{found.source}:wire"
+                break
     tags, tags_source = _first_group(raw.tags, clean_tags)
     section, section_source = _first(raw.section, normalize_whitespace)
     language, language_source = _first(raw.language, language_code)

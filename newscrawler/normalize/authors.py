@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from newscrawler.normalize.text import may_contain_ignoring_case, normalize_whitespace
 
-__all__ = ["clean_people", "split_credits"]
+__all__ = ["WIRES", "clean_people", "split_credits", "wire_credits"]
 
 # Credits that name an organisation or a desk rather than a person (compared lowercased).
 ORGANISATIONS = frozenset(
@@ -85,8 +85,9 @@ _PREFIX = re.compile(
     r"(?:wartawan|koresponden|kontributor)\s+[\w.]+(?:\s+[A-Z][\w.]+){0,2}\s*,|"
     r"(?:oleh|penulis|reporter|pewarta|author|writer|ditulis oleh|written by|by|kontributor|"
     r"wartawan|koresponden|laporan)\b\s*:?|"
-    # "by" in French, Spanish and Portuguese, Dutch: "Par Sébastien Farcis", "por Jane Doe".
-    r"(?:par|por|door)\s+(?=[^\W\d_])|"
+    # "by" in French, Spanish and Portuguese, Dutch, German, the Nordic languages: "Par
+    # Sébastien Farcis", "por Jane Doe", "Von Birgit Baumann", "Av Ola Nordmann".
+    r"(?:par|por|door|von|av|af)\s+(?=[^\W\d_])|"
     r"[:\-–—|]"
     r")\s*",
     re.IGNORECASE,
@@ -112,7 +113,8 @@ _DIGIT = re.compile(r"\d")
 _DAY_NAMES = ("senin", "selasa", "rabu", "kamis", "jum", "sabtu", "minggu", "ahad")
 # Conjunctions are lowercase words in a byline ("Budisantoso Budiman dan Agus S", "Damien
 # Leloup et Morgane Tual"); a capitalised "Dan" is a first name: "Dan Goodin".
-_SPLIT = re.compile(r"\s*(?:,|;|&|\+|/|\b(?:and|dan|serta|et|und)\b)\s*")
+# Danish and Norwegian "og", Swedish "och", Spanish "y", Italian and Portuguese "e" too.
+_SPLIT = re.compile(r"\s*(?:,|;|&|\+|/|\b(?:and|dan|serta|et|und|og|och|y|e)\b)\s*")
 # A byline in capitals writes them in capitals too, between two names: "ANI DAN BUDI".
 _SPLIT_CAPITALS = re.compile(r"(?<=\S)\s+(?:AND|DAN|SERTA)\s+(?=\S)")
 # Le Monde: "Martin Untersinger (avec Damien Leloup et Morgane Tual)": co-authors, not a remark.
@@ -137,6 +139,9 @@ _URL_MARKS = ("://", "www.")
 # detik's author meta sometimes holds the editor's initials ("bgs"), not a name.
 _INITIALS = re.compile(r"^[a-z]{2,4}$")
 _HAS_LETTER = re.compile(r"[^\W\d_]")
+_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)+")
+# A host name: "hessenschau.de", "mbl.is".
+_HOST = re.compile(r"[\w-]+(?:\.[\w-]+)+")
 _JUNK = re.compile(r"[@<>{}\[\]=#*\\]|https?:|www\.|\d{2}")
 
 
@@ -152,6 +157,10 @@ def clean_people(raw: Iterable[str], *, outlets: Iterable[str] = ()) -> list[str
     for line in raw:
         if not isinstance(line, str):
             continue
+        # "hessenschau.de, Frankfurt, Germany": the outlet and its town, not a list of people.
+        head, comma, _rest = line.partition(",")
+        if comma and _HOST.fullmatch(head.strip()):
+            continue
         authors, _editors = _segments(line)
         for name in _names(authors, organisations):
             key = name.casefold()
@@ -159,6 +168,34 @@ def clean_people(raw: Iterable[str], *, outlets: Iterable[str] = ()) -> list[str
                 seen.add(key)
                 names.append(name)
     return names
+
+
+# News agencies: a story credited to one of them alone was written there. Compared folded;
+# the value tells two spellings of one agency apart ("AFP", "Agence France-Presse").
+WIRES = {
+    "ap": "AP", "associated press": "Associated Press", "afp": "AFP",
+    "agence france-presse": "AFP", "reuters": "Reuters", "dpa": "dpa", "xinhua": "Xinhua",
+    "bernama": "Bernama", "kyodo": "Kyodo", "anadolu": "Anadolu", "antara": "Antara",
+    "ansa": "ANSA", "efe": "EFE", "tass": "TASS", "yonhap": "Yonhap", "upi": "UPI",
+    "aap": "AAP", "apa": "APA", "sda": "SDA", "ntb": "NTB", "tt": "TT",
+}  # fmt: skip
+
+
+def wire_credits(raw: Iterable[str], *, outlets: Iterable[str] = ()) -> list[str]:
+    """The news agencies a credit names, as it writes them ("Associated Press", "Von dpa"
+    gives "dpa"), for an article whose credits name no person: the wire wrote it. The
+    outlet's own name never counts (ANTARA's own pages are not credited to ANTARA)."""
+    own = {normalize_whitespace(o).casefold() for o in outlets}
+    found: dict[str, str] = {}  # the agency -> its name as the credit writes it
+    for line in raw:
+        if not isinstance(line, str):
+            continue
+        for part in _SPLIT.split(_PREFIX.sub("", _prepare(line))):
+            written = part.strip(" .,;:|-–—()")
+            wire = WIRES.get(written.casefold())
+            if wire and written.casefold() not in own and wire not in found:
+                found[wire] = written
+    return list(found.values())
 
 
 @lru_cache(maxsize=256)
@@ -282,6 +319,9 @@ def _is_person(name: str, organisations: frozenset[str] | set[str]) -> bool:
     ):
         return False
     if _COMPANY.match(name) or _INITIALS.match(name) or name.casefold() in _DEGREES:
+        return False
+    # A URL slug ("chuck-ross", a CMS's user key): the next source names the person properly.
+    if _SLUG.fullmatch(name):
         return False
     if _is_team(name, organisations):
         return False

@@ -1,0 +1,74 @@
+"""Credits seen on pages of publishers without a page object: "by" in more languages, "and"
+in more languages, a CMS's slug, an outlet and its town, the host's own name, and a story
+credited to a news agency alone."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from newscrawler.items import Found, RawArticle
+from newscrawler.normalize.authors import clean_people, wire_credits
+from newscrawler.snapshots import host_name, to_snapshot
+
+FETCHED = datetime(2026, 1, 1, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("Von Birgit Baumann", ["Birgit Baumann"]),  # Der Standard, Tageblatt: German "by"
+        ("Av Ola Nordmann", ["Ola Nordmann"]),  # Norwegian
+        # Sermitsiaq: Danish "og" (and).
+        (
+            "Trine Juncher Jørgensen og Tôrtia Reimer-Johansen",
+            ["Trine Juncher Jørgensen", "Tôrtia Reimer-Johansen"],
+        ),
+        ("Ana Pérez y Luis García", ["Ana Pérez", "Luis García"]),  # Spanish "y"
+        ("chuck-ross", []),  # Free Beacon's JSON-LD author is the CMS's user slug
+        ("hessenschau.de, Frankfurt, Germany", []),  # the outlet and its town
+        ("Von Dan Goodin", ["Dan Goodin"]),
+    ],
+)
+def test_credits(raw: str, expected: list[str]) -> None:
+    assert clean_people([raw]) == expected
+
+
+def test_the_hosts_own_name_is_the_outlet() -> None:
+    assert host_name("https://e.vnexpress.net/news/x") == "vnexpress"
+    assert host_name("https://www.lto.de/recht/x") == "lto"
+    assert host_name("https://www.kabarpesisir.co.id/a") == "kabarpesisir"
+    assert clean_people(["VnExpress"], outlets=[host_name("https://e.vnexpress.net/x")]) == []
+
+
+def test_wire_credits_as_written_and_never_the_outlets_own() -> None:
+    assert wire_credits(["Associated Press"]) == ["Associated Press"]
+    assert wire_credits(["Von dpa"]) == ["dpa"]
+    assert wire_credits(["Agence France-Presse, AFP"]) == ["Agence France-Presse"]
+    assert wire_credits(["ANTARA"], outlets=["ANTARA"]) == []
+    assert wire_credits(["Nachrichten"]) == []
+
+
+def _raw(authors: list[Found], url: str = "https://apnews.com/article/x") -> RawArticle:
+    return RawArticle(
+        url=url,
+        site="generic",
+        title=[Found("Campaigns brace for a sprint", "json-ld")],
+        authors=authors,
+        body=["LA CROSSE, Wis. (AP) — After a summer of tumult, the path is set."],
+    )
+
+
+def test_a_story_credited_to_a_wire_alone_is_the_wires() -> None:
+    snapshot = to_snapshot(_raw([Found("Associated Press", "json-ld")]), now=FETCHED)
+    assert snapshot.authors == ("Associated Press",)
+    assert snapshot.provenance["authors"] == "json-ld:wire"
+
+
+def test_a_person_beats_a_wire_in_an_earlier_source() -> None:
+    # The wire credit comes first but names no person: the byline's reporter is the author.
+    snapshot = to_snapshot(
+        _raw([Found("AFP", "meta:author"), Found("By Jane Doe", "markup:byline")]), now=FETCHED
+    )
+    assert snapshot.authors == ("Jane Doe",)
