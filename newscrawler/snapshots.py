@@ -121,7 +121,9 @@ def to_snapshot(raw: RawArticle, *, now: datetime | None = None) -> ArticleSnaps
     provenance: dict[str, str] = {}
     notes: dict[str, Any] = {}
 
-    title, source = _first(raw.title, lambda v: clean_title(v, site_names=raw.site_names))
+    # The host's own name brands titles too: "Headline - Golem.de" on golem.de.
+    brands = (*raw.site_names, host_name(raw.url))
+    title, source = _first(raw.title, lambda v: clean_title(v, site_names=brands))
     if not title:
         raise NotAnArticle("no_title", "no title found")
     provenance["title"] = str(source)

@@ -46,6 +46,7 @@ _SEPARATOR_CHAR = re.compile("[-–—|:·•»]")
 _LEADING_SITE = re.compile(r"^(?P<site>[^\s:]+(?:\s[^\s:]+){0,2})\s*:\s+(?P<rest>\S.*)$")
 # A section word or two may precede the site name: "Tekno Liputan6.com", "News Okezone".
 _MAX_SECTION_WORDS = 3
+_ANY_DOMAIN = re.compile(r"(?:www\.)?(?P<name>[\w-]+)\.[a-z]{2,6}(?:\.[a-z]{2})?")
 _DOMAIN = re.compile(r"^(?:www\.)?[\w-]+(?:\.[\w-]+)*\.(?:com|co\.id|id|net|org|co|tv)$", re.I)
 # Pagination: "Judul Halaman all" (Kompas), "Judul Halaman 2", "Judul - Page 2", "Judul (Page
 # 2 of 3)", "Judul | Hal. 2". A spaced separator may precede it; the word needs its number.
@@ -140,7 +141,11 @@ def _strip_branding(text: str, names: tuple[str, ...]) -> str:
 
 def _is_site(segment: str, names: tuple[str, ...]) -> bool:
     key = normalize_whitespace(segment).lower()
-    return key in names or bool(_DOMAIN.match(key))
+    if key in names or _DOMAIN.match(key):
+        return True
+    # The site's name with its country domain: "Golem.de", "mbl.is", "Tageblatt.lu".
+    host = _ANY_DOMAIN.fullmatch(key)
+    return bool(host and host["name"] in names)
 
 
 def _is_branding(segment: str, names: tuple[str, ...]) -> bool:

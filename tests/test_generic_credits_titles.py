@@ -1,6 +1,6 @@
-"""Credits seen on pages of publishers without a page object: "by" in more languages, "and"
-in more languages, a CMS's slug, an outlet and its town, the host's own name, and a story
-credited to a news agency alone."""
+"""Credits and titles seen on pages of publishers without a page object: "by" and "and" in
+more languages, a CMS's slug, an outlet and its town, the host's own name (in credits and as
+a title's branding), and a story credited to a news agency alone."""
 
 from __future__ import annotations
 
@@ -72,3 +72,13 @@ def test_a_person_beats_a_wire_in_an_earlier_source() -> None:
         _raw([Found("AFP", "meta:author"), Found("By Jane Doe", "markup:byline")]), now=FETCHED
     )
     assert snapshot.authors == ("Jane Doe",)
+
+
+def test_a_title_branded_with_the_hosts_name_and_country_domain_loses_it() -> None:
+    # Golem's JSON-LD headline ends in " - Golem.de"; the page names no og:site_name.
+    raw = _raw([], url="https://www.golem.de/news/lte-patent-2404-184512.html")
+    raw.title = [Found("LTE-Patent: Samsung soll Smartphones zerstören - Golem.de", "json-ld")]
+    assert to_snapshot(raw, now=FETCHED).title == "LTE-Patent: Samsung soll Smartphones zerstören"
+    # Another host's name stays: it is part of the headline, not this page's branding.
+    raw.title = [Found("Warum Node.js - Deno.land", "json-ld")]
+    assert to_snapshot(raw, now=FETCHED).title == "Warum Node.js - Deno.land"
