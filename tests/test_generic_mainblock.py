@@ -278,3 +278,35 @@ def test_a_description_only_in_meta_or_already_in_the_text_is_not_added():
     )
     paragraphs = inside.judged_body()[0]
     assert paragraphs.count(lead) == 1
+
+
+def test_a_wordpress_posts_tag_and_format_classes_do_not_make_it_furniture():
+    # WordPress: <article class="post-7 post type-post hentry tag-video tag-related-news
+    # format-gallery"> inside Divi's <div id="page-container" class="et-tb-has-footer">.
+    page = _page(
+        "<html><body><div id='page-container' class='et-tb-has-footer sidebar_enabled'>"
+        "<div class='main'><article class='post-7 post type-post hentry tag-video "
+        f"tag-related-news category-berita format-gallery'><h1>Road</h1>{_story(4)}</article>"
+        "</div></div></body></html>"
+    )
+    paragraphs, _ = page.body()
+    assert paragraphs[1:] == [f"Part {i}: {PROSE}" for i in range(4)]
+
+
+@pytest.mark.parametrize(
+    ("names", "furniture"),
+    [
+        ("post-7 post type-post hentry tag-video", False),
+        ("et-tb-has-footer", False),
+        ("sidebar_enabled", False),
+        ("format-gallery", False),
+        ("tag-video", True),
+        ("related-posts", True),
+        ("site-footer", True),
+        ("sidebar", True),
+    ],
+)
+def test_state_and_post_names_are_not_furniture_names(names: str, furniture: bool):
+    from newscrawler.pages.body import _furniture_names
+
+    assert _furniture_names(names) is furniture

@@ -165,7 +165,13 @@ def _furniture_names(value: str) -> bool:
     if value.isascii() and _FURNITURE_HINT.search(value.lower()) is None:
         return False
     tokens = value.split()
-    found = [token for token in tokens if _FURNITURE.match(token) or _RELATED_BOX.match(token)]
+    if any(_POST_MARK.match(token) for token in tokens):
+        return False
+    found = [
+        token
+        for token in tokens
+        if (_FURNITURE.match(token) or _RELATED_BOX.match(token)) and not _STATE.match(token)
+    ]
     if not found:
         return False
     # "widget" names any box a CMS lets the owner place, the posts included: Blogger prints
@@ -177,6 +183,17 @@ def _furniture_names(value: str) -> bool:
     )
 
 
+# WordPress prints the post's container with its own classes and one per tag, category and
+# format: <article class="post-34222 post type-post hentry tag-politics format-gallery">.
+# Such a box is the post, whatever its tags are called.
+_POST_MARK = re.compile(r"^(?:hentry|type-post|status-publish|post-\d+)$", re.IGNORECASE)
+# Names of a state or a layout, not of a box: "has-sidebar", "et-tb-has-footer" (Divi's
+# wrapper of the whole page), "sidebar_enabled", "no-gallery", "format-video".
+_STATE = re.compile(
+    r"^(?:[\w-]*[-_])?(?:has|no|with|without|is)[-_]\w+$|^format[-_]\w+$|"
+    r"^\w+[-_](?:enabled|disabled|active|layout|template)$",
+    re.IGNORECASE,
+)
 _WIDGET = re.compile(r"^widget\w*$", re.IGNORECASE)
 # Whole class names that say a box holds the article, beside "widget".
 _TEXT_BOX_NAMES = frozenset({"blog", "post", "posts", "article", "content", "entry", "story"})
