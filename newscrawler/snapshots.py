@@ -139,10 +139,21 @@ def to_snapshot(raw: RawArticle, *, now: datetime | None = None) -> ArticleSnaps
     subtitle, source = _first(raw.subtitle, normalize_whitespace)
     # The host's own name is the outlet too: "VnExpress" on vnexpress.net, "LTO" on lto.de.
     outlets = (*raw.site_names, host_name(raw.url))
-    authors, authors_source = _first_group(raw.authors, lambda v: clean_people(v, outlets=outlets))
     editors, editors_source = _first_group(
         raw.editors, lambda v: clean_people(v, outlets=raw.site_names)
     )
+    authors, authors_source = _first_group(raw.authors, lambda v: clean_people(v, outlets=outlets))
+    # Authors who are all the page's editors, where another source names someone else: the
+    # JSON-LD called the editor the author (Media Indonesia), and the byline names the
+    # writer. (An editor who also wrote the piece, named by every source, stays.)
+    edited = {name.casefold() for name in editors}
+    if authors and edited and all(name.casefold() in edited for name in authors):
+        writers, writers_source = _first_group(
+            raw.authors,
+            lambda v: [n for n in clean_people(v, outlets=outlets) if n.casefold() not in edited],
+        )
+        if writers:
+            authors, authors_source = writers, writers_source
     if not authors and body.byline:
         authors = clean_people([body.byline], outlets=raw.site_names)
         authors_source = "body:reporter-line" if authors else None

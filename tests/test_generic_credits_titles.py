@@ -82,3 +82,38 @@ def test_a_title_branded_with_the_hosts_name_and_country_domain_loses_it() -> No
     # Another host's name stays: it is part of the headline, not this page's branding.
     raw.title = [Found("Warum Node.js - Deno.land", "json-ld")]
     assert to_snapshot(raw, now=FETCHED).title == "Warum Node.js - Deno.land"
+
+
+def test_the_person_the_page_labels_editor_is_not_the_author_when_a_byline_names_another():
+    from scrapy.http import HtmlResponse
+
+    from newscrawler.pages.base import ArticlePage
+
+    page = ArticlePage(
+        HtmlResponse(
+            url="https://www.example-portal.com/read/1/x",
+            encoding="utf-8",
+            body=(
+                "<html><head><title>Harga beras naik</title><script type='application/ld+json'>"
+                '{"@type": "NewsArticle", "headline": "Harga beras naik", '
+                '"author": {"@type": "Person", "name": "Ani Wijaya"}}</script></head><body>'
+                "<h1>Harga beras naik</h1><div class='byline'>Oleh Budi Santoso</div>"
+                "<span>Editor: Ani Wijaya</span><div class='text'>"
+                + "<p>Harga beras medium di pasar tradisional naik lagi pekan ini, kata para"
+                " pedagang yang mengeluhkan pasokan dari daerah sentra produksi.</p>"
+                * 3
+                + "</div></body></html>"
+            ).encode(),
+        )
+    )
+    snapshot = to_snapshot(page.to_item(), now=FETCHED)
+    assert snapshot.editors == ("Ani Wijaya",)
+    assert snapshot.authors == ("Budi Santoso",)
+
+
+def test_an_editor_who_is_also_the_only_named_writer_stays_the_author():
+    raw = _raw([Found("Gilar Ramdhani", "byline")], url="https://www.liputan6.com/read/1/x")
+    raw.editors = [Found("Gilar Ramdhani", "json-ld:keywords")]
+    snapshot = to_snapshot(raw, now=FETCHED)
+    assert snapshot.authors == ("Gilar Ramdhani",)
+    assert snapshot.editors == ("Gilar Ramdhani",)

@@ -72,6 +72,16 @@ def unique(found: Iterable[Found]) -> list[Found]:
     return list(dict.fromkeys(found))
 
 
+# Short texts that may label the editor: "Editor: Ani", "Penyunting : Budi", "Redaktur: C".
+_EDITOR_TEXT = etree.XPath(
+    "//body//text()[contains(., 'ditor') or contains(., 'DITOR') or contains(., 'enyunting')"
+    " or contains(., 'edaktur')][string-length(.) < 80][not(ancestor::script)]",
+    smart_strings=False,
+)
+_EDITOR_LINE = re.compile(
+    r"^(?:editor|penyunting|redaktur|edited by)\s*:?\s*(?P<name>[^\W\d_][\w .'-]{2,60})$",
+    re.IGNORECASE,
+)
 # A clock time in a date candidate: "10:30", "T10:30:00".
 _CLOCK = re.compile(r"\d{1,2}[:.]\d{2}")
 # The paragraphs at the top of a body that a lead found above it may repeat.
@@ -250,10 +260,17 @@ class ArticlePage:
         return [text_of(el) for el in kept]
 
     def editors(self) -> list[Found]:
+        """JSON-LD ``editor``, then a name the page labels as its editor ("Editor: Ani",
+        "Penyunting: Budi"), in a short line of its own."""
         from_ld: list[str] = []
         for obj in self.jsonld:
             from_ld.extend(people(obj.get("editor")))
-        return _found(from_ld, "json-ld")
+        labelled = [
+            match["name"]
+            for text in _EDITOR_TEXT(self.sel.root)
+            if (match := _EDITOR_LINE.match(" ".join(str(text).split())))
+        ]
+        return [*_found(from_ld, "json-ld"), *_found(labelled[:1], "markup:editor-label")]
 
     def published(self) -> list[Found]:
         """JSON-LD, then the date metas, then ``itemprop=datePublished`` microdata.
