@@ -52,7 +52,8 @@ def extract_command(path: str, url: str | None, fetched_at: datetime | None, raw
     """Extract one saved HTML page and print it as one JSON object.
 
     The site's page object is chosen from --url (or the page's own canonical URL), else the
-    generic page. Exit code 1 means the page holds no article (no title or no text).
+    generic page. Exit code 1 means the page holds no article: no title or no text, or a
+    feed, a listing or a video-only page (the message names which).
 
     Example:
 

@@ -44,6 +44,8 @@ ARCHIVE_URL = None  # default: sqlite:///archive.sqlite3
 # "http://127.0.0.1:8765": https://www.liputan6.com/x -> http://127.0.0.1:8765/www.liputan6.com/x
 NEWSCRAWLER_REPLAY_URL = None
 NEWSCRAWLER_LISTING_MAX_PAGES = 50
+# Pages of one article split over pages fetched at most, the first included (docs/crawling.md).
+NEWSCRAWLER_ARTICLE_MAX_PAGES = 20
 
 # Scheduled crawls (docs/scheduling.md). Incremental: fetch only new articles and due
 # revisits, with the archive as memory (`newscrawler crawl-due` turns it on).

@@ -43,8 +43,6 @@ from newscrawler.snapshots import DEFAULT_TIMEZONE, NotAnArticle, normalize
 from newscrawler.urls import request_url
 
 SOURCES = ("feeds", "sitemaps", "listings")
-# Pages of one article fetched at most (the first included); NEWSCRAWLER_ARTICLE_MAX_PAGES.
-DEFAULT_ARTICLE_MAX_PAGES = 20
 
 
 def parse_day(value: str, name: str) -> date:
@@ -256,7 +254,7 @@ class NewsSpider(scrapy.Spider):
 
     @property
     def max_pages(self) -> int:
-        return self.settings.getint("NEWSCRAWLER_ARTICLE_MAX_PAGES", DEFAULT_ARTICLE_MAX_PAGES)
+        return self.settings.getint("NEWSCRAWLER_ARTICLE_MAX_PAGES")
 
     def paged_request(self, paged: PagedArticle) -> Request:
         """The request for the next page the article needs (its single-page variant first).
