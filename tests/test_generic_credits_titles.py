@@ -117,3 +117,12 @@ def test_an_editor_who_is_also_the_only_named_writer_stays_the_author():
     snapshot = to_snapshot(raw, now=FETCHED)
     assert snapshot.authors == ("Gilar Ramdhani",)
     assert snapshot.editors == ("Gilar Ramdhani",)
+
+
+def test_the_outlet_written_with_spaces_is_the_outlet_of_its_hyphenated_host():
+    # Stuttgarter Zeitung's author meta names the paper; its microdata names the wire.
+    raw = _raw(
+        [Found("Stuttgarter Zeitung", "meta:author"), Found("dpa", "markup:itemprop")],
+        url="https://www.stuttgarter-zeitung.de/inhalt.x.html",
+    )
+    assert to_snapshot(raw, now=FETCHED).authors == ("dpa",)

@@ -139,6 +139,7 @@ _URL_MARKS = ("://", "www.")
 # detik's author meta sometimes holds the editor's initials ("bgs"), not a name.
 _INITIALS = re.compile(r"^[a-z]{2,4}$")
 _HAS_LETTER = re.compile(r"[^\W\d_]")
+_NOT_ALNUM = re.compile(r"[\W_]+")
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)+")
 # A host name: "hessenschau.de", "mbl.is".
 _HOST = re.compile(r"[\w-]+(?:\.[\w-]+)+")
@@ -201,7 +202,13 @@ def wire_credits(raw: Iterable[str], *, outlets: Iterable[str] = ()) -> list[str
 @lru_cache(maxsize=256)
 def _organisations(outlets: tuple[str, ...]) -> frozenset[str]:
     """The built-in organisations and a site's own names: built once per site, not per byline."""
-    return ORGANISATIONS | {normalize_whitespace(o).lower() for o in outlets}
+    # Also squashed: "Stuttgarter Zeitung" is the outlet of stuttgarter-zeitung.de.
+    names = {normalize_whitespace(o).lower() for o in outlets if o}
+    return ORGANISATIONS | names | {_squashed(name) for name in names}
+
+
+def _squashed(text: str) -> str:
+    return _NOT_ALNUM.sub("", text.lower())
 
 
 def split_credits(raw: str) -> tuple[list[str], list[str]]:
@@ -303,6 +310,7 @@ def _is_organisation(text: str, organisations: frozenset[str] | set[str]) -> boo
     key = text.strip(" .,;:|-–—()").lower()
     return (
         key in organisations
+        or _squashed(key) in organisations
         or ("." in key and bool(_DOMAIN.fullmatch(key)))
         or key.startswith("detik")
     )
