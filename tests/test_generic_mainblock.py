@@ -310,3 +310,38 @@ def test_state_and_post_names_are_not_furniture_names(names: str, furniture: boo
     from newscrawler.pages.body import _furniture_names
 
     assert _furniture_names(names) is furniture
+
+
+def test_a_column_of_teasers_with_more_prose_than_the_story_loses_to_the_headlines_side():
+    # A short story beside a "Terbaru" column of long teasers: both readings take the
+    # column by prose alone; the story is the block on the headline's side of the page.
+    story = "".join(
+        f"<p>Paragraf {i}: Pemerintah kota memutuskan memperlebar jalan utama setelah "
+        "berbulan-bulan perdebatan, dua kali dengar pendapat, dan petisi warga.</p>"
+        for i in range(3)
+    )
+    column = "".join(
+        f"<div class='item'><p>Kabar lain nomor {i}: harga cabai, bawang, dan beras naik lagi"
+        " di pasar-pasar tradisional, kata para pedagang, yang mengeluhkan pasokan, cuaca, dan"
+        " ongkos angkut dari daerah sentra.</p></div>"
+        for i in range(8)
+    )
+    page = _page(
+        "<html><head><title>Jalan diperlebar</title></head><body><div class='wrap'>"
+        f"<div class='col-main'><h1>Jalan diperlebar</h1><div class='isi'>{story}</div></div>"
+        f"<div class='col-right'><h3>Terbaru</h3>{column}</div></div></body></html>"
+    )
+    paragraphs, source = page.body()
+    assert source == "generic:beside-headline"
+    assert [p[:12] for p in paragraphs] == ["Paragraf 0: ", "Paragraf 1: ", "Paragraf 2: "]
+
+
+def test_a_headline_alone_in_a_full_width_header_leaves_the_densest_block():
+    page = _page(
+        "<html><head><title>Road</title></head><body><header><div class='top'><h1>Road "
+        f"widening approved</h1></div></header><main><div class='text'>{_story(4)}</div>"
+        "</main></body></html>"
+    )
+    paragraphs, source = page.body()
+    assert source == "generic:density"
+    assert paragraphs[0] == f"Part 0: {PROSE}"

@@ -334,15 +334,20 @@ class ArticlePage:
             *_found([day for day in from_url if day][:1], "url"),
         ]
 
-    def date_by_headline(self) -> list[str]:
-        """The date the page prints next to its headline (see :mod:`datelines`), as one
-        candidate, or none."""
+    def title_metas(self) -> list[str]:
+        """The headline as the page's metadata and ``<title>`` give it, whitespace joined:
+        what finds the headline's element among the page's ``<h1>``-``<h3>``."""
         titles = [
             *self.meta("og:title", "twitter:title"),
             *self.ld("headline"),
             *self.texts("title")[:1],
         ]
-        anchor = headline_element(self.sel.root, [" ".join(t.split()) for t in titles])
+        return [" ".join(t.split()) for t in titles]
+
+    def date_by_headline(self) -> list[str]:
+        """The date the page prints next to its headline (see :mod:`datelines`), as one
+        candidate, or none."""
+        anchor = headline_element(self.sel.root, self.title_metas())
         if anchor is None:
             return []
         for text in dates_near(anchor):
@@ -448,7 +453,7 @@ class ArticlePage:
         site_el = body_text.first_match(root, self.body_xpaths)
         if site_el is not None and body_text.has_text(site_el):
             return site_el, "site"
-        chosen = mainblock.choose(root)
+        chosen = mainblock.choose(root, self.title_metas())
         if chosen is None:
             return None, "generic:page"
         return chosen.element, chosen.source
@@ -482,7 +487,7 @@ class ArticlePage:
                     source,
                     mainblock.Judgement(paragraphs, "ours", "high", "the site's own container"),
                 )
-            chosen = mainblock.choose(self.sel.root)
+            chosen = mainblock.choose(self.sel.root, self.title_metas())
             if chosen is None:
                 return (
                     paragraphs,

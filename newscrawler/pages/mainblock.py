@@ -29,6 +29,7 @@ import trafilatura
 from lxml import etree
 
 from newscrawler.pages import body as body_text
+from newscrawler.pages.datelines import headline_element
 
 # An unrendered client-side template: Liputan6-style pages that fill the text in the browser
 # print ``${lead}`` where the lead goes; Mustache/Jinja/ERB print ``{{ body }}``/``<%= %>``.
@@ -67,12 +68,18 @@ def _candidate(element: etree._Element | None, source: str) -> Candidate | None:
     return Candidate(element, source, found) if found else None
 
 
-def choose(root: etree._Element) -> Candidate | None:
-    """The generic page's article block, by the rules in the module's docstring."""
+def choose(root: etree._Element, headlines: list[str] | None = None) -> Candidate | None:
+    """The generic page's article block, by the rules in the module's docstring.
+
+    ``headlines`` (the page's title metas and ``<title>``) find the headline's element,
+    whose side of the page the text is looked for on first (:func:`beside_headline`).
+    """
     marked = [
         c for el in body_text.marked_up(root) if (c := _candidate(el, "generic:markup")) is not None
     ]
     dense = _candidate(body_text.densest_block(root), "generic:density")
+    if dense is not None and headlines:
+        dense = beside_headline(root, dense, headlines)
     if dense is None:
         if marked:
             return max(marked, key=lambda c: c.prose)
@@ -83,6 +90,38 @@ def choose(root: etree._Element) -> Candidate | None:
         if c.prose >= _MARKUP_SHARE * dense.prose or _contains(c.element, dense.element)
     ]
     return believed[0] if believed else dense
+
+
+# What the prose on the headline's side of the page must hold of the densest block's.
+_NEAR_SHARE = 0.25
+
+
+def beside_headline(root: etree._Element, dense: Candidate, headlines: list[str]) -> Candidate:
+    """The text on the headline's side of the page, where the densest block is elsewhere.
+
+    A column of teasers or a long "about" box beside a short story can hold more prose than
+    the story. The story sits with its headline: where the headline's part of the page (the
+    child of the lowest element holding both, that holds the headline) has prose of its own,
+    a quarter of the densest block's or more, the best block there is the text. A headline
+    set alone in a full-width header has no prose beside it, and the densest block stays.
+    """
+    block = dense.element
+    anchor = headline_element(root, headlines)
+    if anchor is None or block.getparent() is None or _contains(block, anchor):
+        return dense
+    # The proxies are kept in a list: lxml gives an element the same Python object only
+    # while one is referenced, so ids of dropped proxies could be reused.
+    path = [anchor, *anchor.iterancestors()]
+    common = next((a for a in block.iterancestors() if any(a is p for p in path)), None)
+    if common is None:
+        return dense
+    side = path[next(i for i, p in enumerate(path) if p is common) - 1]
+    if side is anchor:
+        return dense
+    near = _candidate(body_text.densest_block(side), "generic:density")
+    if near is None or near.prose < _NEAR_SHARE * dense.prose:
+        return dense
+    return Candidate(near.element, "generic:beside-headline", near.paragraphs)
 
 
 def _contains(outer: etree._Element, inner: etree._Element) -> bool:
