@@ -126,3 +126,26 @@ def test_the_outlet_written_with_spaces_is_the_outlet_of_its_hyphenated_host():
         url="https://www.stuttgarter-zeitung.de/inhalt.x.html",
     )
     assert to_snapshot(raw, now=FETCHED).authors == ("dpa",)
+
+
+def test_a_labelled_credit_line_names_the_writer_on_a_layout_without_byline_classes():
+    from scrapy.http import HtmlResponse
+
+    from newscrawler.pages.base import ArticlePage
+
+    page = ArticlePage(
+        HtmlResponse(
+            url="https://www.example-daerah.com/berita/1/x",
+            encoding="utf-8",
+            body=(
+                "<html><head><title>Banjir rob</title></head><body><h1>Banjir rob</h1>"
+                "<div class='info'><span>Reporter : Dedi Kurniawan | Editor : Citra</span></div>"
+                + "<p>Banjir rob kembali merendam permukiman warga di pesisir utara sejak pagi,"
+                " kata petugas yang mendata rumah-rumah terdampak.</p>" * 3
+                + "</body></html>"
+            ).encode(),
+        )
+    )
+    snapshot = to_snapshot(page.to_item(), now=FETCHED)
+    assert snapshot.authors == ("Dedi Kurniawan",)
+    assert snapshot.provenance["authors"] == "markup:author-label"

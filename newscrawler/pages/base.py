@@ -72,6 +72,17 @@ def unique(found: Iterable[Found]) -> list[Found]:
     return list(dict.fromkeys(found))
 
 
+# Short texts that may label the writer: "Penulis: Ani", "Reporter : Budi", "Pewarta: C".
+_AUTHOR_TEXT = etree.XPath(
+    "//body//text()[contains(., 'enulis') or contains(., 'eporter') or contains(., 'ewarta')"
+    " or contains(., 'ENULIS') or contains(., 'EPORTER') or contains(., 'EWARTA')"
+    " or contains(., 'uthor') or contains(., 'ritten by')][string-length(.) < 120]"
+    "[not(ancestor::script)]",
+    smart_strings=False,
+)
+_AUTHOR_LINE = re.compile(
+    r"^(?:penulis|reporter|pewarta|author|written by)\s*:?\s*[^\W\d_]", re.IGNORECASE
+)
 # Short texts that may label the editor: "Editor: Ani", "Penyunting : Budi", "Redaktur: C".
 _EDITOR_TEXT = etree.XPath(
     "//body//text()[contains(., 'ditor') or contains(., 'DITOR') or contains(., 'enyunting')"
@@ -234,6 +245,16 @@ class ArticlePage:
             *_found(
                 [line for text in self._byline(anywhere) if (line := by_line(text))][:1],
                 "markup:by-line",
+            ),
+            # A labelled credit in a line of its own, on layouts no class names:
+            # "Penulis: Ani Wijaya", "Reporter : Budi | Editor : Citra", "Pewarta: Dedi".
+            *_found(
+                [
+                    line
+                    for text in _AUTHOR_TEXT(self.sel.root)
+                    if _AUTHOR_LINE.match(line := " ".join(str(text).split()))
+                ][:1],
+                "markup:author-label",
             ),
         ]
 
