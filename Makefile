@@ -8,7 +8,7 @@ ARCHIVE_URL ?= sqlite:///archive.sqlite3
 
 .PHONY: setup crawl demo test check lint format bench clean
 
-$(STAMP): pyproject.toml setup.py newscrawler/pages/_treescan.pyx archive/_simhash.pyx
+$(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e '.[dev]'

@@ -11,11 +11,6 @@ from __future__ import annotations
 import hashlib
 import re
 
-try:  # the same SimHash in C (setup.py builds it; tests/archive/test_simhash_compiled.py)
-    from archive import _simhash
-except ImportError:  # no C compiler at install: the Python version below, about 4x slower
-    _simhash = None  # type: ignore[assignment]
-
 SHINGLE_WORDS = 3
 # Candidate lookup: the hash is cut into 4 bands of 16 bits, and each article stores its 4
 # band values. Two hashes within 6 bits either agree on a whole band, or differ in every
@@ -46,10 +41,6 @@ _MASK64 = (1 << 64) - 1
 _BIT = tuple(bytes((byte >> j) & 1 for byte in range(256)) for j in range(8))
 
 
-# Whether the C SimHash is in use (CI requires it: NEWSCRAWLER_REQUIRE_COMPILED=1).
-COMPILED = _simhash is not None
-
-
 def _words(text: str) -> list[str]:
     return _WORD.findall(text.casefold())
 
@@ -61,8 +52,8 @@ def _shingles(words: list[str]) -> list[str]:
 
 
 def word_count(text: str) -> int:
-    """How many ``\\w+`` words ``text`` holds (in C where built: no string per word)."""
-    return _simhash.word_count(text) if _simhash else len(_WORD.findall(text))
+    """How many ``\\w+`` words ``text`` holds."""
+    return len(_WORD.findall(text))
 
 
 def simhash(text: str) -> int:
@@ -70,17 +61,14 @@ def simhash(text: str) -> int:
 
     Every run of SHINGLE_WORDS case-folded words is hashed (8-byte BLAKE2b), and bit j of
     byte k of the hash is set when more than half of the digests have it set. The archive
-    stores these values, so both versions must give them bit for bit: the C one
-    (``archive/_simhash.pyx``) where it is built, else the Python one.
+    stores these values and their band keys: a change to any of this leaves the stored ones
+    unfindable (``tests/archive/test_simhash.py`` pins a few).
     """
-    if _simhash is not None:
-        value = _simhash.simhash_text(text.casefold(), SHINGLE_WORDS)
-    else:
-        value = _python_simhash(_words(text))
+    value = _unsigned_simhash(_words(text))
     return value - (1 << 64) if value >= 1 << 63 else value
 
 
-def _python_simhash(words: list[str]) -> int:
+def _unsigned_simhash(words: list[str]) -> int:
     """The unsigned SimHash of case-folded ``words``.
 
     The vote runs over byte columns (every digest's k-th byte, one slice) with one

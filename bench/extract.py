@@ -31,12 +31,9 @@ from scrapy.http import HtmlResponse
 
 from bench.corpus import SETS, Page, inputs
 from newscrawler.extract import Extraction, extract_raw
-from newscrawler.pages.treescan import COMPILED
 
 # Fixed, so relative dates ("2 jam lalu") resolve the same in every run.
 FETCHED_AT = datetime(2024, 1, 1, tzinfo=UTC)
-TARGET_RATIO_TO_BARE = 2.5
-TARGET_SPEEDUP_VS_TRAFILATURA = 8.0
 
 
 def ours(page: Page) -> Extraction:
@@ -156,22 +153,12 @@ def measure(pages: list[Page], repeat: int = 5) -> ExtractRun:
     figures = {
         **overall,
         "by_set": {name: figures_for({name}) for name in SETS if any(p.set == name for p in pages)},
-        "targets": {
-            "ratio_to_bare_at_most": TARGET_RATIO_TO_BARE,
-            "speedup_vs_trafilatura_at_least": TARGET_SPEEDUP_VS_TRAFILATURA,
-            "ratio_to_bare_met": overall["ratio_to_bare"] <= TARGET_RATIO_TO_BARE,
-            "speedup_vs_trafilatura_met": (
-                overall["speedup_vs_trafilatura"] >= TARGET_SPEEDUP_VS_TRAFILATURA
-            ),
-        },
         "rounds": {
             "bare_lxml": repeat,
             "ours": repeat,
             "trafilatura": repeat,
             "trafilatura_fast": repeat,
         },
-        # Whether the page walks ran compiled (setup.py) or in Python: 2.3x against 2.9x.
-        "compiled_walks": COMPILED,
         "timing": "per page, the best of its rounds; rates are pages / sum of those times",
         "page_objects": dict(Counter(result.site.name for result in ours_out)),
         "not_articles": sum(1 for result in ours_out if result.snapshot is None),

@@ -22,28 +22,24 @@ def _met(flag: Any) -> str:
 
 
 def _extract(r: dict[str, Any]) -> list[tuple[str, str, str, str]]:
-    t = r["targets"]
     return [
         (
             f"extract: {r['pages']} real pages",
             f"{_n(r['ours']['pages_per_second'])} pages/s",
             f"bare lxml parse {_n(r['bare_lxml']['pages_per_second'])} pages/s",
-            f"{_n(r['ratio_to_bare'], 2)}x the parse (target ≤ {t['ratio_to_bare_at_most']})"
-            + _met(t["ratio_to_bare_met"]),
+            f"{_n(r['ratio_to_bare'], 2)}x the parse's time",
         ),
         (
             "",
             "",
             f"trafilatura {_n(r['trafilatura']['pages_per_second'])} pages/s",
-            f"{_n(r['speedup_vs_trafilatura'], 2)}x faster "
-            f"(target ≥ {t['speedup_vs_trafilatura_at_least']})"
-            + _met(t["speedup_vs_trafilatura_met"]),
+            f"{_n(r['speedup_vs_trafilatura'], 2)}x its rate",
         ),
         (
             "",
             "",
             f"trafilatura fast {_n(r['trafilatura_fast']['pages_per_second'])} pages/s",
-            f"{_n(r['speedup_vs_trafilatura_fast'], 2)}x faster",
+            f"{_n(r['speedup_vs_trafilatura_fast'], 2)}x its rate",
         ),
     ]
 

@@ -26,7 +26,6 @@ from scrapy.http import HtmlResponse
 from bench.corpus import Page, load
 from bench.extract import FETCHED_AT
 from newscrawler.pages.parsing import selector_of
-from newscrawler.pages.treescan import COMPILED
 from newscrawler.sites import site_for_url
 from newscrawler.snapshots import NotAnArticle, to_snapshot
 
@@ -81,15 +80,13 @@ def run(pages: list[Page], rounds: int = 5) -> dict[str, Any]:
     return {
         "pages": len(pages),
         "rounds": rounds,
-        "compiled_walks": COMPILED,
         "fractions_of_bare_parse": fractions,
         "sum": sum(fractions.values()),
     }
 
 
 def _print(result: dict[str, Any]) -> None:
-    walks = "C" if result["compiled_walks"] else "Python"
-    print(f"{result['pages']} pages, best of {result['rounds']}, walks in {walks}")
+    print(f"{result['pages']} pages, best of {result['rounds']}")
     for stage, fraction in result["fractions_of_bare_parse"].items():
         print(f"  {stage:9s} {fraction:5.2f}")
     print(f"  {'sum':9s} {result['sum']:5.2f}  (x the bare parse)")

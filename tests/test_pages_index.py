@@ -20,7 +20,6 @@ from newscrawler.extract import extract_raw
 from newscrawler.pages.index import (
     ATTRIBUTED,
     PageIndex,
-    anchored_screen,
     candidate_test,
     compiled_css,
     one_walk_xpath,
@@ -186,21 +185,7 @@ def test_a_class_screen_keeps_the_shortest_tokens() -> None:
     assert screen == "descendant-or-self::*/@class[contains(., 'byline') or contains(., 'author')]"
 
 
-def test_an_anchor_is_the_outermost_class_or_id_above_the_subject() -> None:
-    plan = anchored_screen(".detail__body-tag a, .detail__body-tag .nav__item")
-    assert plan is not None
-    assert plan[:3] == ("class", ("detail__body-tag",), None)
-    assert anchored_screen(".tags > li > a, #x .y a") is None  # a class and an id
-    assert anchored_screen("#penulis a, #penulis")[:3] == ("id", ("penulis",), None)  # type: ignore[index]
-    assert anchored_screen(".tags a, .tags li a")[:3] == ("class", ("tags",), "a")  # type: ignore[index]
-    # Siblings are not inside the anchor: h1 ~ a, .x + a have none.
-    assert anchored_screen(".x ~ a") is None
-    assert anchored_screen(".x + a, .y a") is None
-    assert anchored_screen("div a") is None
-
-
-def test_many_elements_under_the_anchors_are_left_to_one_walk() -> None:
-    # 150 links inside the anchor: testing each costs more than the page walk.
+def test_many_elements_inside_a_class_box() -> None:
     links = "".join(f'<a href="/{i}">{i}</a>' for i in range(150))
     html = f'<html><body><div class="box"><p>{links}</p></div><a>out</a></body></html>'
     sel = Selector(text=html)

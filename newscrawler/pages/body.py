@@ -18,7 +18,6 @@ from functools import lru_cache
 from lxml import etree, html
 
 from newscrawler.pages.index import PageIndex, compiled_xpath
-from newscrawler.pages.treescan import COMPILED, ProseWalk, TextWalk, class_contains
 
 # Elements whose text is never article text.
 _SKIP_TAGS = frozenset(
@@ -204,14 +203,6 @@ def _hides(style: str) -> bool:
     return "display:none" in style.replace(" ", "").lower()
 
 
-_TEXT_WALK = (
-    TextWalk(_SKIP_TAGS, _BLOCK_TAGS, _FURNITURE_ROLES, _furniture_names, _hides)
-    if TextWalk is not None
-    else None
-)
-_COMPILED_WALK = _TEXT_WALK.text if _TEXT_WALK is not None else None
-
-
 def _walk(el: etree._Element, pieces: list[str], root: bool) -> None:
     """Appends the visible text of ``el`` (and its tail) to ``pieces``, ``_BREAK`` where a
     block starts or ends."""
@@ -273,8 +264,6 @@ def paragraphs(container: etree._Element) -> list[str]:
 
     ``<p>A<br><br>B</p>`` (Liputan6's old layout) gives ``["A", "B"]``.
     """
-    if _TEXT_WALK is not None:
-        return _TEXT_WALK.paragraphs(container)
     out: list[str] = []
     for chunk in visible_text(container).split(_BREAK):
         # str.split() and re's \s agree on what whitespace is (Py_UNICODE_ISSPACE).
@@ -286,9 +275,7 @@ def paragraphs(container: etree._Element) -> list[str]:
 
 def visible_text(container: etree._Element) -> str:
     """The visible text of ``container`` and its tail, ``_BREAK`` where a block starts or
-    ends: the C walk of the same rules where compiled (a ninth of the time), else _walk."""
-    if _COMPILED_WALK is not None:
-        return _COMPILED_WALK(container)
+    ends."""
     pieces: list[str] = []
     _walk(container, pieces, True)
     return "".join(pieces)
@@ -298,9 +285,6 @@ def has_text(container: etree._Element) -> bool:
     """Whether ``paragraphs(container)`` would be non-empty, stopping at the first visible
     character: choosing a container only asks this, and the answer is usually in its first
     paragraph."""
-    if _TEXT_WALK is not None:
-        # The whole walk in C costs less than the Python walk's first few elements.
-        return _TEXT_WALK.has_text(container)
     return _walk_finds_text(container, True)
 
 
@@ -354,8 +338,7 @@ def densest_block(root: etree._Element) -> etree._Element | None:
     never vote.
     """
     votes: dict[etree._Element, float] = {}
-    blocks = _COMPILED_PROSE(root) if _COMPILED_PROSE is not None else _prose_blocks(root)
-    for para, points, holds_text in blocks:
+    for para, points, holds_text in _prose_blocks(root):
         # A paragraph votes for the block around it; text loose in a block, for the block.
         ancestor = para if holds_text else para.getparent()
         for share in _ANCESTOR_SHARE:
@@ -578,24 +561,6 @@ def _paragraph_points(el: etree._Element) -> float:
 # Points from which a paragraph is looked into (4 commas, or 2 in 300 characters).
 _CHECKED_POINTS = 6
 
-# _prose_blocks in C where compiled (a third of the time), with the rules above.
-_COMPILED_PROSE = (
-    ProseWalk(
-        _SKIP_TAGS,
-        _PARAGRAPH_TAGS,
-        _BLOCK_OR_SKIP_TAGS,
-        _WALKED_LEAVES,
-        _FURNITURE_ROLES,
-        _furniture_names,
-        _hides,
-        _points,
-        _paragraph_points,
-        _CHECKED_POINTS,
-    ).blocks
-    if ProseWalk is not None
-    else None
-)
-
 
 def _class_weight(el: etree._Element) -> float:
     names = el.get("class")
@@ -782,37 +747,14 @@ _XML_SPACE = str.maketrans("\t\n\r", "   ")
 
 
 def first_match(root: etree._Element, xpaths: Iterable[str]) -> etree._Element | None:
-    """The first element any of the XPath expressions finds, trying them in order.
-
-    Most sites name their text's box by a class, ``//div[contains(concat(' ',
-    normalize-space(@class), ' '), ' read__content ')]``: libxml2 normalizes and copies every
-    class attribute of the page to answer that. Where a path has exactly that shape, the
-    elements whose class holds the name are found in C (:func:`class_contains`) and told
-    apart in Python, with the same answer.
-    """
+    """The first element any of the XPath expressions finds, trying them in order."""
     for xp in xpaths:
-        shape = _CLASS_BOX.match(xp) if COMPILED else None
-        if shape is not None:
-            tag, name = shape["tag"], shape["name"]
-            document = root.getroottree().getroot()
-            for el in class_contains(document, (name,)):
-                if (tag == "*" or el.tag == tag) and _has_name(el.get("class", ""), name):
-                    return el
-            continue
         found = compiled_xpath(xp)(root)
         assert isinstance(found, list)
         for el in found:
             if isinstance(el, etree._Element):
                 return el
     return None
-
-
-# //TAG[contains(concat(' ', normalize-space(@class), ' '), ' NAME ')], either quotes.
-_CLASS_BOX = re.compile(
-    r"//(?P<tag>[a-z][a-z0-9]*|\*)\[contains\(concat\((?P<q1>['\"]) (?P=q1), "
-    r"normalize-space\(@class\), (?P<q2>['\"]) (?P=q2)\), (?P<q3>['\"]) "
-    r"(?P<name>[^'\"\s]+) (?P=q3)\)\]\Z"
-)
 
 
 def fragment_paragraphs(markup: str) -> list[str]:

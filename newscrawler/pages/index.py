@@ -22,14 +22,7 @@ import lxml.html
 from lxml import etree
 from parsel.csstranslator import HTMLTranslator
 
-from newscrawler.pages.treescan import (
-    COMPILED,
-    attribute_contains,
-    class_contains,
-    having_attribute,
-    index_page,
-    subtree_elements,
-)
+from newscrawler.pages.treescan import having_attribute
 
 # XPath's translate(@name, 'A..Z', 'a..z') lowercases ASCII letters only: an "İ" stays "İ".
 _ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
@@ -105,64 +98,6 @@ def class_screen(css: str) -> tuple[tuple[str, ...], str] | None:
     if len(tokens) < len(trees):
         return None
     return tuple(_shortest(tokens)), _group_test(trees)
-
-
-@lru_cache(maxsize=512)
-def anchored_screen(css: str) -> tuple[str, tuple[str, ...], str | None, str] | None:
-    """For a CSS group whose every selector has, on its subject or on an ancestor reached
-    through descendant (" ") or child (">") steps, a class (or every one an id): that
-    attribute, substrings one of which such an anchor's value has, the subject's tag where
-    all selectors name the same one, and the XPath test of the whole group; else None.
-
-    ``.detail__body-tag a, .detail__body-tag .nav__item`` gives ("class",
-    ("detail__body-tag",), None, ...): what it finds lies inside an element whose class
-    holds "detail__body-tag", and testing the few elements there replaces a walk of the page
-    that normalizes every class attribute twice. ``#penulis a, #penulis`` anchors by id.
-    """
-    trees = _trees(css)
-    if trees is None:
-        return None
-    anchors = [_anchor(tree) for tree in trees]
-    kinds = {anchor[0] for anchor in anchors if anchor is not None}
-    if None in anchors or len(kinds) != 1:
-        return None
-    tags = {_needs(tree)[0] for tree in trees}
-    tag = tags.pop() if len(tags) == 1 else None
-    tokens = tuple(_shortest([anchor[1] for anchor in anchors if anchor is not None]))
-    return kinds.pop(), tokens, tag, _group_test(trees)
-
-
-def _anchor(tree: cssselect.parser.Tree) -> tuple[str, str] | None:
-    """("class", a class) or ("id", the id) of the outermost compound, of those reached from
-    the subject up through " " and ">" steps, that names one; None if none does.
-
-    Every element the selector finds lies inside an element matching that compound, and the
-    outermost is the fewest: ``.detail__body-tag .nav__item`` anchors at the one tag box, not
-    at the page's forty menu items.
-    """
-    found: tuple[str, str] | None = None
-    while True:
-        compound = tree.subselector if isinstance(tree, cssselect.parser.CombinedSelector) else tree
-        node = compound
-        while not isinstance(node, cssselect.parser.Element):
-            if isinstance(node, cssselect.parser.Class):
-                found = "class", str(node.class_name)
-                break
-            if isinstance(node, cssselect.parser.Hash):
-                found = "id", str(node.id)
-                break
-            # A Negation's own subselector is what the element must NOT be: not an anchor.
-            node = node.selector
-        if not isinstance(tree, cssselect.parser.CombinedSelector) or tree.combinator not in (
-            " ",
-            ">",
-        ):
-            return found
-        tree = tree.selector
-
-
-# Elements tested one by one under the anchors before a walk of the page is cheaper.
-_MOST_ANCHORED = 100
 
 
 def _group_test(trees: list[cssselect.parser.Tree]) -> str:
@@ -430,15 +365,7 @@ class PageIndex:
         self.ld_scripts: list[str] = []
         # The elements with an itemprop or a rel (key None), and those with one of them.
         self._attributed: dict[str | None, list[etree._Element]] = {}
-        scanned = index_page(root, INDEXED_TAGS)
-        if scanned is not None:
-            # The same walk in C: a page's 150 indexed elements cost no Python loop.
-            lists, metas, self.ld_scripts = scanned
-            self.tags = dict(zip(INDEXED_TAGS, lists, strict=True))
-            for content, name, prop in metas:
-                self._add_meta_values(content, name, prop)
-            return
-        self.tags = {tag: [] for tag in INDEXED_TAGS}
+        self.tags: dict[str, list[etree._Element]] = {tag: [] for tag in INDEXED_TAGS}
         for element in root.iter(*INDEXED_TAGS):
             tag = element.tag
             assert isinstance(tag, str)
@@ -463,13 +390,11 @@ class PageIndex:
     def _add_meta(self, element: etree._Element) -> None:
         get = element.get
         content = get("content")
-        if content is not None:
-            self._add_meta_values(content, get("name"), get("property"))
-
-    def _add_meta_values(self, content: str, name: str | None, prop: str | None) -> None:
+        if content is None:
+            return
         # One tag may name several properties: RDFa allows a list, <meta
         # property="og:title twitter:title" content="...">.
-        words = (name or "").split() + (prop or "").split()
+        words = (get("name") or "").split() + (get("property") or "").split()
         # Most metas carry one name (10,000 metas of 340 bench pages): no set to build.
         keys = [ascii_lower(words[0])] if len(words) == 1 else {ascii_lower(w) for w in words}
         for key in keys:
@@ -483,20 +408,6 @@ class PageIndex:
             return list(self.tags[css])
         plan = candidate_test(css)
         if plan is None:
-            by_class = class_screen(css) if COMPILED else None
-            if by_class is not None:
-                # The class screen in C, the selector's test on the few elements it keeps.
-                tokens, test = by_class
-                matches = _boolean(test)
-                return [el for el in class_contains(root, tokens) if matches(el)]
-            anchored = anchored_screen(css) if COMPILED else None
-            if anchored is not None:
-                attribute, tokens, tag, test = anchored
-                anchors = attribute_contains(root, attribute, tokens)
-                candidates = subtree_elements(anchors, tag, _MOST_ANCHORED)
-                if candidates is not None:
-                    matches = _boolean(test)
-                    return [el for el in candidates if matches(el)]
             found = compiled_css(css)(root)
             assert isinstance(found, list)
             return [el for el in found if isinstance(el, etree._Element)]
