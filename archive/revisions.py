@@ -11,7 +11,7 @@ import hashlib
 import json
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import datetime
 from typing import Any
 
@@ -98,6 +98,10 @@ class NormalizedContent:
             "modified_at": _iso(self.modified_at),
             "body": self.body,
         }
+
+    def columns(self) -> dict[str, Any]:
+        """The values of the ``contents`` columns named like the fields."""
+        return {f.name: getattr(self, f.name) for f in fields(self)}
 
     def content_hash(self) -> str:
         """SHA-256 over the normalized fields: equal hashes mean a reader sees the same article."""

@@ -19,7 +19,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
@@ -27,9 +27,7 @@ from sqlalchemy.orm import Session
 from archive.models import Article, ArticleURL, Content, Revision, VisitSchedule
 from archive.snapshot import FetchInfo
 from archive.timestamps import require_aware
-
-if TYPE_CHECKING:
-    from archive.batch import Visit
+from archive.vocabulary import Visit
 
 DEFAULT_SCHEDULE = "15m,1h,3h,12h,1d,3d,7d"
 
@@ -136,37 +134,20 @@ class VisitPlanner:
 def record_visit(
     session: Session, article_id: int, fetch: FetchInfo, outcome: str, policy: RevisitPolicy
 ) -> VisitSchedule:
-    """Update (or create) the article's plan after a visit; returns the row."""
-    visited_at = require_aware(fetch.fetched_at, "fetched_at")
+    """Update (or create) the article's plan after a visit; returns the row.
+
+    ``record_visits`` with one visit, taking the article's first sighting and publish time
+    from the database.
+    """
     article = session.get_one(Article, article_id)
     published_at = session.scalar(
         select(Content.published_at)
         .join(Revision, Revision.content_id == Content.id)
         .where(Revision.article_id == article_id, Revision.number == article.revision_count)
     )
-    anchor = anchor_for(article.first_seen_at, published_at)
-    row = session.get(VisitSchedule, article_id)
-    if row is None:
-        row = VisitSchedule(
-            article_id=article_id,
-            site=article.site,
-            url=fetch.url,
-            anchor_at=anchor,
-            last_visit_at=visited_at,
-            visits=0,
-        )
-        session.add(row)
-    row.url = fetch.url
-    row.anchor_at = anchor
-    row.last_visit_at = max(row.last_visit_at, visited_at)
-    row.last_outcome = outcome
-    row.visits = (row.visits or 0) + 1
-    row.next_visit_at = policy.next_visit(anchor, row.last_visit_at)
-    if outcome in _VALIDATED and (fetch.etag or fetch.last_modified):
-        row.etag = fetch.etag or row.etag
-        row.last_modified = fetch.last_modified or row.last_modified
-    session.flush()
-    return row
+    visit = Visit(article_id, article.site, fetch, outcome, article.first_seen_at, published_at)
+    record_visits(session, [visit], policy)
+    return session.get_one(VisitSchedule, article_id)
 
 
 _PLAN_COLUMNS = (
@@ -184,10 +165,10 @@ _PLAN_COLUMNS = (
 
 
 def record_visits(session: Session, visits: Sequence[Visit], policy: RevisitPolicy) -> None:
-    """``record_visit`` for each visit in order, read and written in bulk.
+    """Move each visited article's plan on, in order, read and written in bulk.
 
     Each visit carries the article's first sighting and publish time as of that visit, so
-    the plans come out as the per-visit hook would leave them.
+    a batch's plans come out as recording its visits one at a time would leave them.
     """
     ids = list(dict.fromkeys(v.article_id for v in visits))
     rows: dict[int, dict[str, Any]] = {}
@@ -200,30 +181,38 @@ def record_visits(session: Session, visits: Sequence[Visit], policy: RevisitPoli
             rows[found.article_id] = found._asdict()
     known = set(rows)
     for visit in visits:
-        fetch = visit.fetch
-        visited_at = require_aware(fetch.fetched_at, "fetched_at")
-        anchor = anchor_for(visit.first_seen_at, visit.published_at)
+        visited_at = require_aware(visit.fetch.fetched_at, "fetched_at")
         row = rows.setdefault(
             visit.article_id,
             dict.fromkeys(_PLAN_COLUMNS)
             | {"article_id": visit.article_id, "site": visit.site, "last_visit_at": visited_at},
         )
-        row["url"] = fetch.url
-        row["anchor_at"] = anchor
-        row["last_visit_at"] = max(row["last_visit_at"], visited_at)
-        row["last_outcome"] = visit.outcome
-        row["visits"] = (row["visits"] or 0) + 1
-        row["next_visit_at"] = policy.next_visit(anchor, row["last_visit_at"])
-        if visit.outcome in _VALIDATED and (fetch.etag or fetch.last_modified):
-            row["etag"] = fetch.etag or row["etag"]
-            row["last_modified"] = fetch.last_modified or row["last_modified"]
+        _plan_after(row, visit, visited_at, policy)
     # The ORM may hold plan rows loaded earlier in this session; bulk writes bypass them.
+    session.flush()
     session.expire_all()
     new = [row for article_id, row in rows.items() if article_id not in known]
     if new:
         session.execute(insert(VisitSchedule), new)
     if known:
         session.execute(update(VisitSchedule), [rows[article_id] for article_id in known])
+
+
+def _plan_after(
+    row: dict[str, Any], visit: Visit, visited_at: datetime, policy: RevisitPolicy
+) -> None:
+    """What one visit does to its article's plan: the rule, in one place."""
+    fetch = visit.fetch
+    anchor = anchor_for(visit.first_seen_at, visit.published_at)
+    row["url"] = fetch.url
+    row["anchor_at"] = anchor
+    row["last_visit_at"] = max(row["last_visit_at"], visited_at)
+    row["last_outcome"] = visit.outcome
+    row["visits"] = (row["visits"] or 0) + 1
+    row["next_visit_at"] = policy.next_visit(anchor, row["last_visit_at"])
+    if visit.outcome in _VALIDATED and (fetch.etag or fetch.last_modified):
+        row["etag"] = fetch.etag or row["etag"]
+        row["last_modified"] = fetch.last_modified or row["last_modified"]
 
 
 @dataclass(frozen=True, slots=True)

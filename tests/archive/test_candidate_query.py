@@ -13,7 +13,7 @@ import json
 
 import pytest
 
-from archive.batch import _band_matches_query
+from archive.batch_links import band_matches_query as _band_matches_query
 
 ONE = {0: [1, 2, 3], 1: [4], 2: [5, 6], 3: [7]}
 OTHER = {0: [9], 1: [10, 11, 65_535], 2: [12], 3: [13, 14, 15]}
