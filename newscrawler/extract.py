@@ -59,15 +59,13 @@ def extract_raw(
 ) -> Extraction:
     """Pick the site's page object (by URL, else by the page's canonical URL) and normalize."""
     chosen = site or site_for_url(response.url)
-    page = chosen.page(response, site=chosen.name, timezone=chosen.timezone, fetched_at=fetched_at)
+    page = chosen.page(response, site=chosen.name, fetched_at=fetched_at)
     if site is None and chosen.name == "generic":
         # A saved page without its URL still names its site in rel=canonical.
         canonical = page.canonical_url()
         if canonical and (by_canonical := site_for_url(canonical)).name != "generic":
             chosen = by_canonical
-            page = chosen.page(
-                response, site=chosen.name, timezone=chosen.timezone, fetched_at=fetched_at
-            )
+            page = chosen.page(response, site=chosen.name, fetched_at=fetched_at)
     raw = page.to_item()
     try:
         snapshot = to_snapshot(raw, now=fetched_at or datetime.now(UTC))

@@ -20,14 +20,14 @@ from newscrawler.normalize.dates import ResolvedDate, parse_datetime, resolve_da
 from newscrawler.normalize.tags import clean_tags
 from newscrawler.normalize.text import clean_body, normalize_whitespace
 from newscrawler.normalize.titles import clean_title
-from newscrawler.normalize.zones import zone_for
+from newscrawler.normalize.zones import JAKARTA, zone_for
 
 # Times this close are one time written twice (seconds dropped, rounding).
 _SAME_TIME = timedelta(seconds=60)
 
 # Where a page gives a time without an offset and the site's zone is unknown: most sites we
 # crawl are Indonesian, and most Indonesians read in WIB.
-DEFAULT_TIMEZONE = "Asia/Jakarta"
+DEFAULT_TIMEZONE = JAKARTA
 
 
 # Labels of a host that say nothing of the outlet: "www", "m", and public suffixes.

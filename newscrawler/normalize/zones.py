@@ -10,11 +10,16 @@ WIT = timezone(timedelta(hours=9), "WIT")  # Waktu Indonesia Timur: Maluku, Papu
 
 ZONE_ABBREVIATIONS: dict[str, tzinfo] = {"WIB": WIB, "WITA": WITA, "WIT": WIT}
 
+# The IANA names of the three zones, as site records, items and the archive carry them.
+JAKARTA = "Asia/Jakarta"  # WIB
+MAKASSAR = "Asia/Makassar"  # WITA
+JAYAPURA = "Asia/Jayapura"  # WIT
+
 IANA_NAMES: dict[str, tzinfo] = {
-    "Asia/Jakarta": WIB,
+    JAKARTA: WIB,
     "Asia/Pontianak": WIB,
-    "Asia/Makassar": WITA,
-    "Asia/Jayapura": WIT,
+    MAKASSAR: WITA,
+    JAYAPURA: WIT,
     "UTC": UTC,
 }
 

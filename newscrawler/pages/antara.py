@@ -3,50 +3,71 @@
 from __future__ import annotations
 
 import re
-from datetime import datetime
-from urllib.parse import urlsplit
-
-from scrapy.http import TextResponse
 
 from newscrawler.items import Found
 from newscrawler.normalize.tags import without_junk
 from newscrawler.normalize.text import normalize_whitespace
+from newscrawler.normalize.zones import JAKARTA, JAYAPURA, MAKASSAR
 from newscrawler.pages.base import ArticlePage
+from newscrawler.pages.xpath import has_class
+from newscrawler.sitefacts import Region, SiteFacts
 
-
-def _has_class(name: str) -> str:
-    return f"contains(concat(' ', normalize-space(@class), ' '), ' {name} ')"
-
-
-# ANTARA's regional hosts (bali.antaranews.com, jambi.antaranews.com, ...) and the provinces
-# their keywords name ("berita bali").
+# Regional desks publish under their own host (https://jambi.antaranews.com/rss/terkini.xml)
+# and print their own local time: "Senin, 15 Januari 2024 10:42 WITA" on bali.antaranews.com,
+# WIT on papua.antaranews.com. Keywords name their province ("berita bali", "berita ntt").
 REGIONS = (
-    "aceh", "sumut", "sumbar", "riau", "kepri", "jambi", "sumsel", "babel", "bengkulu",
-    "lampung", "banten", "megapolitan", "jakarta", "jabar", "jateng", "jogja", "yogyakarta",
-    "jatim", "bali", "ntb", "ntt", "kupang", "kalbar", "kalteng", "kalsel", "kaltim", "kaltara",
-    "sulut", "gorontalo", "sulteng", "sultra", "sulbar", "sulsel", "makassar", "ambon",
-    "maluku", "malut", "papua", "papuabarat", "papua barat",
-)  # fmt: skip
+    Region("aceh", JAKARTA),
+    Region("sumut", JAKARTA),
+    Region("sumbar", JAKARTA),
+    Region("riau", JAKARTA),
+    Region("kepri", JAKARTA),
+    Region("jambi", JAKARTA),
+    Region("sumsel", JAKARTA),
+    Region("babel", JAKARTA),
+    Region("bengkulu", JAKARTA),
+    Region("lampung", JAKARTA),
+    Region("banten", JAKARTA),
+    Region("megapolitan", JAKARTA, aliases=("jakarta",)),
+    Region("jabar", JAKARTA),
+    Region("jateng", JAKARTA),
+    Region("jogja", JAKARTA, aliases=("yogyakarta",)),
+    Region("jatim", JAKARTA),
+    Region("bali", MAKASSAR),
+    Region("ntb", MAKASSAR),
+    Region("kupang", MAKASSAR, aliases=("ntt",)),
+    # West and Central Kalimantan keep WIB; South, East and North Kalimantan are WITA.
+    Region("kalbar", JAKARTA),
+    Region("kalteng", JAKARTA),
+    Region("kalsel", MAKASSAR),
+    Region("kaltim", MAKASSAR),
+    Region("kaltara", MAKASSAR),
+    Region("sulut", MAKASSAR),
+    Region("gorontalo", MAKASSAR),
+    Region("sulteng", MAKASSAR),
+    Region("sultra", MAKASSAR),
+    Region("sulbar", MAKASSAR),
+    Region("makassar", MAKASSAR, aliases=("sulsel",)),
+    Region("ambon", JAYAPURA, aliases=("maluku",)),
+    Region("malut", JAYAPURA),
+    Region("papua", JAYAPURA),
+    Region("papuabarat", JAYAPURA, aliases=("papua barat",)),
+)
 
-# Regional desks print their own local time: "Senin, 15 Januari 2024 10:42 WITA" on
-# bali.antaranews.com, WIT on papua.antaranews.com.
-REGIONAL_ZONES = {
-    **dict.fromkeys(
-        ("bali", "ntb", "kupang", "kalsel", "kaltim", "kaltara", "sulut", "gorontalo",
-         "sulteng", "sultra", "sulbar", "makassar"),
-        "Asia/Makassar",
-    ),
-    **dict.fromkeys(("ambon", "malut", "papua", "papuabarat"), "Asia/Jayapura"),
-}  # fmt: skip
+SITE = SiteFacts(
+    name="antara",
+    domains=("antaranews.com",),
+    timezone=JAKARTA,
+    brands=("ANTARA News", "ANTARA", "Antara", "Antaranews.com", "antaranews.com", "antaranews"),
+    publisher_id=re.compile(r"antaranews\.com/(?:berita|news)/(\d+)/"),
+    regions=REGIONS,
+)
 
 
 class AntaraPage(ArticlePage):
-    site = "antara"
-    site_names = ("ANTARA News", "ANTARA", "Antara", "Antaranews.com", "antaranews.com")
-    timezone = "Asia/Jakarta"
+    facts = SITE
     body_xpaths = (
         # 2020s: https://www.antaranews.com/berita/3912345/... <div class="post-content">
-        f"//div[{_has_class('post-content')}]",
+        f"//div[{has_class('post-content')}]",
         # 2015-2017: http://www.antaranews.com/berita/527615/... <div id="content_news">,
         # paragraphs separated by <br><br>, the editor and copyright lines at the end.
         "//div[@id='content_news']",
@@ -54,12 +75,11 @@ class AntaraPage(ArticlePage):
     # Inside the text but not text: "Baca juga:" runs (<span class="baca-juga">), the credit
     # line "Pewarta: ... Editor: ... COPYRIGHT © ANTARA 2024" and ads.
     body_skip_xpaths = (
-        f".//*[{_has_class('baca-juga')}]",
-        f".//p[{_has_class('text-muted')}]",
-        f".//*[{_has_class('adsbygoogle')}]",
-        f".//*[{_has_class('ads_antara')}]",
+        f".//*[{has_class('baca-juga')}]",
+        f".//p[{has_class('text-muted')}]",
+        f".//*[{has_class('adsbygoogle')}]",
+        f".//*[{has_class('ads_antara')}]",
     )
-    publisher_id_pattern = re.compile(r"antaranews\.com/(?:berita|news)/(\d+)/")
     # The keywords meta ends with the same terms on every page, and regional hosts add their
     # own: "subak jatiluwih,padi lokal,tabanan,berita terkini,berita bali".
     junk_tags = frozenset(
@@ -67,21 +87,9 @@ class AntaraPage(ArticlePage):
             "berita terkini", "berita indonesia", "berita online", "portal indonesia",
             "berita harian", "berita harian online", "berita terbaru", "berita ekonomi",
             "berita bisnis", "berita olahraga", "berita politik", "antara", "antaranews",
-            *(f"berita {region}" for region in REGIONS),
+            *(f"berita {name}" for region in REGIONS for name in region.names),
         ]
     )  # fmt: skip
-
-    def __init__(
-        self,
-        response: TextResponse,
-        *,
-        site: str | None = None,
-        timezone: str | None = None,
-        fetched_at: datetime | None = None,
-    ) -> None:
-        super().__init__(response, site=site, timezone=timezone, fetched_at=fetched_at)
-        region = (urlsplit(response.url).hostname or "").split(".", 1)[0]
-        self.zone_name = REGIONAL_ZONES.get(region, self.zone_name)
 
     def _credits(self, label: str) -> list[str]:
         """Names after ``label:`` in the credit lines under the text.
@@ -90,7 +98,7 @@ class AntaraPage(ArticlePage):
         2020s: <p class="text-muted">Pewarta: A<br>Editor: B<br>COPYRIGHT © ANTARA 2024</p>.
         """
         lines = self.sel.xpath(
-            f"//div[{_has_class('post-content')}]//p[{_has_class('text-muted')}]//text()"
+            f"//div[{has_class('post-content')}]//p[{has_class('text-muted')}]//text()"
             "|//div[@id='content_news']//p//text()"
         ).getall()
         prefix = label.casefold() + ":"
@@ -106,14 +114,14 @@ class AntaraPage(ArticlePage):
         # credit line under it (2020s), which the body leaves out.
         return [
             *super().authors(),
-            *[Found(v, "byline") for v in self.texts(".byline") if v],
+            *self.visible(".byline"),
             *[Found(v, "markup:credit") for v in self._credits("Pewarta")],
         ]
 
     def editors(self) -> list[Found]:
         return [
             *super().editors(),
-            *[Found(v, "markup:itemprop") for v in self.texts("[itemprop=editor]") if v],
+            *self.visible("[itemprop=editor]", "markup:itemprop"),
             *[Found(v, "markup:credit") for v in self._credits("Editor")],
         ]
 
@@ -127,7 +135,7 @@ class AntaraPage(ArticlePage):
             for t in self.texts(".bjbrt .date, .article-date")
             if t and not t.upper().startswith(("COPYRIGHT", "©"))
         ]
-        return super().published() + [Found(v, "byline") for v in visible if v]
+        return [*super().published(), *(Found(v, "byline") for v in visible if v)]
 
     def tags(self) -> list[Found]:
         # The tag list (2020s) or the hidden <span itemprop="keywords"> (2015) is the
@@ -135,12 +143,8 @@ class AntaraPage(ArticlePage):
         # ("Astra Otoparts luncurkan ban motor terbaru Aspira Premio , ...").
         titles = {normalize_whitespace(f.value).casefold() for f in self.title()}
         candidates = [
-            *[
-                Found(v, "markup:tags")
-                for v in self.texts(".blog-tags a, .tags-wrapper a, .tag-box a")
-                if v
-            ],
-            *[Found(v, "markup:itemprop") for v in self.texts("span[itemprop=keywords]") if v],
+            *self.visible(".blog-tags a, .tags-wrapper a, .tag-box a", "markup:tags"),
+            *self.visible("span[itemprop=keywords]", "markup:itemprop"),
             *super().tags(),
         ]
         kept = [Found(without_junk(f.value, titles), f.source) for f in candidates]

@@ -40,6 +40,7 @@ from newscrawler.pages.parsing import base_url_of, selector_of
 from newscrawler.pages.prune import paragraphs_without
 from newscrawler.pages.urldates import date_in_url
 from newscrawler.pages.zonehint import infer_zone
+from newscrawler.sitefacts import ANY_SITE, SiteFacts
 
 
 def _found(values: Iterable[str], source: str) -> list[Found]:
@@ -102,17 +103,15 @@ _OPENING = 3
 class ArticlePage:
     """Raw article fields from one HTML response, site-agnostic.
 
-    Subclasses set ``site``, ``site_names`` (how the outlet names itself, so titles lose the
-    suffix and the outlet is never taken for an author), ``timezone``, ``body_xpaths`` (where
-    the article text lives) and ``body_skip_xpaths`` (what inside it is not text), and override
-    field methods where needed.
+    Subclasses set ``facts`` (the site's record: its key, zone, brand names and article-id
+    pattern, which its spider reads too), ``body_xpaths`` (where the article text lives) and
+    ``body_skip_xpaths`` (what inside it is not text), and override field methods where
+    needed.
     """
 
-    site: ClassVar[str] = "generic"
-    site_names: ClassVar[tuple[str, ...]] = ()
-    # The zone the site prints its times in. None (the generic page) keeps each time's own
-    # offset and reads times without one in NEWSCRAWLER's default zone, WIB.
-    timezone: ClassVar[str | None] = None
+    # The site's record (newscrawler.sitefacts). The generic page's has no zone: it keeps each
+    # time's own offset and reads times without one in NEWSCRAWLER's default zone, WIB.
+    facts: ClassVar[SiteFacts] = ANY_SITE
     # Tried in order before the generic body cascade.
     body_xpaths: ClassVar[tuple[str, ...]] = ()
     # Elements inside the site's container that are not article text: the site's own names
@@ -120,7 +119,6 @@ class ArticlePage:
     # not know, e.g. detik's ".//*[contains(@class, 'linksisip')]". Relative to the container,
     # applied only when one of ``body_xpaths`` found it.
     body_skip_xpaths: ClassVar[tuple[str, ...]] = ()
-    publisher_id_pattern: ClassVar[re.Pattern[str] | None] = None
     # Keywords the site puts on every page (lowercased), never the article's topic: ANTARA's
     # "berita terkini, berita Indonesia, berita online, portal Indonesia". Dropped from every
     # tags() candidate when the item is built.
@@ -591,3 +589,28 @@ class ArticlePage:
         """How a paginated article goes on: its all-on-one-page variant and its next pages
         (``newscrawler.pages.pagination``); a site overrides it with its known patterns."""
         return continuation_of(self)
+
+    # -- the site's record, and helpers for site pages -------------------------------------
+
+    @property
+    def site(self) -> str:
+        return self.facts.name
+
+    @property
+    def site_names(self) -> tuple[str, ...]:
+        """How the outlet names itself: titles lose it, and it is never an author."""
+        return self.facts.brands
+
+    @property
+    def timezone(self) -> str | None:
+        """The zone this page's times are printed in (a regional desk's own, if it has one)."""
+        return self.facts.zone_at(self.response.url)
+
+    @property
+    def publisher_id_pattern(self) -> re.Pattern[str] | None:
+        return self.facts.publisher_id
+
+    def visible(self, css: str, source: str = "byline") -> list[Found]:
+        """The non-empty texts the selector finds, as candidates from ``source``: what a site
+        page adds after (or before) the generic cascade, e.g. the date under the headline."""
+        return [Found(text, source) for text in self.texts(css) if text]

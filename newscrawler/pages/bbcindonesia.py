@@ -12,7 +12,9 @@ from __future__ import annotations
 import re
 
 from newscrawler.items import Found
+from newscrawler.normalize.zones import JAKARTA
 from newscrawler.pages.base import ArticlePage
+from newscrawler.sitefacts import SiteFacts
 
 _NOT_TEXT = (
     ".//h1",
@@ -28,17 +30,23 @@ _NOT_TEXT = (
 )
 
 
-class BBCIndonesiaPage(ArticlePage):
-    site = "bbcindonesia"
-    site_names = ("BBC News Indonesia", "BBC Indonesia", "BBC News", "BBC")
-    timezone = "Asia/Jakarta"
-    body_skip_xpaths = _NOT_TEXT
-    body_xpaths = ("//main[@role='main']",)
+SITE = SiteFacts(
+    name="bbcindonesia",
+    domains=("bbc.com", "bbc.co.uk"),
+    timezone=JAKARTA,
+    brands=("BBC News Indonesia", "BBC Indonesia", "BBC News", "BBC"),
     # https://www.bbc.com/indonesia/articles/c0k4x1y2z3ao (2022+) and the older
     # https://www.bbc.com/indonesia/indonesia-39730365
-    publisher_id_pattern = re.compile(
+    publisher_id=re.compile(
         r"bbc\.com/indonesia/(?:articles/([a-z0-9]{10,14})$|[a-z-]+-(\d{7,9})$)"
-    )
+    ),
+)
+
+
+class BBCIndonesiaPage(ArticlePage):
+    facts = SITE
+    body_skip_xpaths = _NOT_TEXT
+    body_xpaths = ("//main[@role='main']",)
 
     def authors(self) -> list[Found]:
         # <li><span class="visually-hidden">Penulis,</span><span>Callistasia Wijaya</span></li>;
@@ -52,5 +60,7 @@ class BBCIndonesiaPage(ArticlePage):
 
     def tags(self) -> list[Found]:
         # <aside aria-labelledby="related-topics"> "Topik terkait": links to /indonesia/topics/.
-        topics = self.texts("aside[aria-labelledby=related-topics] li a")
-        return [Found(text, "markup:topics") for text in topics if text] + super().tags()
+        return [
+            *self.visible("aside[aria-labelledby=related-topics] li a", "markup:topics"),
+            *super().tags(),
+        ]

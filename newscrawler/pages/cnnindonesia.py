@@ -9,7 +9,9 @@ from __future__ import annotations
 import re
 
 from newscrawler.items import Found
+from newscrawler.normalize.zones import JAKARTA
 from newscrawler.pages.base import ArticlePage
+from newscrawler.sitefacts import SiteFacts
 
 # Inline boxes inside the text: "Baca juga" tables (table.linksisip), the "paradetail"
 # teaser carousel and the ad slots between paragraphs.
@@ -20,10 +22,18 @@ _FURNITURE = (
 )
 
 
+SITE = SiteFacts(
+    name="cnnindonesia",
+    domains=("cnnindonesia.com",),
+    timezone=JAKARTA,
+    brands=("CNN Indonesia", "CNNIndonesia.com", "CNNIndonesia", "cnnindonesia.com"),
+    # /nasional/20200624223334-12-517155/<slug>: a timestamp, the channel id, the article id.
+    publisher_id=re.compile(r"cnnindonesia\.com/(?:[\w-]+/)+\d{14}-\d+-(\d+)/"),
+)
+
+
 class CNNIndonesiaPage(ArticlePage):
-    site = "cnnindonesia"
-    site_names = ("CNN Indonesia", "CNNIndonesia.com", "CNNIndonesia", "cnnindonesia.com")
-    timezone = "Asia/Jakarta"
+    facts = SITE
     body_skip_xpaths = _FURNITURE
     body_xpaths = (
         # 2023+: https://www.cnnindonesia.com/nasional/20241112143512-20-1165711/...
@@ -32,8 +42,6 @@ class CNNIndonesiaPage(ArticlePage):
         # 2020: <div id="detikdetailtext" class="detail_text">.
         "//div[@id='detikdetailtext']",
     )
-    # /nasional/20200624223334-12-517155/<slug>: a timestamp, the channel id, the article id.
-    publisher_id_pattern = re.compile(r"cnnindonesia\.com/(?:[\w-]+/)+\d{14}-\d+-(\d+)/")
 
     def published(self) -> list[Found]:
         # <meta name="publishdate" content="2024/11/12 14:35:12"> is read by the generic page;
@@ -43,10 +51,8 @@ class CNNIndonesiaPage(ArticlePage):
 
     def section(self) -> list[Found]:
         # The channel link above the headline ("Nasional"); the page has no section meta.
-        channel = self.texts(".detail-wrap .text-cnn_red a")
-        return super().section() + [Found(text, "markup:channel") for text in channel if text]
+        return [*super().section(), *self.visible(".detail-wrap .text-cnn_red a", "markup:channel")]
 
     def tags(self) -> list[Found]:
         # "TOPIK TERKAIT" links under the text; keywords meta repeats them with SEO phrases.
-        visible = self.texts(".topik-terkait a, .detail_tag a")
-        return [Found(text, "markup:tags") for text in visible if text] + super().tags()
+        return [*self.visible(".topik-terkait a, .detail_tag a", "markup:tags"), *super().tags()]

@@ -5,17 +5,17 @@ from __future__ import annotations
 import re
 
 from newscrawler.items import Found
+from newscrawler.normalize.zones import JAKARTA
 from newscrawler.pages.base import ArticlePage
+from newscrawler.pages.xpath import has_class
+from newscrawler.sitefacts import SiteFacts
 
-
-def _has_class(name: str) -> str:
-    return f"contains(concat(' ', normalize-space(@class), ' '), ' {name} ')"
-
-
-class DetikPage(ArticlePage):
-    site = "detik"
+SITE = SiteFacts(
+    name="detik",
+    domains=("detik.com",),
+    timezone=JAKARTA,
     # Each channel brands itself: "Mulia Budi - detikNews", "(Edi Wahyono/detikcom)".
-    site_names = (
+    brands=(
         "detikcom",
         "detik.com",
         "Detik",
@@ -29,53 +29,57 @@ class DetikPage(ArticlePage):
         "detikHealth",
         "detikFood",
         "Wolipop",
-    )
-    timezone = "Asia/Jakarta"
+    ),
+    # d-6453785 (2016+), /read/2015/11/05/100026/3062623/323/ (2017 and older, the id after
+    # the time), /berita/2943745/ (2015-2016).
+    publisher_id=re.compile(
+        r"detik\.com/.*?/d-(\d+)/"
+        r"|detik\.com/(?:[\w-]+/)?read(?:foto)?/\d{4}/\d{2}/\d{2}/\d{6}/(\d+)/"
+        r"|detik\.com/+berita[\w-]*/(\d{6,})/"
+    ),
+)
+
+
+class DetikPage(ArticlePage):
+    facts = SITE
     body_xpaths = (
         # 2022+: https://news.detik.com/berita/d-6453785/... keeps the text in
         # <div class="detail__body-text itp_bodycontent">, tags in a nav after it.
-        f"//div[{_has_class('detail__body-text')}]",
+        f"//div[{has_class('detail__body-text')}]",
         # 2015: http://inet.detik.com/read/2015/11/05/100026/3062623/323/...
         # <div class="text_detail">
-        f"//div[{_has_class('text_detail')}]",
+        f"//div[{has_class('text_detail')}]",
         # 2015: http://news.detik.com/berita/2943745/... <div class="detail_text">, paragraphs
         # separated by <br><br>.
-        f"//div[{_has_class('detail_text')}]",
+        f"//div[{has_class('detail_text')}]",
         # Photo stories keep their text apart from the gallery.
-        f"//div[{_has_class('detail__body')}]",
+        f"//div[{has_class('detail__body')}]",
     )
     # Inside the text column but not text: the 2015 caption box
     # (<div class="pic_artikel"><span>... (Bagus Kurniawan/detikcom)</span></div>), the
     # 2022 "Baca juga:" tables (<table class="linksisip">) and the parallax ad's labels.
     body_skip_xpaths = (
-        f".//*[{_has_class('pic_artikel')}]",
-        f".//*[{_has_class('linksisip')}]",
-        f".//*[{_has_class('paradetail')}]",
-        f".//*[{_has_class('detail__body-tag')}]",
-        f".//*[{_has_class('newstag')}]",
-    )
-    # d-6453785 (2016+), /read/2015/11/05/100026/3062623/323/ (2017 and older, the id after
-    # the time), /berita/2943745/ (2015-2016).
-    publisher_id_pattern = re.compile(
-        r"detik\.com/.*?/d-(\d+)/"
-        r"|detik\.com/(?:[\w-]+/)?read(?:foto)?/\d{4}/\d{2}/\d{2}/\d{6}/(\d+)/"
-        r"|detik\.com/+berita[\w-]*/(\d{6,})/"
+        f".//*[{has_class('pic_artikel')}]",
+        f".//*[{has_class('linksisip')}]",
+        f".//*[{has_class('paradetail')}]",
+        f".//*[{has_class('detail__body-tag')}]",
+        f".//*[{has_class('newstag')}]",
     )
 
     def published(self) -> list[Found]:
         # The visible date ("Sabtu, 10 Des 2022 13:19 WIB", "Kamis, 05/11/2015 10:08 WIB")
         # cross-checks the metas.
-        visible = self.texts(".detail__date, .jdl .date, h1 ~ .date")
-        return super().published() + [Found(v, "byline") for v in visible if v]
+        return [*super().published(), *self.visible(".detail__date, .jdl .date, h1 ~ .date")]
 
     def tags(self) -> list[Found]:
         # The tag list under the text is what the reader sees; the keywords meta is missing
         # on many 2022 pages (https://news.detik.com/berita/d-6453785/...).
-        visible = self.texts(".detail__body-tag a, .detail__body-tag .nav__item")
-        return [Found(v, "markup:tags") for v in visible if v] + super().tags()
+        return [
+            *self.visible(".detail__body-tag a, .detail__body-tag .nav__item", "markup:tags"),
+            *super().tags(),
+        ]
 
     def section(self) -> list[Found]:
         # The desk the byline names: "Afif Farhan - <span class="detail__label">Sepakbola</span>";
         # the pages have no article:section meta.
-        desk = self.texts(".detail__author .detail__label")
-        return super().section() + [Found(v, "byline") for v in desk if v]
+        return [*super().section(), *self.visible(".detail__author .detail__label")]

@@ -10,7 +10,9 @@ from __future__ import annotations
 import re
 
 from newscrawler.items import Found
+from newscrawler.normalize.zones import JAKARTA
 from newscrawler.pages.base import ArticlePage
+from newscrawler.sitefacts import SiteFacts
 
 # Inside today's text column: "Read also:" boxes, the subscription wall prompt and ads.
 _FURNITURE = (
@@ -20,10 +22,16 @@ _FURNITURE = (
 )
 
 
+SITE = SiteFacts(
+    name="jakartapost",
+    domains=("thejakartapost.com",),
+    timezone=JAKARTA,
+    brands=("The Jakarta Post", "Jakarta Post", "thejakartapost.com", "TJP"),
+)
+
+
 class JakartaPostPage(ArticlePage):
-    site = "jakartapost"
-    site_names = ("The Jakarta Post", "Jakarta Post", "thejakartapost.com", "TJP")
-    timezone = "Asia/Jakarta"
+    facts = SITE
     body_skip_xpaths = _FURNITURE
     body_xpaths = (
         # Today: https://www.thejakartapost.com/indonesia/2024/11/05/... <div
@@ -67,5 +75,4 @@ class JakartaPostPage(ArticlePage):
         return [*super().section(), *(Found(text, "byline") for text in old if text)]
 
     def tags(self) -> list[Found]:
-        visible = self.texts(".tjp-single__tags a")
-        return [Found(text, "markup:tags") for text in visible if text] + super().tags()
+        return [*self.visible(".tjp-single__tags a", "markup:tags"), *super().tags()]

@@ -8,12 +8,14 @@ date, tags and section come from the visible markup under the headline.
 from __future__ import annotations
 
 import re
-from datetime import datetime
+from typing import Any
 
 from scrapy.http import TextResponse
 
 from newscrawler.items import Found
+from newscrawler.normalize.zones import JAKARTA
 from newscrawler.pages.base import ArticlePage
+from newscrawler.sitefacts import SiteFacts
 
 # Photo credits set inside the text column: "Heart Beat bikin Brandon terpukau .../©KapanLagi.com®/
 # M. Akrom Sukarya" (2015) and today's <figure>-less "img-caption" blocks.
@@ -42,10 +44,18 @@ def _utf8_if_mislabelled(response: TextResponse) -> TextResponse:
     return response.replace(encoding="utf-8")
 
 
+SITE = SiteFacts(
+    name="kapanlagi",
+    domains=("kapanlagi.com",),
+    timezone=JAKARTA,
+    brands=("KapanLagi.com", "Kapanlagi.com", "KapanLagi", "KapanLagi.com®"),
+    # The six hex digits before ".html" are the article's key: ...-heart-beat-82f43b.html
+    publisher_id=re.compile(r"kapanlagi\.com/.+-([0-9a-f]{6})\.html"),
+)
+
+
 class KapanLagiPage(ArticlePage):
-    site = "kapanlagi"
-    site_names = ("KapanLagi.com", "Kapanlagi.com", "KapanLagi", "KapanLagi.com®")
-    timezone = "Asia/Jakarta"
+    facts = SITE
     body_skip_xpaths = _CAPTIONS
     body_xpaths = (
         # Today: <div class="body-paragraph"> inside the article column.
@@ -54,20 +64,9 @@ class KapanLagiPage(ArticlePage):
         # text in <div class="entertainment-detail-news">, paragraphs split by <p><p>.
         "//div[contains(concat(' ', normalize-space(@class), ' '), ' entertainment-detail-news ')]",
     )
-    # The six hex digits before ".html" are the article's key: ...-heart-beat-82f43b.html
-    publisher_id_pattern = re.compile(r"kapanlagi\.com/.+-([0-9a-f]{6})\.html")
 
-    def __init__(
-        self,
-        response: TextResponse,
-        *,
-        site: str | None = None,
-        timezone: str | None = None,
-        fetched_at: datetime | None = None,
-    ) -> None:
-        super().__init__(
-            _utf8_if_mislabelled(response), site=site, timezone=timezone, fetched_at=fetched_at
-        )
+    def __init__(self, response: TextResponse, **options: Any) -> None:
+        super().__init__(_utf8_if_mislabelled(response), **options)
 
     def authors(self) -> list[Found]:
         # Today's byline: <div class="author-detail"><a rel="author">Penulis: Nama</a>.
@@ -102,9 +101,10 @@ class KapanLagiPage(ArticlePage):
         # "Kumpulan Berita Terkait:" (2015) and today's "TAG TERKAIT" list. The keywords meta
         # is the description cut into single words ("main, di, film, keduanya, ..."): never
         # tags.
-        visible = self.texts(".v7-tags-terkait-warper li a, .box-tags a")
-        found = [Found(text, "markup:tags") for text in visible if text]
-        return found + [f for f in super().tags() if f.source != "meta:keywords"]
+        return [
+            *self.visible(".v7-tags-terkait-warper li a, .box-tags a", "markup:tags"),
+            *(f for f in super().tags() if f.source != "meta:keywords"),
+        ]
 
     def language(self) -> list[Found]:
         # The 2015 template says <html lang="en"> over Indonesian text; the site publishes in

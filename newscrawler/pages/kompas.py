@@ -5,43 +5,45 @@ from __future__ import annotations
 import re
 
 from newscrawler.items import Found
+from newscrawler.normalize.zones import JAKARTA
 from newscrawler.pages.base import ArticlePage
+from newscrawler.pages.xpath import has_class
+from newscrawler.sitefacts import SiteFacts
 
-
-def _has_class(name: str) -> str:
-    return f"contains(concat(' ', normalize-space(@class), ' '), ' {name} ')"
+SITE = SiteFacts(
+    name="kompas",
+    domains=("kompas.com",),
+    timezone=JAKARTA,
+    brands=("Kompas.com", "KOMPAS.com", "Kompas", "Kompas Cyber Media"),
+    # /read/2015/11/04/21040031/ (date, then the id); the 2016 indeks links /read/xml/....
+    publisher_id=re.compile(r"kompas\.com/(?:[\w-]+/)*read/(?:xml/)?\d{4}/\d{2}/\d{2}/(\d+)"),
+)
 
 
 class KompasPage(ArticlePage):
-    site = "kompas"
-    site_names = ("Kompas.com", "KOMPAS.com", "Kompas", "Kompas Cyber Media")
-    timezone = "Asia/Jakarta"
+    facts = SITE
     body_xpaths = (
         # 2020s: https://nasional.kompas.com/read/2024/01/15/09420011/...
         # <div class="read__content">
-        f"//div[{_has_class('read__content')}]",
+        f"//div[{has_class('read__content')}]",
         # 2015-2016 news channels: http://regional.kompas.com/read/2015/11/04/21040031/...
         # <div class="kcm-read-text">, paragraphs separated by <br><br>.
-        f"//div[{_has_class('kcm-read-text')}]",
+        f"//div[{has_class('kcm-read-text')}]",
         # 2015-2016 bola.kompas.com: <span class="kcmread1114"> inside .kcm-read-content-text.
-        f"//span[{_has_class('kcmread1114')}]",
+        f"//span[{has_class('kcmread1114')}]",
     )
     # Inside the text but not text: inline "Baca juga:" links (2020s, <strong>Baca juga:
     # <a class="inner-link-baca-juga">), the ads the 2020s layout drops between paragraphs.
     body_skip_xpaths = (
-        f".//*[{_has_class('inner-link-baca-juga')}]/ancestor::p[1]",
-        f".//*[{_has_class('ads-on-body')}]",
-        f".//*[{_has_class('kompasidRec')}]",
-    )
-    # /read/2015/11/04/21040031/ (date, then the id); the 2016 indeks links /read/xml/....
-    publisher_id_pattern = re.compile(
-        r"kompas\.com/(?:[\w-]+/)*read/(?:xml/)?\d{4}/\d{2}/\d{2}/(\d+)"
+        f".//*[{has_class('inner-link-baca-juga')}]/ancestor::p[1]",
+        f".//*[{has_class('ads-on-body')}]",
+        f".//*[{has_class('kompasidRec')}]",
     )
 
     def _credit_rows(self, label: str) -> list[str]:
         """2015-2016 credit table rows: <tr><td>Penulis</td><td>: Anju Christian</td></tr>."""
         rows = self.sel.xpath(
-            f"//div[{_has_class('kcm-read-copy')}]//tr[normalize-space(td[1])=$label]/td[2]",
+            f"//div[{has_class('kcm-read-copy')}]//tr[normalize-space(td[1])=$label]/td[2]",
             label=label,
         )
         # The cell starts with the table's colon; dropped here so "Kontributor Lhokseumawe,"
@@ -57,7 +59,7 @@ class KompasPage(ArticlePage):
             *super().authors(),
             *[Found(v, "meta:content_author") for v in self.meta("content_author")],
             *[Found(v, "markup:credit") for v in self._credit_rows("Penulis")],
-            *[Found(v, "markup:credit") for v in self.texts("#penulis a, #penulis") if v],
+            *self.visible("#penulis a, #penulis", "markup:credit"),
         ]
 
     def editors(self) -> list[Found]:
@@ -65,27 +67,25 @@ class KompasPage(ArticlePage):
             *super().editors(),
             *[Found(v, "meta:content_editor") for v in self.meta("content_editor")],
             *[Found(v, "markup:credit") for v in self._credit_rows("Editor")],
-            *[Found(v, "markup:credit") for v in self.texts("#editor a, #editor") if v],
+            *self.visible("#editor a, #editor", "markup:credit"),
         ]
 
     def published(self) -> list[Found]:
         # 2015-2016 pages have no date meta: "Rabu, 4 November 2015 | 21:04 WIB" under the
         # headline. 2020s: "Kompas.com - 15/01/2024, 09:42 WIB" in .read__time.
-        visible = self.texts(
-            ".read__time, .kcm-read-top .msmall, .kcm-read-content-top .grey.small, .kcm-date"
-        )
         return [
             *super().published(),
             *[Found(v, "meta:content_PublishedDate") for v in self.meta("content_PublishedDate")],
-            *[Found(v, "byline") for v in visible if v],
+            *self.visible(
+                ".read__time, .kcm-read-top .msmall, .kcm-read-content-top .grey.small, .kcm-date"
+            ),
         ]
 
     def tags(self) -> list[Found]:
         # The 2015-2016 "TAG" bar in the header lists the site's trending tags, not the
         # article's; only the 2020s tag list under the text is the article's own.
-        visible = self.texts(".tag__article__item a, .tag__article__link")
         return [
-            *[Found(v, "markup:tags") for v in visible if v],
+            *self.visible(".tag__article__item a, .tag__article__link", "markup:tags"),
             *[Found(v, "meta:content_tag") for v in self.meta("content_tag")],
             *super().tags(),
         ]

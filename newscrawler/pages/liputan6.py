@@ -5,13 +5,23 @@ from __future__ import annotations
 import re
 
 from newscrawler.items import Found
+from newscrawler.normalize.zones import JAKARTA
 from newscrawler.pages.base import ArticlePage
+from newscrawler.sitefacts import SiteFacts
+
+SITE = SiteFacts(
+    name="liputan6",
+    domains=("liputan6.com",),
+    timezone=JAKARTA,
+    brands=("Liputan6.com", "Liputan6", "liputan6.com"),
+    # /read/<id>/ for articles; photo galleries end in -<id>, e.g.
+    # http://photo.liputan6.com/musik/hadiri-grammy-awards-2016-...-peluk-pelukan-2437247
+    publisher_id=re.compile(r"liputan6\.com/(?:[\w-]+/)*read/(\d+)|liputan6\.com/.*-(\d{6,})$"),
+)
 
 
 class Liputan6Page(ArticlePage):
-    site = "liputan6"
-    site_names = ("Liputan6.com", "Liputan6", "liputan6.com")
-    timezone = "Asia/Jakarta"
+    facts = SITE
     body_xpaths = (
         # 2019+: https://www.liputan6.com/news/read/4117380/... keeps the text in one or more
         # .article-content-body__item-page blocks under a single .article-content-body.
@@ -20,19 +30,16 @@ class Liputan6Page(ArticlePage):
         # paragraphs separated by <br><br> inside one <p>.
         "//div[contains(concat(' ', normalize-space(@class), ' '), ' text-detail ')]",
     )
-    # /read/<id>/ for articles; photo galleries end in -<id>, e.g.
-    # http://photo.liputan6.com/musik/hadiri-grammy-awards-2016-...-peluk-pelukan-2437247
-    publisher_id_pattern = re.compile(
-        r"liputan6\.com/(?:[\w-]+/)*read/(\d+)|liputan6\.com/.*-(\d{6,})$"
-    )
 
     def authors(self) -> list[Found]:
         # The author meta says "Liputan6.com" (the outlet); the byline names the reporter.
-        byline = self.texts(
-            ".read-page--header--author__name, .read-page--header__author .fn,"
-            " .read-page--header--author__link"
-        )
-        return [Found(name, "byline") for name in byline if name] + super().authors()
+        return [
+            *self.visible(
+                ".read-page--header--author__name, .read-page--header__author .fn,"
+                " .read-page--header--author__link"
+            ),
+            *super().authors(),
+        ]
 
     def editors(self) -> list[Found]:
         # JSON-LD keywords carry the editor as a taxonomy term: "Editor:Iskandar".
@@ -40,23 +47,27 @@ class Liputan6Page(ArticlePage):
         return [Found(name, "json-ld:keywords") for name in editors] + super().editors()
 
     def published(self) -> list[Found]:
-        visible = self.texts(
-            "time.read-page--header--author__datetime, time.read-page--header__datetime"
-        )
-        return super().published() + [Found(text, "byline") for text in visible if text]
+        return [
+            *super().published(),
+            *self.visible(
+                "time.read-page--header--author__datetime, time.read-page--header__datetime"
+            ),
+        ]
 
     def modified(self) -> list[Found]:
         # "Diperbarui 24 Nov 2019, 14:16 WIB" under the byline is the update time.
-        visible = self.texts(".read-page--header--author__modified-time")
-        return super().modified() + [Found(text, "byline") for text in visible if text]
+        return [*super().modified(), *self.visible(".read-page--header--author__modified-time")]
 
     def subtitle(self) -> list[Found]:
-        visible = self.texts(".read-page--header--subtitle, .read-page--header__subtitle")
-        return [Found(text, "markup:subtitle") for text in visible if text] + super().subtitle()
+        return [
+            *self.visible(
+                ".read-page--header--subtitle, .read-page--header__subtitle", "markup:subtitle"
+            ),
+            *super().subtitle(),
+        ]
 
     def tags(self) -> list[Found]:
-        visible = self.texts(".tags--snippet__link")
-        return [Found(text, "markup:tags") for text in visible if text] + super().tags()
+        return [*self.visible(".tags--snippet__link", "markup:tags"), *super().tags()]
 
     def body(self) -> tuple[list[str], str | None]:
         # Photo galleries have no text body; the captions are what the reader reads, e.g.

@@ -5,26 +5,32 @@ from __future__ import annotations
 import re
 
 from newscrawler.items import Found
+from newscrawler.normalize.zones import JAKARTA
 from newscrawler.pages.base import ArticlePage
+from newscrawler.sitefacts import SiteFacts
+
+SITE = SiteFacts(
+    name="mediaindonesia",
+    domains=("mediaindonesia.com",),
+    timezone=JAKARTA,
+    brands=("Media Indonesia", "mediaindonesia.com", "MI"),
+    # https://mediaindonesia.com/ekonomi/822959/<slug>
+    publisher_id=re.compile(r"mediaindonesia\.com/[\w-]+/(\d+)/"),
+)
 
 
 class MediaIndonesiaPage(ArticlePage):
-    site = "mediaindonesia"
-    site_names = ("Media Indonesia", "mediaindonesia.com", "MI")
-    timezone = "Asia/Jakarta"
+    facts = SITE
     body_xpaths = (
         # https://mediaindonesia.com/ekonomi/822959/...: figure, paragraphs, "Baca juga"
         # <p class="related-news">, then the Google News prompt and "Editor : ...".
         "//section[contains(@class, 'detail')]//div[@class='article']",
     )
-    # https://mediaindonesia.com/ekonomi/822959/<slug>
-    publisher_id_pattern = re.compile(r"mediaindonesia\.com/[\w-]+/(\d+)/")
 
     def title(self) -> list[Found]:
         # The meta and JSON-LD headlines lose their punctuation: "... Raja Ampat Apa Iya Betul
         # Dicabut" for the <h1> "... Raja Ampat: Apa Iya Betul Dicabut?".
-        headline = self.texts(".post-header h1")
-        return [Found(text, "markup:h1") for text in headline if text] + super().title()
+        return [*self.visible(".post-header h1", "markup:h1"), *super().title()]
 
     def authors(self) -> list[Found]:
         # The JSON-LD author is the editor's account ("Andhika", /author/151/) while the byline
@@ -43,8 +49,7 @@ class MediaIndonesiaPage(ArticlePage):
 
     def published(self) -> list[Found]:
         # " 22/10/2025 06:59" beside the byline: day first, WIB.
-        visible = self.texts(".post-header .datetime")
-        return super().published() + [Found(text, "byline") for text in visible if text]
+        return [*super().published(), *self.visible(".post-header .datetime")]
 
     def section(self) -> list[Found]:
         crumbs = self.texts(".mi-breadcrumb li a")
@@ -55,5 +60,4 @@ class MediaIndonesiaPage(ArticlePage):
     def tags(self) -> list[Found]:
         # "Tags:" list of /tag/ links under the article ("# tambang nikel Raja Ampat"); the
         # keywords meta is a different, SEO-written list.
-        visible = self.texts("ul.related-tags li a")
-        return [Found(text, "markup:tags") for text in visible if text] + super().tags()
+        return [*self.visible("ul.related-tags li a", "markup:tags"), *super().tags()]

@@ -9,12 +9,15 @@ from __future__ import annotations
 import re
 
 from newscrawler.items import Found
+from newscrawler.normalize.zones import JAKARTA
 from newscrawler.pages.base import ArticlePage
+from newscrawler.sitefacts import SiteFacts
 
-
-class OkezonePage(ArticlePage):
-    site = "okezone"
-    site_names = (
+SITE = SiteFacts(
+    name="okezone",
+    domains=("okezone.com",),
+    timezone=JAKARTA,
+    brands=(
         "Okezone",
         "Okezone.com",
         "Okezone News",
@@ -29,12 +32,16 @@ class OkezonePage(ArticlePage):
         "Okezone Otomotif",
         "Okezone Muslim",
         "okezone economy",
-    )
-    timezone = "Asia/Jakarta"
-    body_xpaths = ('//div[@id="contentx"]',)
+    ),
     # /read/<yyyy>/<mm>/<dd>/<channel id>/<article id>/<slug>, e.g.
     # https://economy.okezone.com/read/2020/07/08/320/2243366/6-rekomendasi-bisnis-...
-    publisher_id_pattern = re.compile(r"okezone\.com/read/\d{4}/\d{2}/\d{2}/\d+/(\d+)")
+    publisher_id=re.compile(r"okezone\.com/read/\d{4}/\d{2}/\d{2}/\d+/(\d+)"),
+)
+
+
+class OkezonePage(ArticlePage):
+    facts = SITE
+    body_xpaths = ('//div[@id="contentx"]',)
 
     def authors(self) -> list[Found]:
         # 2015: <div class="nmreporter"><div>Dewi Kania</div><span>Jurnalis</span></div>, no
@@ -50,8 +57,7 @@ class OkezonePage(ArticlePage):
     def published(self) -> list[Found]:
         # 2015: <time class="tgl">Kamis, 5 November 2015 - 15:56 wib</time>;
         # 2020: <div class="namerep">... <b>Kamis 09 Juli 2020 07:26 WIB</b>.
-        visible = self.texts(".meta-post time.tgl, .reporter .namerep b")
-        return super().published() + [Found(text, "byline") for text in visible if text]
+        return [*super().published(), *self.visible(".meta-post time.tgl, .reporter .namerep b")]
 
     def section(self) -> list[Found]:
         # 2015 pages have no section meta; the breadcrumb is Home > News > Nasional and the

@@ -11,13 +11,26 @@ import re
 
 from newscrawler.items import Found
 from newscrawler.normalize.authors import split_credits
+from newscrawler.normalize.zones import JAKARTA
 from newscrawler.pages.base import ArticlePage
+from newscrawler.sitefacts import SiteFacts
+
+SITE = SiteFacts(
+    name="republika",
+    domains=("republika.co.id",),
+    timezone=JAKARTA,
+    brands=("Republika Online", "Republika.co.id", "REPUBLIKA.CO.ID", "Republika"),
+    # The article code after /berita/: .../16/02/15/o2l07x284-<slug> (also the short link
+    # republika.co.id/r/o2l07x284), or /berita/<code>/<slug> on newer URLs.
+    publisher_id=re.compile(
+        r"republika\.co\.id/berita/(?:(?:[a-z0-9-]+/)+\d{2}/\d{2}/\d{2}/([a-z0-9]+)-"
+        r"|/?((?=[a-z]*\d)[a-z0-9]{6,14})/)"
+    ),
+)
 
 
 class RepublikaPage(ArticlePage):
-    site = "republika"
-    site_names = ("Republika Online", "Republika.co.id", "REPUBLIKA.CO.ID", "Republika")
-    timezone = "Asia/Jakarta"
+    facts = SITE
     body_xpaths = (
         # http://nasional.republika.co.id/berita/nasional/daerah/16/02/15/o2l07x284-...
         '//div[contains(concat(" ", normalize-space(@class), " "), " content-detail ")]',
@@ -26,12 +39,6 @@ class RepublikaPage(ArticlePage):
         '//div[contains(concat(" ", normalize-space(@class), " "), " teaser-pic ")]',
         # Newer pages: <div class="article-content"><article>...</article></div>.
         '//div[contains(concat(" ", normalize-space(@class), " "), " article-content ")]//article',
-    )
-    # The article code after /berita/: .../16/02/15/o2l07x284-<slug> (also the short link
-    # republika.co.id/r/o2l07x284), or /berita/<code>/<slug> on newer URLs.
-    publisher_id_pattern = re.compile(
-        r"republika\.co\.id/berita/(?:(?:[a-z0-9-]+/)+\d{2}/\d{2}/\d{2}/([a-z0-9]+)-"
-        r"|/?((?=[a-z]*\d)[a-z0-9]{6,14})/)"
     )
 
     def _credits(self) -> tuple[str, list[str]]:
@@ -57,8 +64,7 @@ class RepublikaPage(ArticlePage):
     def published(self) -> list[Found]:
         # <div class="date-detail">Senin, 15 Februari 2016, 16:15 WIB</div>; galleries use
         # <div class="date-pic">.
-        visible = self.texts(".date-detail, .date-pic")
-        return super().published() + [Found(text, "byline") for text in visible if text]
+        return [*super().published(), *self.visible(".date-detail, .date-pic")]
 
     def section(self) -> list[Found]:
         # <div class="breadcome">Home > News > Nasional</div>: the channel after Home.

@@ -7,13 +7,20 @@ the template declares ``<html lang="en">`` and a site-wide ``news_keywords`` on 
 from __future__ import annotations
 
 from newscrawler.items import Found
+from newscrawler.normalize.zones import JAKARTA
 from newscrawler.pages.base import ArticlePage
+from newscrawler.sitefacts import SiteFacts
+
+SITE = SiteFacts(
+    name="suara",
+    domains=("suara.com",),
+    timezone=JAKARTA,
+    brands=("Suara.com", "suara.com", "Suara"),
+)
 
 
 class SuaraPage(ArticlePage):
-    site = "suara"
-    site_names = ("Suara.com", "suara.com", "Suara")
-    timezone = "Asia/Jakarta"
+    facts = SITE
     # <div class="contentDetail" itemprop="articleBody"><div id="contentImageCaption">...
     # http://www.suara.com/news/2015/06/19/130605/polda-bali-kumpulkan-4-alat-bukti-...
     body_xpaths = ('//div[contains(concat(" ", normalize-space(@class), " "), " contentDetail ")]',)
@@ -21,13 +28,14 @@ class SuaraPage(ArticlePage):
 
     def authors(self) -> list[Found]:
         # <div class="dateDetail2"><span><author>Laban Laisila</author> : <time ...>.
-        byline = self.texts(".dateDetail2 author")
-        return [Found(name, "byline") for name in byline if name] + super().authors()
+        return [*self.visible(".dateDetail2 author"), *super().authors()]
 
     def subtitle(self) -> list[Found]:
         # The deck under the headline is marked up as <h4 itemprop="articleSection">.
-        deck = self.texts(".kanal-detail h4[itemprop=articleSection]")
-        return [Found(text, "markup:deck") for text in deck if text] + super().subtitle()
+        return [
+            *self.visible(".kanal-detail h4[itemprop=articleSection]", "markup:deck"),
+            *super().subtitle(),
+        ]
 
     def section(self) -> list[Found]:
         # <div class="breadcrumbs fl"><a href="http://www.suara.com/news/">News</a></div>; the

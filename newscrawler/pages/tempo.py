@@ -6,47 +6,63 @@ import re
 from urllib.parse import urlsplit
 
 from newscrawler.items import Found
+from newscrawler.normalize.zones import JAKARTA
 from newscrawler.pages.base import ArticlePage
-
-
-def _has_class(name: str) -> str:
-    return f"contains(concat(' ', normalize-space(@class), ' '), ' {name} ')"
-
+from newscrawler.pages.xpath import has_class
+from newscrawler.sitefacts import SiteFacts
 
 # The reporter's name closes the text in capitals, alone in a <strong>: "DINI TEJA".
 _CAPS_NAME = re.compile(r"^[A-Z][A-Z'.]+(?: [A-Z][A-Z'.]+){0,3}$")
 
 
+SITE = SiteFacts(
+    name="tempo",
+    domains=("tempo.co",),
+    timezone=JAKARTA,
+    brands=(
+        "Tempo.co",
+        "TEMPO.CO",
+        "Tempo",
+        "Tempo English",
+        "Tempo Gaya",
+        "Tempo Nasional",
+        "Tempo Bisnis",
+        "Tempo Metro",
+        "Tempo Dunia",
+        "Tempo Bola",
+        "Tempo Sport",
+        "Tempo Seleb",
+        "Tempo Tekno",
+        "Tempo Otomotif",
+        "Tempo Travel",
+    ),
+    # /read/news/2015/11/05/060716092/ (the last 6 digits are the article, the first three the
+    # channel), /read/1234567/ (2017-2024), /<channel>/<slug>-1170123 (2024 on).
+    publisher_id=re.compile(
+        r"tempo\.co/read/news/\d{4}/\d{2}/\d{2}/\d{3}(\d{6})"
+        r"|tempo\.co/read/(?:[a-z-]+/)?(\d{5,})/"
+        r"|tempo\.co/[a-z-]+/[\w-]+-(\d{6,})/?$"
+    ),
+)
+
+
 class TempoPage(ArticlePage):
-    site = "tempo"
-    site_names = (
-        "Tempo.co", "TEMPO.CO", "Tempo", "Tempo English", "Tempo Gaya", "Tempo Nasional",
-        "Tempo Bisnis", "Tempo Metro", "Tempo Dunia", "Tempo Bola", "Tempo Sport",
-        "Tempo Seleb", "Tempo Tekno", "Tempo Otomotif", "Tempo Travel",
-    )  # fmt: skip
-    timezone = "Asia/Jakarta"
+    facts = SITE
     body_xpaths = (
         # 2015-2017: http://gaya.tempo.co/read/news/2015/11/05/060716092/... one <p> with
         # <br><br> between paragraphs, inside <div class="artikel"> with the headline.
-        f"//div[{_has_class('artikel')}][p]",
+        f"//div[{has_class('artikel')}][p]",
         # 2017-2024: <div id="isi"> holds the paragraphs.
         "//div[@id='isi']",
     )
     # Inside div.artikel but not text: the channel path, the headline, the date line and
     # the photo with its caption (<div class="deskripsi">Rektor UNY buka ...</div>).
     body_skip_xpaths = (
-        f"./ul[{_has_class('block-kanal-map')}]",
+        f"./ul[{has_class('block-kanal-map')}]",
         "./h1",
-        f"./*[{_has_class('block-tanggal')}]",
-        f"./*[{_has_class('block-display')}]",
-        f".//*[{_has_class('bacajuga')}]",
-    )
-    # /read/news/2015/11/05/060716092/ (the last 6 digits are the article, the first three the
-    # channel), /read/1234567/ (2017-2024), /<channel>/<slug>-1170123 (2024 on).
-    publisher_id_pattern = re.compile(
-        r"tempo\.co/read/news/\d{4}/\d{2}/\d{2}/\d{3}(\d{6})"
-        r"|tempo\.co/read/(?:[a-z-]+/)?(\d{5,})/"
-        r"|tempo\.co/[a-z-]+/[\w-]+-(\d{6,})/?$"
+        f"./*[{has_class('block-tanggal')}]",
+        f"./*[{has_class('block-display')}]",
+        f".//*[{has_class('bacajuga')}]",
     )
 
     def _closing_name(self) -> list[str]:
@@ -60,17 +76,15 @@ class TempoPage(ArticlePage):
     def authors(self) -> list[Found]:
         # 2015-2017 pages credit nobody in metas or JSON-LD; the reporter's name closes the
         # text in capitals (<strong>DINI TEJA</strong>), which the body cleaner removes.
-        byline = self.texts(".reporter a, .reporter .name, h4.name a")
         return [
             *super().authors(),
-            *[Found(v, "byline") for v in byline if v],
+            *self.visible(".reporter a, .reporter .name, h4.name a"),
             *[Found(v, "markup:closing-name") for v in self._closing_name()],
         ]
 
     def published(self) -> list[Found]:
         # "Kamis, 05 November 2015 | 11:13 WIB" under the headline.
-        visible = self.texts(".block-tanggal, p.date")
-        return super().published() + [Found(v, "byline") for v in visible if v]
+        return [*super().published(), *self.visible(".block-tanggal, p.date")]
 
     def section(self) -> list[Found]:
         # The channel path above the headline: home > gaya > kesehatan.

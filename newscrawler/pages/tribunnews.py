@@ -9,7 +9,9 @@ from __future__ import annotations
 import re
 
 from newscrawler.items import Found
+from newscrawler.normalize.zones import JAKARTA
 from newscrawler.pages.base import ArticlePage
+from newscrawler.sitefacts import SiteFacts
 
 # "Laporan Wartawan Tribunnews.com, Wahyu Aji" opens many articles: the reporter, not text.
 _REPORT_LINE = re.compile(
@@ -20,10 +22,16 @@ _REPORT_LINE = re.compile(
 _CREDIT_LINE = re.compile(r"^\s*(?P<label>Penulis|Editor)\s*:\s*(?P<name>\S.*?)\s*$", re.I)
 
 
+SITE = SiteFacts(
+    name="tribunnews",
+    domains=("tribunnews.com",),
+    timezone=JAKARTA,
+    brands=("Tribunnews.com", "Tribunnews", "TRIBUNNEWS.COM", "Tribun"),
+)
+
+
 class TribunnewsPage(ArticlePage):
-    site = "tribunnews"
-    site_names = ("Tribunnews.com", "Tribunnews", "TRIBUNNEWS.COM", "Tribun")
-    timezone = "Asia/Jakarta"
+    facts = SITE
     # <div class="side-article txt-article mb20 helvetica"> holds only the text, e.g.
     # http://www.tribunnews.com/metropolitan/2015/06/19/kadishub-dki-taksi-uber-tak-punya-...
     body_xpaths = ('//div[contains(concat(" ", normalize-space(@class), " "), " txt-article ")]',)
@@ -59,8 +67,7 @@ class TribunnewsPage(ArticlePage):
 
     def published(self) -> list[Found]:
         # <div class="grey bdr3 pb10 pt10"><h3>Jumat, 19 Juni 2015 12:58 WIB</h3></div>
-        visible = self.texts("#article > div.grey > h3")
-        return super().published() + [Found(text, "byline") for text in visible if text]
+        return [*super().published(), *self.visible("#article > div.grey > h3")]
 
     def section(self) -> list[Found]:
         # Breadcrumb "Tribunnews.com » Metropolitan » News": the first step after the home link.

@@ -18,12 +18,14 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
+from newscrawler.normalize.zones import JAKARTA, JAYAPURA, MAKASSAR
+
 _SHOWN_ZONE = re.compile(r"\b\d{1,2}[:.]\d{2}(?::\d{2})?\s*(WIB|WITA|WIT)\b")
-_INDONESIAN = {"WIB": "Asia/Jakarta", "WITA": "Asia/Makassar", "WIT": "Asia/Jayapura"}
+_INDONESIAN = {"WIB": JAKARTA, "WITA": MAKASSAR, "WIT": JAYAPURA}
 
 # Country (ISO 3166, lowercased; "uk" as domains write it) -> its one zone.
 _COUNTRY_ZONES = {
-    "id": "Asia/Jakarta",
+    "id": JAKARTA,
     "my": "Asia/Kuala_Lumpur",
     "sg": "Asia/Singapore",
     "ph": "Asia/Manila",
@@ -77,8 +79,8 @@ _COUNTRY_ZONES = {
 }
 # Languages whose speakers (and newsrooms) live in one zone, spoken without a region.
 _LANGUAGE_ZONES = {
-    "id": "Asia/Jakarta",
-    "in": "Asia/Jakarta",  # the withdrawn ISO code for Indonesian: Liputan6's "In-Id"
+    "id": JAKARTA,
+    "in": JAKARTA,  # the withdrawn ISO code for Indonesian: Liputan6's "In-Id"
     "ms": "Asia/Kuala_Lumpur",
     "th": "Asia/Bangkok",
     "vi": "Asia/Ho_Chi_Minh",

@@ -1,16 +1,7 @@
 from __future__ import annotations
 
-from newscrawler.pages.antara import AntaraPage
+from newscrawler.pages.antara import REGIONS, SITE, AntaraPage
 from newscrawler.spiders.base import NewsSpider
-
-# Regional desks publish under their own host (https://jambi.antaranews.com/rss/terkini.xml);
-# a crawl of one region adds its host here or passes its feed as -a url=... .
-REGIONS = (
-    "aceh", "sumut", "sumbar", "riau", "jambi", "bengkulu", "sumsel", "babel", "lampung",
-    "banten", "jabar", "jateng", "jogja", "jatim", "bali", "ntb", "kupang", "kalbar",
-    "kalteng", "kalsel", "kaltim", "sulut", "gorontalo", "sulteng", "sultra", "makassar",
-    "ambon", "papua", "megapolitan",
-)  # fmt: skip
 
 
 class AntaraSpider(NewsSpider):
@@ -23,12 +14,13 @@ class AntaraSpider(NewsSpider):
     (/foto/, /video/, /infografik/) are left out.
     """
 
-    name = "antara"
-    allowed_domains = ["antaranews.com"]
+    name = SITE.name
+    allowed_domains = list(SITE.domains)
     feed_urls = (
         "https://www.antaranews.com/rss/terkini.xml",
         "https://en.antaranews.com/rss/news.xml",
-        *(f"https://{region}.antaranews.com/rss/terkini.xml" for region in REGIONS),
+        # Each regional desk's own host: https://jambi.antaranews.com/rss/terkini.xml.
+        *(f"https://{region.desk}.antaranews.com/rss/terkini.xml" for region in REGIONS),
     )
     sitemap_urls = ("https://www.antaranews.com/robots.txt",)
     # ANTARA has no dated archive page; "terkini" (latest) pages back in time with /terkini/2.
@@ -36,4 +28,3 @@ class AntaraSpider(NewsSpider):
     listing_next_css = "a[rel=next]::attr(href), ul.pagination a[aria-label=Next]::attr(href)"
     article_url = r"^https?://(?:[\w-]+\.)*antaranews\.com/(?:berita|news)/\d+/[\w-]+"
     page = AntaraPage
-    timezone = "Asia/Jakarta"

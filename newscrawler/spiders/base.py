@@ -1,7 +1,8 @@
 """NewsSpider: discovery from feeds, sitemaps and dated listing pages, then one page object.
 
 A site spider is mostly data (its feeds, sitemaps, listing URL template, article-URL
-pattern, page class and time zone); everything here is shared. Spider arguments:
+pattern and page class; its name, domains and time zone come from the site's record,
+``SITE`` in the page's module); everything here is shared. Spider arguments:
 
 - ``-a date=2019-11-24`` or ``-a start=2019-11-20 -a end=2019-11-24``: listing days to
   read (backfills); default: today in the site's zone.
@@ -64,7 +65,6 @@ class NewsSpider(scrapy.Spider):
     """Base for site spiders; see the module docstring for its arguments."""
 
     page: ClassVar[type[ArticlePage]] = ArticlePage
-    timezone: ClassVar[str | None] = None  # the site's zone; site spiders set it
     feed_urls: ClassVar[tuple[str, ...]] = ()
     # Sitemaps, news sitemaps, sitemap indexes, or robots.txt files that list them.
     sitemap_urls: ClassVar[tuple[str, ...]] = ()
@@ -104,6 +104,11 @@ class NewsSpider(scrapy.Spider):
         self.sources = chosen
         self.single_url = url
         self.normalize_in_callback = normalize not in (None, "", "0", "false", "no")
+
+    @property
+    def timezone(self) -> str | None:
+        """The site's zone, from its record (the generic spider's: None)."""
+        return self.page.facts.timezone
 
     # -- discovery ---------------------------------------------------------------------------
 
@@ -217,9 +222,7 @@ class NewsSpider(scrapy.Spider):
             yield self.fetch_info(response, "dropped", "not an HTML page")
             return
         fetched_at = datetime.now(UTC)
-        page = self.page(
-            response, site=site_key(self), timezone=self.timezone, fetched_at=fetched_at
-        )
+        page = self.page(response, site=site_key(self), fetched_at=fetched_at)
         item = page.to_item()
         continues = page.continuation() if item.refusal is None else Continuation()
         release_tree(response)  # Scrapy holds the response until the item is stored
@@ -285,7 +288,7 @@ class NewsSpider(scrapy.Spider):
             self.crawler.stats.inc_value("newscrawler/blocked/challenge")
             yield from self.paged_failed(paged, f"challenge page ({marker})")
             return
-        page = self.page(response, site=site_key(self), timezone=self.timezone)
+        page = self.page(response, site=site_key(self))
         paragraphs, _ = page.body()
         continues = page.continuation() if paged.single_page is None else Continuation()
         release_tree(response)

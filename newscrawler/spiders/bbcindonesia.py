@@ -5,7 +5,7 @@ from typing import Any
 
 from scrapy.http import Request
 
-from newscrawler.pages.bbcindonesia import BBCIndonesiaPage
+from newscrawler.pages.bbcindonesia import SITE, BBCIndonesiaPage
 from newscrawler.spiders.base import NewsSpider
 
 # The 2009 RDF feeds of bbc.co.uk/indonesian link through a click counter:
@@ -30,8 +30,8 @@ class BBCIndonesiaSpider(NewsSpider):
     its RDF feeds link through a redirector, which is unwrapped.
     """
 
-    name = "bbcindonesia"
-    allowed_domains = ["bbc.com", "bbc.co.uk"]
+    name = SITE.name
+    allowed_domains = list(SITE.domains)
     feed_urls = ("https://www.bbc.com/indonesia/index.xml",)
     article_url = (
         r"^https?://(?:www\.)?bbc\.com/indonesia/"
@@ -39,7 +39,6 @@ class BBCIndonesiaSpider(NewsSpider):
         r"|^https?://www\.bbc\.co\.uk/indonesian/\w+/story/\d{4}/\d{2}/\w+\.shtml$"
     )
     page = BBCIndonesiaPage
-    timezone = "Asia/Jakarta"
 
     def is_article_url(self, url: str) -> bool:
         return super().is_article_url(redirector_target(url))

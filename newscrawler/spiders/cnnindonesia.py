@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from newscrawler.pages.cnnindonesia import CNNIndonesiaPage
+from newscrawler.pages.cnnindonesia import SITE, CNNIndonesiaPage
 from newscrawler.spiders.base import NewsSpider
 
 _CHANNELS = (
@@ -23,8 +23,8 @@ class CNNIndonesiaSpider(NewsSpider):
     long-form specials and tag pages are left out.
     """
 
-    name = "cnnindonesia"
-    allowed_domains = ["cnnindonesia.com"]
+    name = SITE.name
+    allowed_domains = list(SITE.domains)
     feed_urls = (
         "https://www.cnnindonesia.com/rss",
         *(f"https://www.cnnindonesia.com/{channel}/rss" for channel in _CHANNELS),
@@ -37,4 +37,3 @@ class CNNIndonesiaSpider(NewsSpider):
         r"/\d{14}-\d{1,4}-\d+/[a-z0-9-]+"
     )
     page = CNNIndonesiaPage
-    timezone = "Asia/Jakarta"

@@ -5,7 +5,7 @@ from typing import Any
 
 from scrapy.http import Request
 
-from newscrawler.pages.detik import DetikPage
+from newscrawler.pages.detik import SITE, DetikPage
 from newscrawler.spiders.base import NewsSpider
 
 # The channels the crawl covers; each has its own RSS feed, robots.txt and daily indeks.
@@ -42,8 +42,8 @@ class DetikSpider(NewsSpider):
     ``foto-news/d-<id>``) carry text and count; videos (20.detik.com, ``detiktv``) do not.
     """
 
-    name = "detik"
-    allowed_domains = ["detik.com"]
+    name = SITE.name
+    allowed_domains = list(SITE.domains)
     feed_urls = tuple(f"https://{channel}.detik.com/rss" for channel in CHANNELS)
     sitemap_urls = tuple(f"https://{channel}.detik.com/robots.txt" for channel in CHANNELS)
     # https://news.detik.com/indeks?date=12/10/2022 (month first), paginated /indeks/2?date=...
@@ -62,7 +62,6 @@ class DetikSpider(NewsSpider):
         r")"
     )
     page = DetikPage
-    timezone = "Asia/Jakarta"
 
     def is_article_url(self, url: str) -> bool:
         return super().is_article_url(feedsportal_target(url))

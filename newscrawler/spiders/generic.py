@@ -39,7 +39,6 @@ class GenericSpider(NewsSpider):
 
     name = "generic"
     page = ArticlePage
-    timezone = None
 
     def __init__(
         self,

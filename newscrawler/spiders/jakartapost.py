@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from newscrawler.pages.jakartapost import JakartaPostPage
+from newscrawler.pages.jakartapost import SITE, JakartaPostPage
 from newscrawler.spiders.base import NewsSpider
 
 
@@ -12,8 +12,8 @@ class JakartaPostSpider(NewsSpider):
     fronts (/channel/world, /business/latest) have no date and are not articles.
     """
 
-    name = "jakartapost"
-    allowed_domains = ["thejakartapost.com"]
+    name = SITE.name
+    allowed_domains = list(SITE.domains)
     # No feed is linked from the pages we have; the "latest" lists cover every desk.
     sitemap_urls = ("https://www.thejakartapost.com/robots.txt",)
     listing_urls = (
@@ -31,4 +31,3 @@ class JakartaPostSpider(NewsSpider):
         r"\d{4}/\d{2}/\d{2}/[a-z0-9-]+\.html$"
     )
     page = JakartaPostPage
-    timezone = "Asia/Jakarta"

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from newscrawler.pages.kapanlagi import KapanLagiPage
+from newscrawler.pages.kapanlagi import SITE, KapanLagiPage
 from newscrawler.spiders.base import NewsSpider
 
 # The archive form's categories ("Lihat Arsip Film Indonesia" box under each article).
@@ -29,8 +29,8 @@ class KapanLagiSpider(NewsSpider):
     (/foto/berita-foto/...) and video pages have no key and are not articles.
     """
 
-    name = "kapanlagi"
-    allowed_domains = ["kapanlagi.com"]
+    name = SITE.name
+    allowed_domains = list(SITE.domains)
     # The footer's "RSS" link and the <link rel=alternate> Atom feed.
     feed_urls = (
         "https://www.kapanlagi.com/feed/",
@@ -47,4 +47,3 @@ class KapanLagiSpider(NewsSpider):
         r"[a-z0-9-]+-[0-9a-f]{6}\.html$"
     )
     page = KapanLagiPage
-    timezone = "Asia/Jakarta"

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from newscrawler.pages.kompas import KompasPage
+from newscrawler.pages.kompas import SITE, KompasPage
 from newscrawler.spiders.base import NewsSpider
 
 # Channels with their own RSS feed (https://www.kompas.com/getrss/<channel>).
@@ -16,8 +16,8 @@ class KompasSpider(NewsSpider):
     and the 2016 indeks linked them as /read/xml/2016/02/16/....
     """
 
-    name = "kompas"
-    allowed_domains = ["kompas.com"]
+    name = SITE.name
+    allowed_domains = list(SITE.domains)
     feed_urls = tuple(f"https://www.kompas.com/getrss/{channel}" for channel in FEEDS)
     sitemap_urls = ("https://www.kompas.com/robots.txt",)
     # https://indeks.kompas.com/?site=all&date=2024-01-15, paginated with &page=2.
@@ -34,4 +34,3 @@ class KompasSpider(NewsSpider):
         r"(?:[\w-]+/)?read/(?:xml/)?\d{4}/\d{2}/\d{2}/\d{6,}/"
     )
     page = KompasPage
-    timezone = "Asia/Jakarta"

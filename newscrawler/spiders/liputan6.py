@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from newscrawler.pages.liputan6 import Liputan6Page
+from newscrawler.pages.liputan6 import SITE, Liputan6Page
 from newscrawler.spiders.base import NewsSpider
 
 
@@ -11,8 +11,8 @@ class Liputan6Spider(NewsSpider):
     http://tekno.liputan6.com/read/2436773/<slug>).
     """
 
-    name = "liputan6"
-    allowed_domains = ["liputan6.com"]
+    name = SITE.name
+    allowed_domains = list(SITE.domains)
     feed_urls = ("https://feed.liputan6.com/rss",)
     sitemap_urls = ("https://www.liputan6.com/robots.txt",)
     listing_urls = ("https://www.liputan6.com/indeks/{day:%Y/%m/%d}",)
@@ -20,4 +20,3 @@ class Liputan6Spider(NewsSpider):
     listing_next_css = "a.simple-pagination__next-link::attr(href), a[rel=next]::attr(href)"
     article_url = r"liputan6\.com/(?:[a-z0-9-]+/)*read/\d+/"
     page = Liputan6Page
-    timezone = "Asia/Jakarta"

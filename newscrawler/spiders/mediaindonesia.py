@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from newscrawler.pages.mediaindonesia import MediaIndonesiaPage
+from newscrawler.pages.mediaindonesia import SITE, MediaIndonesiaPage
 from newscrawler.spiders.base import NewsSpider
 
 
@@ -12,8 +12,8 @@ class MediaIndonesiaSpider(NewsSpider):
     photo, video and infographic pages live under their own first segment; both are left out.
     """
 
-    name = "mediaindonesia"
-    allowed_domains = ["mediaindonesia.com"]
+    name = SITE.name
+    allowed_domains = list(SITE.domains)
     # The footer's "RSS" link.
     feed_urls = ("https://mediaindonesia.com/feed",)
     sitemap_urls = ("https://mediaindonesia.com/robots.txt",)
@@ -24,4 +24,3 @@ class MediaIndonesiaSpider(NewsSpider):
         r"(?!(?:author|tag|foto|video|infografis|streaming)/)[a-z0-9-]+/\d{3,}/[a-z0-9-]+"
     )
     page = MediaIndonesiaPage
-    timezone = "Asia/Jakarta"

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from newscrawler.pages.okezone import OkezonePage
+from newscrawler.pages.okezone import SITE, OkezonePage
 from newscrawler.spiders.base import NewsSpider
 
 
@@ -12,8 +12,8 @@ class OkezoneSpider(NewsSpider):
     lifestyle., sports., bola., celebrity., ...).
     """
 
-    name = "okezone"
-    allowed_domains = ["okezone.com"]
+    name = SITE.name
+    allowed_domains = list(SITE.domains)
     # The pages link this feed as "RSS"; each channel host also serves /feed.
     feed_urls = (
         "https://sindikasi.okezone.com/index.php/rss/0/RSS2.0",
@@ -26,4 +26,3 @@ class OkezoneSpider(NewsSpider):
     # /read/ pages only: not /topic/, /tag/, /indeks, nor the /feedread/ copies of articles.
     article_url = r"//[a-z0-9-]+\.okezone\.com/read/\d{4}/\d{2}/\d{2}/\d+/\d+/[\w-]+"
     page = OkezonePage
-    timezone = "Asia/Jakarta"

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from newscrawler.pages.republika import RepublikaPage
+from newscrawler.pages.republika import SITE, RepublikaPage
 from newscrawler.spiders.base import NewsSpider
 
 
@@ -13,8 +13,8 @@ class RepublikaSpider(NewsSpider):
     https://news.republika.co.id/berita/<code>/<slug>; <code> is the article's id.
     """
 
-    name = "republika"
-    allowed_domains = ["republika.co.id"]
+    name = SITE.name
+    allowed_domains = list(SITE.domains)
     # The feed's own atom:link self; it also carries partner sites (ihram.co.id), which
     # allowed_domains and article_url leave out.
     feed_urls = ("https://www.republika.co.id/rss",)
@@ -26,4 +26,3 @@ class RepublikaSpider(NewsSpider):
         r"|/?(?=[a-z]*\d)[a-z0-9]{6,14}/[\w-]+)"
     )
     page = RepublikaPage
-    timezone = "Asia/Jakarta"

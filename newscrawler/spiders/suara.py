@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from newscrawler.pages.suara import SuaraPage
+from newscrawler.pages.suara import SITE, SuaraPage
 from newscrawler.spiders.base import NewsSpider
 
 
@@ -12,8 +12,8 @@ class SuaraSpider(NewsSpider):
     paths (/bola/, /lifestyle/, /bisnis/, ...) and on regional hosts (jatim.suara.com).
     """
 
-    name = "suara"
-    allowed_domains = ["suara.com"]
+    name = SITE.name
+    allowed_domains = list(SITE.domains)
     feed_urls = ("https://www.suara.com/rss",)
     sitemap_urls = ("https://www.suara.com/robots.txt",)
     # The indeks has no page per day, only per year, newest first with ?page=N; every day of
@@ -27,4 +27,3 @@ class SuaraSpider(NewsSpider):
         r"/\d{4}/\d{2}/\d{2}/\d{6}/[\w-]+"
     )
     page = SuaraPage
-    timezone = "Asia/Jakarta"

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from newscrawler.pages.tempo import TempoPage
+from newscrawler.pages.tempo import SITE, TempoPage
 from newscrawler.spiders.base import NewsSpider
 
 # Channels with an RSS feed at https://rss.tempo.co/<channel>; "en" is the English edition.
@@ -21,8 +21,8 @@ class TempoSpider(NewsSpider):
     Indonesiana (readers' blog) hosts, and advertorials under /inforial/, are left out.
     """
 
-    name = "tempo"
-    allowed_domains = ["tempo.co"]
+    name = SITE.name
+    allowed_domains = list(SITE.domains)
     feed_urls = tuple(f"https://rss.tempo.co/{channel}" for channel in FEEDS)
     sitemap_urls = ("https://www.tempo.co/robots.txt", "https://en.tempo.co/robots.txt")
     listing_urls = (
@@ -44,4 +44,3 @@ class TempoSpider(NewsSpider):
         r")"
     )
     page = TempoPage
-    timezone = "Asia/Jakarta"

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from newscrawler.pages.tribunnews import TribunnewsPage
+from newscrawler.pages.tribunnews import SITE, TribunnewsPage
 from newscrawler.spiders.base import NewsSpider
 
 
@@ -11,8 +11,8 @@ class TribunnewsSpider(NewsSpider):
     date, slug) and, on the regional hosts, http://jakarta.tribunnews.com/2015/06/19/<slug>.
     """
 
-    name = "tribunnews"
-    allowed_domains = ["tribunnews.com"]
+    name = SITE.name
+    allowed_domains = list(SITE.domains)
     feed_urls = ("https://www.tribunnews.com/rss",)
     sitemap_urls = ("https://www.tribunnews.com/robots.txt",)
     listing_urls = ("https://www.tribunnews.com/index-news/all?date={day:%Y-%m-%d}",)
@@ -25,4 +25,3 @@ class TribunnewsSpider(NewsSpider):
         r"(?:[a-z0-9-]+/)*\d{4}/\d{2}/\d{2}/[\w-]+"
     )
     page = TribunnewsPage
-    timezone = "Asia/Jakarta"

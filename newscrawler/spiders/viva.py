@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from newscrawler.pages.viva import VivaPage
+from newscrawler.pages.viva import SITE, VivaPage
 from newscrawler.spiders.base import NewsSpider
 
 
@@ -12,8 +12,8 @@ class VivaSpider(NewsSpider):
     https://www.viva.co.id/berita/dunia/1528385-<slug> on the current site.
     """
 
-    name = "viva"
-    allowed_domains = ["viva.co.id"]
+    name = SITE.name
+    allowed_domains = list(SITE.domains)
     feed_urls = ("https://rss.viva.co.id/get/all",)
     sitemap_urls = ("https://www.viva.co.id/robots.txt",)
     # One day of a channel's indeks; "all" is every subchannel. ?page=N continues it.
@@ -28,4 +28,3 @@ class VivaSpider(NewsSpider):
         r"//(?!(?:foto|video|forum|ads)\.)(?:[a-z0-9-]+\.)*viva\.co\.id/(?:[\w-]+/)+\d{5,}-[\w-]+"
     )
     page = VivaPage
-    timezone = "Asia/Jakarta"
