@@ -21,6 +21,7 @@ from newscrawler.normalize.tags import clean_tags
 from newscrawler.normalize.text import clean_body, normalize_whitespace
 from newscrawler.normalize.titles import clean_title
 from newscrawler.normalize.zones import JAKARTA, zone_for
+from newscrawler.sites import known_brands
 
 # Times this close are one time written twice (seconds dropped, rounding).
 _SAME_TIME = timedelta(seconds=60)
@@ -121,8 +122,11 @@ def to_snapshot(raw: RawArticle, *, now: datetime | None = None) -> ArticleSnaps
     provenance: dict[str, str] = {}
     notes: dict[str, Any] = {}
 
+    # Every known outlet's names: a reposted "Headline - detikNews" or a credit "Kompas.com"
+    # names an outlet wherever it stands.
+    outlets = (*raw.site_names, *known_brands())
     # The host's own name brands titles too: "Headline - Golem.de" on golem.de.
-    brands = (*raw.site_names, host_name(raw.url))
+    brands = (*outlets, host_name(raw.url))
     title, source = _first(raw.title, lambda v: clean_title(v, site_names=brands))
     if not title:
         raise NotAnArticle("no_title", "no title found")
@@ -137,12 +141,10 @@ def to_snapshot(raw: RawArticle, *, now: datetime | None = None) -> ArticleSnaps
         notes["body_reason"] = raw.body_reason
 
     subtitle, source = _first(raw.subtitle, normalize_whitespace)
+    editors, editors_source = _first_group(raw.editors, lambda v: clean_people(v, outlets=outlets))
     # The host's own name is the outlet too: "VnExpress" on vnexpress.net, "LTO" on lto.de.
-    outlets = (*raw.site_names, host_name(raw.url))
-    editors, editors_source = _first_group(
-        raw.editors, lambda v: clean_people(v, outlets=raw.site_names)
-    )
-    authors, authors_source = _first_group(raw.authors, lambda v: clean_people(v, outlets=outlets))
+    credited = (*outlets, host_name(raw.url))
+    authors, authors_source = _first_group(raw.authors, lambda v: clean_people(v, outlets=credited))
     # Authors who are all the page's editors, where another source names someone else: the
     # JSON-LD called the editor the author (Media Indonesia), and the byline names the
     # writer. (An editor who also wrote the piece, named by every source, stays.)
@@ -150,12 +152,12 @@ def to_snapshot(raw: RawArticle, *, now: datetime | None = None) -> ArticleSnaps
     if authors and edited and all(name.casefold() in edited for name in authors):
         writers, writers_source = _first_group(
             raw.authors,
-            lambda v: [n for n in clean_people(v, outlets=outlets) if n.casefold() not in edited],
+            lambda v: [n for n in clean_people(v, outlets=credited) if n.casefold() not in edited],
         )
         if writers:
             authors, authors_source = writers, writers_source
     if not authors and body.byline:
-        authors = clean_people([body.byline], outlets=raw.site_names)
+        authors = clean_people([body.byline], outlets=outlets)
         authors_source = "body:reporter-line" if authors else None
     if not authors:
         # No person anywhere: a story credited to a news agency alone was the agency's.

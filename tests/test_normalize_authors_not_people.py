@@ -11,6 +11,7 @@ import pytest
 
 from newscrawler.items import Found, RawArticle
 from newscrawler.normalize.authors import clean_people
+from newscrawler.sites import known_brands
 from newscrawler.snapshots import to_snapshot
 
 # (where it was seen, credit)
@@ -62,7 +63,7 @@ NOT_PEOPLE = [
 
 @pytest.mark.parametrize(("where", "credit"), NOT_PEOPLE)
 def test_not_a_person(where: str, credit: str) -> None:
-    assert clean_people([credit]) == []
+    assert clean_people([credit], outlets=known_brands()) == []
 
 
 # (where it was seen, credit, people)
@@ -83,7 +84,7 @@ PEOPLE = [
 
 @pytest.mark.parametrize(("where", "credit", "people"), PEOPLE)
 def test_people_stay(where: str, credit: str, people: list[str]) -> None:
-    assert clean_people([credit]) == people
+    assert clean_people([credit], outlets=known_brands()) == people
 
 
 def test_a_team_in_the_meta_leaves_the_byline_to_name_the_writer() -> None:

@@ -23,6 +23,7 @@ from newscrawler.normalize.tags import clean_tags
 from newscrawler.normalize.text import clean_body
 from newscrawler.normalize.titles import clean_title
 from newscrawler.normalize.zones import WIB, WITA
+from newscrawler.sites import known_brands
 from tests.conftest import SHARED, _missing, shared_page
 
 # Listing pages say "8 menit yang lalu"; relative rows are read against this fetch time.
@@ -316,7 +317,7 @@ def test_dates(site: str, page: str, raw: str, expected: str | None) -> None:
 
 @pytest.mark.parametrize(("site", "page", "raw", "expected"), AUTHORS)
 def test_authors(site: str, page: str, raw: list[str], expected: list[str]) -> None:
-    assert clean_people(raw) == expected
+    assert clean_people(raw, outlets=known_brands()) == expected
 
 
 @pytest.mark.parametrize(("site", "page", "raw", "expected"), CREDITS)
@@ -328,7 +329,7 @@ def test_credit_lines(
 
 @pytest.mark.parametrize(("site", "page", "raw", "expected"), TITLES)
 def test_titles(site: str, page: str, raw: str, expected: str) -> None:
-    assert clean_title(raw) == expected
+    assert clean_title(raw, site_names=known_brands()) == expected
 
 
 @pytest.mark.parametrize(("site", "page", "raw", "expected"), TAGS)

@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newscrawler.normalize.titles import _LEADING_SITE, _SEPARATOR, _SEPARATOR_CHAR, clean_title
+from newscrawler.sites import known_brands
 
 TITLE = "Harga Cabai Naik - Warta Desa"
 
@@ -39,7 +40,7 @@ def test_each_call_reads_its_own_site_names() -> None:
     ],
 )
 def test_branding_with_a_section_around_the_name(raw: str, title: str) -> None:
-    assert clean_title(raw, site_names=("Warta Desa",)) == title
+    assert clean_title(raw, site_names=("Warta Desa", *known_brands())) == title
 
 
 @pytest.mark.parametrize(
@@ -58,7 +59,7 @@ def test_branding_with_a_section_around_the_name(raw: str, title: str) -> None:
     ],
 )
 def test_separator_pre_checks_keep_results(raw: str, title: str) -> None:
-    assert clean_title(raw) == title
+    assert clean_title(raw, site_names=known_brands()) == title
 
 
 _PIECES = st.sampled_from(

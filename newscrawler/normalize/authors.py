@@ -13,31 +13,24 @@ import html
 import re
 import unicodedata
 from collections.abc import Iterable
+from dataclasses import dataclass
 from functools import lru_cache
 
 from newscrawler.normalize.text import may_contain_ignoring_case, normalize_whitespace
 
 __all__ = ["WIRES", "clean_people", "split_credits", "wire_credits"]
 
-# Credits that name an organisation or a desk rather than a person (compared lowercased).
+# Credits that name no person whatever the site (compared lowercased): news agencies, an
+# outlet we do not crawl whose copy our sites carry, and words for a role or a desk. A
+# site's own names, and every known outlet's, come in through ``outlets`` (the site
+# records' ``brands``).
 ORGANISATIONS = frozenset(
     s.lower()
     for s in [
-        "Liputan6.com", "Liputan6", "Antara", "ANTARA", "Antara News", "ANTARA News", "antaranews",
-        "antaranews.com", "detikcom", "detik.com", "detikNews", "detikFinance", "detikSport",
-        "detikHot", "detikInet", "detikOto", "detikHealth", "detikTravel", "detikFood",
-        "Tim Redaksi", "Redaksi", "Tim", "Admin", "Kompas.com", "Kompas", "KOMPAS.com",
-        "Kompas.tv", "Harian Kompas", "Tempo.co", "TEMPO.CO", "Tempo", "Koran Tempo",
-        "Republika", "Republika.co.id", "Republika Online", "Okezone", "Okezone.com",
-        "Viva", "VIVA", "VIVA.co.id", "VIVAnews", "Suara.com", "Tribunnews.com", "Tribunnews",
-        "Tribun", "Kapanlagi.com", "KapanLagi.com", "Media Indonesia", "mediaindonesia.com",
-        "MI", "CNN Indonesia", "CNNIndonesia.com", "The Jakarta Post", "Jakarta Post",
-        "BBC", "BBC Indonesia", "BBC News Indonesia", "merdeka.com", "Merdeka", "AFP", "Reuters",
-        "AP", "Associated Press", "Xinhua", "Bernama", "Kyodo", "Anadolu", "dpa", "ANTARA FOTO",
-        "Humas", "Tim Liputan6.com", "Tim detikcom", "Tim Tempo", "Tim Kompas.com", "Editor",
-        "Penulis", "Reporter", "Kontributor", "Tim Cek Fakta", "Newswire", "Staf", "Staff",
-        "Tim Redaksi Media Indonesia", "Redaksi Media Indonesia", "Tribun Network", "Wartawan",
-        "Jurnalis", "Kompas Cyber Media", "Agence France-Presse", "Antara Foto", "Detik Network",
+        "AFP", "Agence France-Presse", "Reuters", "AP", "Associated Press", "Xinhua", "Bernama",
+        "Kyodo", "Anadolu", "dpa", "Newswire", "merdeka.com", "Merdeka",
+        "Tim Redaksi", "Redaksi", "Tim", "Admin", "Humas", "Editor", "Penulis", "Reporter",
+        "Kontributor", "Tim Cek Fakta", "Staf", "Staff", "Wartawan", "Jurnalis",
     ]
 )  # fmt: skip
 
@@ -56,12 +49,12 @@ _NOT_A_PERSON_WORDS = frozenset(
     ]
 )  # fmt: skip
 # A wire or an outlet, followed by a bureau or a desk: "Antara Jatim", "Antaranews Jateng",
-# "CNBC Indonesia Research", "Reuters Staff", "Kompas Regional", "Tribun Medan".
+# "CNBC Indonesia Research", "Reuters Staff", "Kompas Regional", "Tribun Medan". Agencies and
+# outlets we do not crawl; every one-word name in ``outlets`` joins them (see _Outlets).
 _OUTLET_FIRST_WORDS = frozenset(
     [
-        "antara", "antaranews", "afp", "reuters", "xinhua", "bernama", "kyodo", "anadolu", "dpa",
-        "ap", "aap", "upi", "yonhap", "efe", "ansa", "tass", "kompas", "tribun", "tribunnews",
-        "liputan6", "okezone", "tempo", "republika", "cnn", "cnbc", "bbc", "kumparan",
+        "afp", "reuters", "xinhua", "bernama", "kyodo", "anadolu", "dpa", "ap", "aap", "upi",
+        "yonhap", "efe", "ansa", "tass", "cnn", "cnbc", "kumparan",
     ]
 )  # fmt: skip
 # Indonesian "tim" (team) before a desk's name: "Tim Redaksi", "Tim Cek Fakta Tempo", "Tim
@@ -70,7 +63,7 @@ _TEAM_KINDS = frozenset(
     [
         "redaksi", "liputan", "riset", "cek", "penulis", "editor", "jurnalis", "humas", "kreatif",
         "media", "video", "foto", "multimedia", "data", "investigasi", "litbang", "grafis",
-        "infografis", "promosi", "advertorial", "detik", "kompas", "okezone", "tempo",
+        "infografis", "promosi", "advertorial",
     ]
 )  # fmt: skip
 # A brand written in one word with a capital inside: "detikBali", "kumparanNEWS".
@@ -149,8 +142,8 @@ _JUNK = re.compile(r"[@<>{}\[\]=#*\\]|https?:|www\.|\d{2}")
 def clean_people(raw: Iterable[str], *, outlets: Iterable[str] = ()) -> list[str]:
     """Person names from byline strings, de-duplicated in order.
 
-    ``outlets`` adds the site's own names (its ``site_name``) to the built-in organisations so
-    a byline that is only the outlet yields no author.
+    ``outlets`` adds the outlets' names (the site's own and every known site's ``brands``) to
+    the built-in organisations, so a byline that is only an outlet yields no author.
     """
     organisations = _organisations(tuple(outlets))
     names: list[str] = []
@@ -199,26 +192,47 @@ def wire_credits(raw: Iterable[str], *, outlets: Iterable[str] = ()) -> list[str
     return list(found.values())
 
 
+@dataclass(frozen=True)
+class _Outlets:
+    """Names that are no person (``key in outlets``), and the words that begin an outlet's
+    bureau or desk ("Kompas Regional", "Antara Jatim")."""
+
+    names: frozenset[str]
+    first_words: frozenset[str]
+
+    def __contains__(self, key: object) -> bool:
+        return key in self.names
+
+
+# An outlet's name in one word of Latin letters and digits, with or without its domain:
+# "Kompas", "liputan6.com" (lowercased).
+_ONE_WORD_OUTLET = re.compile(r"([a-z][a-z0-9]{2,})(?:\.(?:com|co\.id|co|id|net|org|tv))?")
+
+
 @lru_cache(maxsize=256)
-def _organisations(outlets: tuple[str, ...]) -> frozenset[str]:
-    """The built-in organisations and a site's own names: built once per site, not per byline."""
+def _organisations(outlets: tuple[str, ...]) -> _Outlets:
+    """The built-in organisations and the outlets' names: built once per site, not per byline."""
     # Also squashed: "Stuttgarter Zeitung" is the outlet of stuttgarter-zeitung.de.
     names = {normalize_whitespace(o).lower() for o in outlets if o}
-    return ORGANISATIONS | names | {_squashed(name) for name in names}
+    words = {m[1] for name in names if (m := _ONE_WORD_OUTLET.fullmatch(name))}
+    return _Outlets(
+        ORGANISATIONS | names | {_squashed(name) for name in names},
+        _OUTLET_FIRST_WORDS | words,
+    )
 
 
 def _squashed(text: str) -> str:
     return _NOT_ALNUM.sub("", text.lower())
 
 
-def split_credits(raw: str) -> tuple[list[str], list[str]]:
+def split_credits(raw: str, *, outlets: Iterable[str] = ()) -> tuple[list[str], list[str]]:
     """One credit line that may name both: "Penulis: A | Editor: B" -> (["A"], ["B"]).
 
-    Both lists are cleaned like ``clean_people``. Text before any label counts as authors;
-    photo and source credits ("Foto:", "Sumber:") are dropped.
+    Both lists are cleaned like ``clean_people`` (with its ``outlets``). Text before any
+    label counts as authors; photo and source credits ("Foto:", "Sumber:") are dropped.
     """
     authors, editors = _segments(raw)
-    return clean_people(authors), clean_people(editors)
+    return clean_people(authors, outlets=outlets), clean_people(editors, outlets=outlets)
 
 
 def _segments(raw: str) -> tuple[list[str], list[str]]:
@@ -261,7 +275,7 @@ def _prepare(raw: str) -> str:
     return normalize_whitespace(unicodedata.normalize("NFC", text))
 
 
-def _names(segments: Iterable[str], organisations: frozenset[str] | set[str]) -> list[str]:
+def _names(segments: Iterable[str], organisations: _Outlets) -> list[str]:
     found: list[str] = []
     for segment in segments:
         if "/" in segment and _PHOTO_CREDIT.search(segment):
@@ -279,7 +293,7 @@ def _names(segments: Iterable[str], organisations: frozenset[str] | set[str]) ->
     return found
 
 
-def _strip(text: str, organisations: frozenset[str] | set[str]) -> str:
+def _strip(text: str, organisations: _Outlets) -> str:
     """Labels, times and trailing outlet names off one byline piece (repeated until stable)."""
     previous = None
     while previous != text:
@@ -306,17 +320,16 @@ def _may_hold_time(text: str) -> bool:
     return bool(_DIGIT.search(text)) or may_contain_ignoring_case(text, _DAY_NAMES)
 
 
-def _is_organisation(text: str, organisations: frozenset[str] | set[str]) -> bool:
+def _is_organisation(text: str, organisations: _Outlets) -> bool:
     key = text.strip(" .,;:|-–—()").lower()
     return (
         key in organisations
         or _squashed(key) in organisations
         or ("." in key and bool(_DOMAIN.fullmatch(key)))
-        or key.startswith("detik")
     )
 
 
-def _is_person(name: str, organisations: frozenset[str] | set[str]) -> bool:
+def _is_person(name: str, organisations: _Outlets) -> bool:
     if not name or len(name) > 60 or not _HAS_LETTER.search(name):
         return False
     # A domain has a dot: most names skip that search.
@@ -337,7 +350,7 @@ def _is_person(name: str, organisations: frozenset[str] | set[str]) -> bool:
     return len(name.split()) <= 6
 
 
-def _is_team(name: str, organisations: frozenset[str] | set[str]) -> bool:
+def _is_team(name: str, organisations: _Outlets) -> bool:
     """A desk, a team, a photo credit or an outlet's bureau rather than a person.
 
     "Tim detikBali", "Tim Redaksi", "Tim Kompas", "Desk Internasional", "Fotografer Agung
@@ -350,7 +363,7 @@ def _is_team(name: str, organisations: frozenset[str] | set[str]) -> bool:
         return True
     if any(_BRAND.match(word) for word in words):
         return True
-    if len(words) > 1 and folded[0] in _OUTLET_FIRST_WORDS and len(words) <= 4:
+    if len(words) > 1 and folded[0] in organisations.first_words and len(words) <= 4:
         return True
     if folded[0] == "tim" and len(words) > 1:
         rest = " ".join(words[1:])
@@ -358,7 +371,7 @@ def _is_team(name: str, organisations: frozenset[str] | set[str]) -> bool:
             folded[1] in _TEAM_KINDS
             or words[1][:1].islower()
             or _is_organisation(rest, organisations)
-            or folded[1] in _OUTLET_FIRST_WORDS
+            or folded[1] in organisations.first_words
         )
     return False
 

@@ -63,11 +63,12 @@ _ISO = re.compile(
     r"\s*(?P<zone>Z|[+-]\d{2}(?::?\d{2})?|WITA|WIB|WIT|GMT|UTC)?)?(?![\d:])",
     re.IGNORECASE,
 )
-# detik's `pubdate` meta: "2022-12-10T13-19-56Z" and (2015) "2015-11-05 T10:08:58Z". The "Z" is
-# false: the same pages' JSON-LD says 13:19:56+07:00, dtk:publishdateunix 1670653196000 is
-# 13:19:56 WIB, and the 2015 byline reads "Kamis, 05/11/2015 10:08 WIB". Both shapes are
-# non-standard, so reading them as the site's local time misreads no real ISO value.
-_DETIK_PUBDATE = re.compile(
+# A hand-made timestamp with a literal "Z": the time written with dashes ("2022-12-10T13-19-56Z")
+# or a space before the "T" ("2015-11-05 T10:08:58Z"). Neither is ISO 8601, and the "Z" is
+# false where it was seen: detik's pubdate meta, whose JSON-LD says 13:19:56+07:00 and whose
+# 2015 byline reads "Kamis, 05/11/2015 10:08 WIB". Read in the site's zone, as a time without
+# an offset is, these shapes misread no real ISO value.
+_FALSE_UTC = re.compile(
     r"^(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})"
     r"(?:T(?P<hour>\d{2})-(?P<minute>\d{2})-(?P<second>\d{2})|"
     r" T(?P<hour2>\d{2}):(?P<minute2>\d{2}):(?P<second2>\d{2}))Z$"
@@ -179,7 +180,7 @@ def _plain_iso(match: re.Match[str], default_tz: tzinfo) -> datetime | None:
     """What the general path gives a ``_PLAIN_ISO`` string, without its five searches.
 
     Such a string has nothing for ``_prepare`` to change (one space at most, no letters but
-    "T" and "Z"), is no epoch or detik pubdate, and ``_ISO`` matches all of it with these
+    "T" and "Z"), is no epoch or hand-made "Z" timestamp, and ``_ISO`` matches all of it with these
     same fields, so ``_build`` would make this value: "2016-02-16T09:10:56+07:00" is
     09:10:56 WIB, "2016-02-16" midnight in the site's zone, "2016-02-30" None.
     """
@@ -255,9 +256,9 @@ def _parse_explicit(
     epoch = _EPOCH.fullmatch(text)
     if epoch:
         return True, _from_epoch(epoch["digits"], default_tz)
-    detik = _DETIK_PUBDATE.match(text)
-    if detik:
-        return True, _detik_pubdate(detik, default_tz)
+    false_utc = _FALSE_UTC.match(text)
+    if false_utc:
+        return True, _without_false_utc(false_utc, default_tz)
     for pattern in (_ISO, _DAY_MONTH_YEAR, _NUMERIC, _MONTH_DAY_YEAR):
         match = pattern.search(text)
         if match:
@@ -268,7 +269,7 @@ def _parse_explicit(
     return False, None
 
 
-def _detik_pubdate(match: re.Match[str], default_tz: tzinfo) -> datetime | None:
+def _without_false_utc(match: re.Match[str], default_tz: tzinfo) -> datetime | None:
     hour, minute, second = (
         (match["hour"], match["minute"], match["second"])
         if match["hour"]

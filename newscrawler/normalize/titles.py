@@ -22,19 +22,7 @@ from functools import lru_cache
 
 from newscrawler.normalize.text import may_contain_ignoring_case, normalize_whitespace
 
-__all__ = ["SITE_NAMES", "clean_title"]
-
-# Names sites put after their headlines, compared case-insensitively.
-SITE_NAMES = (
-    "Liputan6.com", "Liputan6", "Republika Online", "Republika.co.id", "Republika",
-    "Kompas.com", "Kompas.tv", "KOMPAS.com", "Kompasiana", "ANTARA News", "Antaranews.com",
-    "ANTARA", "Okezone News", "Okezone.com", "Okezone", "merdeka.com", "detikcom", "detik.com",
-    "detikNews", "detikFinance", "detikSport", "detikHot", "detikInet", "detikOto",
-    "detikHealth", "detikTravel", "detikFood", "Tempo.co", "TEMPO.CO", "Tempo", "VIVA.co.id",
-    "VIVA", "VIVAnews", "Suara.com", "Tribunnews.com", "Tribunnews", "Kapanlagi.com",
-    "KapanLagi", "Media Indonesia", "mediaindonesia.com", "CNN Indonesia", "CNNIndonesia.com",
-    "The Jakarta Post", "Jakarta Post", "BBC News Indonesia", "BBC Indonesia", "BBC News",
-)  # fmt: skip
+__all__ = ["clean_title"]
 
 # Separators between headline and branding. A plain "-" needs spaces around it so that
 # hyphenated words ("Covid-19") never split; ":" needs a space before it ("Okezone : x").
@@ -68,7 +56,12 @@ _CHANNEL_LABEL = re.compile(
 
 
 def clean_title(raw: str, *, site_names: Iterable[str] = ()) -> str:
-    """Headline without site/section suffixes; entities decoded, NFC, whitespace collapsed."""
+    """Headline without site/section suffixes; entities decoded, NFC, whitespace collapsed.
+
+    ``site_names`` are the outlets' names a title may carry (compared case-insensitively):
+    the site's own and those of the other outlets its pages repost (the site records'
+    ``brands``); a bare domain ("merdeka.com") counts without being named.
+    """
     if not isinstance(raw, str):
         return ""
     text = html.unescape(html.unescape(raw)) if "&" in raw else raw
@@ -95,9 +88,9 @@ def _strip_channel_label(text: str) -> str:
 
 @lru_cache(maxsize=256)
 def _branding_names(site_names: tuple[str, ...]) -> tuple[str, ...]:
-    """The site's names and every known outlet's, lowercased, longest first: sorted once per
-    site rather than once per title."""
-    names = {n.lower() for n in (*site_names, *SITE_NAMES) if n and n.strip()}
+    """The outlets' names, lowercased, longest first: sorted once per site rather than once
+    per title."""
+    names = {n.lower() for n in site_names if n and n.strip()}
     return tuple(sorted(names, key=len, reverse=True))
 
 

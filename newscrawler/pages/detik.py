@@ -10,6 +10,18 @@ from newscrawler.pages.base import ArticlePage
 from newscrawler.pages.xpath import has_class
 from newscrawler.sitefacts import SiteFacts
 
+# Every channel signs as itself, and new ones keep coming: "Mulia Budi - detikNews", "Tim
+# detikJatim", "(Edi Wahyono/detikcom)", "Ani/detiksulsel". No person's name starts "detik".
+_CHANNEL_SIGNATURE = re.compile(r"\bdetik[\w.]*", re.IGNORECASE)
+
+
+def without_channels(found: list[Found]) -> list[Found]:
+    """Credits without the channel names that sign them; a credit that was only a channel
+    is gone."""
+    kept = [Found(_CHANNEL_SIGNATURE.sub(" ", f.value).strip(" -–—|/,()"), f.source) for f in found]
+    return [f for f in kept if f.value]
+
+
 SITE = SiteFacts(
     name="detik",
     domains=("detik.com",),
@@ -70,6 +82,12 @@ class DetikPage(ArticlePage):
         # The visible date ("Sabtu, 10 Des 2022 13:19 WIB", "Kamis, 05/11/2015 10:08 WIB")
         # cross-checks the metas.
         return [*super().published(), *self.visible(".detail__date, .jdl .date, h1 ~ .date")]
+
+    def authors(self) -> list[Found]:
+        return without_channels(super().authors())
+
+    def editors(self) -> list[Found]:
+        return without_channels(super().editors())
 
     def tags(self) -> list[Found]:
         # The tag list under the text is what the reader sees; the keywords meta is missing

@@ -48,7 +48,7 @@ class RepublikaPage(ArticlePage):
         "Redaktur" the editor; wire copy has only "Red: ...".
         """
         line = " ".join(self.texts(".red"))
-        return line, split_credits(line)[1]
+        return line, split_credits(line, outlets=self.site_names)[1]
 
     def authors(self) -> list[Found]:
         # Wire copy names no reporter: then there is no author, and the editor must not stand
