@@ -27,11 +27,10 @@ from archive import queries
 from archive.db import make_engine, resolve_url, sqlite_path
 from archive.diff import body_diff, field_diff
 from archive.migrate import current_revision, head_revision
-from archive.revisions import REVISED_FIELDS, NormalizedContent
+from archive.revisions import REVISED_FIELDS
 from archive.search import BadQueryError, SearchFilters, search
 from archive.store import Archive
 from archive.timestamps import iso_in_zone
-from archive.views import ArticleView
 
 HOME_ZONE = "Asia/Jakarta"
 F = TypeVar("F", bound=Callable[..., Any])
@@ -345,7 +344,7 @@ def diff_command(
             after = queries.load_article(session, article_id, rev_b)
         except queries.RevisionNotFoundError as error:
             raise NotFound(f"{error} (it has {latest.revision_count})") from error
-    old, new = content_from_view(before), content_from_view(after)
+    old, new = before.content, after.content
     sentences = body_diff(old.body, new.body)
     result: dict[str, Any] = {
         "article_id": article_id,
@@ -371,22 +370,6 @@ def diff_command(
         console.print(f"~ {pair['after']}", style="green", markup=False)
     if not result["fields"]:
         console.print("no differences", markup=False)
-
-
-def content_from_view(view: ArticleView) -> NormalizedContent:
-    """The normalized content of a view, for diffing two arbitrary revisions."""
-    return NormalizedContent(
-        title=view.title,
-        subtitle=view.subtitle,
-        authors=view.authors,
-        editors=view.editors,
-        tags=view.tags,
-        section=view.section,
-        dateline=view.dateline,
-        published_at=view.published_at,
-        modified_at=view.modified_at,
-        body=view.body,
-    )
 
 
 @main.command("changes")

@@ -10,7 +10,8 @@ import re
 from difflib import SequenceMatcher
 from typing import Any
 
-from archive.revisions import REVISED_FIELDS, NormalizedContent
+from archive.revisions import NormalizedContent
+from archive.snapshot import CONTENT_FIELDS
 
 # Two sentences at least this similar are one sentence edited, not one removed and one added.
 CHANGED_SENTENCE_MIN_RATIO = 0.5
@@ -118,23 +119,16 @@ def field_diff(
     :func:`body_diff` of the two bodies when the caller has it already: storing a revision
     needs both, and the sentence diff is most of the cost of detecting one.
     """
-    old, new = before.hash_fields(), after.hash_fields()
-    # hash_fields sorts tags for hashing; the diff shows them as the page lists them.
-    old["tags"], new["tags"] = before.tags, after.tags
     diff: dict[str, Any] = {}
-    for name in REVISED_FIELDS:
-        if name == "body":
-            continue
-        if name == "tags":
-            if sorted(t.casefold() for t in before.tags) == sorted(
-                t.casefold() for t in after.tags
-            ):
-                continue
-        elif old[name] == new[name]:
-            continue
-        diff[name] = {"before": old[name], "after": new[name]}
-    if before.body != after.body:
-        if sentences is None:
-            sentences = body_diff(before.body, after.body)
-        diff["body"] = {k: len(v) for k, v in sentences.items()}
+    for field in CONTENT_FIELDS:
+        old, new = before[field.name], after[field.name]
+        if field.kind == "body":
+            if old != new:
+                if sentences is None:
+                    sentences = body_diff(old, new)
+                diff[field.name] = {k: len(v) for k, v in sentences.items()}
+        elif before.compared(field) != after.compared(field):
+            if field.kind != "tags":  # tags are shown as the page lists them
+                old, new = before.compared(field), after.compared(field)
+            diff[field.name] = {"before": old, "after": new}
     return diff

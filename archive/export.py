@@ -19,11 +19,14 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from archive.models import Article, ArticleURL, Content, Revision
+from archive.revisions import content_from_row
+from archive.snapshot import CONTENT_FIELDS
 from archive.timestamps import iso_in_zone, require_aware
 
 FORMATS = ("jsonl", "csv", "parquet")
-# Column order of every format; "urls", "field_diff" and "body_diff" are JSONL only.
-COLUMNS = (
+# Column order of every format; "urls", "field_diff" and "body_diff" are JSONL only. The
+# content fields follow archive.snapshot.CONTENT_FIELDS, the body (long) last.
+_REVISION_COLUMNS = (
     "article_id",
     "site",
     "canonical_url",
@@ -34,22 +37,21 @@ COLUMNS = (
     "first_seen_at",
     "last_seen_at",
     "content_hash",
-    "title",
-    "subtitle",
-    "authors",
-    "editors",
-    "tags",
-    "section",
-    "dateline",
-    "published_at",
-    "modified_at",
+)
+COLUMNS = (
+    *_REVISION_COLUMNS,
+    *(f.name for f in CONTENT_FIELDS if f.kind != "body"),
     "language",
     "timezone",
-    "body",
+    *(f.name for f in CONTENT_FIELDS if f.kind == "body"),
 )
 JSONL_ONLY = ("urls", "field_diff", "body_diff")
-_TIME_COLUMNS = ("first_seen_at", "last_seen_at", "published_at", "modified_at")
-_LIST_COLUMNS = ("authors", "editors", "tags")
+_TIME_COLUMNS = (
+    "first_seen_at",
+    "last_seen_at",
+    *(f.name for f in CONTENT_FIELDS if f.kind == "time"),
+)
+_LIST_COLUMNS = tuple(f.name for f in CONTENT_FIELDS if f.kind in ("names", "tags"))
 BATCH = 1000
 
 
@@ -88,7 +90,7 @@ def export_records(
     ):
         urls.setdefault(article_id, []).append(url)
     for revision, content, article in session.execute(query).yield_per(BATCH):
-        yield {
+        values = {
             "article_id": article.id,
             "site": article.site,
             "canonical_url": article.canonical_url,
@@ -99,18 +101,11 @@ def export_records(
             "first_seen_at": revision.first_seen_at,
             "last_seen_at": revision.last_seen_at,
             "content_hash": content.content_hash,
-            "title": content.title,
-            "subtitle": content.subtitle,
-            "authors": list(content.authors),
-            "editors": list(content.editors),
-            "tags": list(content.tags),
-            "section": content.section,
-            "dateline": content.dateline,
-            "published_at": content.published_at,
-            "modified_at": content.modified_at,
             "language": article.language,
             "timezone": article.timezone,
-            "body": content.body,
+            **content_from_row(content).values,
+        }
+        yield {name: values[name] for name in COLUMNS} | {
             "urls": urls.get(article.id, []),
             "field_diff": revision.field_diff,
             "body_diff": revision.body_diff,

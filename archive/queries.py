@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from archive.identity import InvalidURLError, canonicalize_url
 from archive.models import Article, ArticleURL, Content, Fetch, NearDuplicate, Revision, Run
+from archive.revisions import content_from_row
 from archive.timestamps import require_aware
 from archive.views import ArticleView, RevisionView
 
@@ -98,16 +99,7 @@ def load_article(session: Session, article_id: int, revision: int | None = None)
         revision_first_seen_at=row.first_seen_at,
         revision_last_seen_at=row.last_seen_at,
         content_hash=content.content_hash,
-        title=content.title,
-        subtitle=content.subtitle,
-        authors=list(content.authors),
-        editors=list(content.editors),
-        tags=list(content.tags),
-        section=content.section,
-        dateline=content.dateline,
-        published_at=content.published_at,
-        modified_at=content.modified_at,
-        body=content.body,
+        content=content_from_row(content),
         urls=urls,
     )
 

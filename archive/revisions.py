@@ -11,25 +11,32 @@ import hashlib
 import json
 import re
 import unicodedata
-from dataclasses import dataclass, fields
+from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from archive.snapshot import ArticleSnapshot
+from archive.snapshot import CONTENT_FIELDS, ArticleSnapshot, ContentField
 from archive.timestamps import require_aware
 
 # Fields whose change makes a new revision, in the order diffs list them.
-REVISED_FIELDS = (
-    "title",
-    "subtitle",
-    "authors",
-    "editors",
-    "tags",
-    "section",
-    "dateline",
-    "published_at",
-    "modified_at",
-    "body",
+REVISED_FIELDS = tuple(f.name for f in CONTENT_FIELDS)
+# The fields the archive began with are hashed even when empty, as they always were; a field
+# added later counts only once it has a value, so adding one leaves every stored hash as it
+# was (an article is not "revised" by a field the page never had).
+_HASHED_WHEN_EMPTY = frozenset(
+    [
+        "title",
+        "subtitle",
+        "authors",
+        "editors",
+        "tags",
+        "section",
+        "dateline",
+        "published_at",
+        "modified_at",
+        "body",
+    ]
 )
 
 _ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
@@ -68,82 +75,123 @@ def normalize_names(names: tuple[str, ...] | list[str]) -> list[str]:
     return result
 
 
-@dataclass(frozen=True, slots=True)
-class NormalizedContent:
-    """The revisable part of a snapshot, normalized, with times in UTC."""
+def _normalized(field: ContentField, raw: Any) -> Any:
+    """One snapshot value, normalized as its kind says."""
+    if field.kind == "text":
+        text = normalize_text(raw)
+        return (text or "") if field.required else text
+    if field.kind in ("names", "tags"):
+        return normalize_names(raw)
+    if field.kind == "time":
+        return require_aware(raw, field.name) if raw else None
+    return normalize_body(raw)
 
-    title: str
-    subtitle: str | None
-    authors: list[str]
-    editors: list[str]
-    tags: list[str]
-    section: str | None
-    dateline: str | None
-    published_at: datetime | None
-    modified_at: datetime | None
-    body: str
+
+def _compared(field: ContentField, value: Any) -> Any:
+    """A normalized value as the hash and the diff compare it (JSON-ready)."""
+    if field.kind == "time":
+        return require_aware(value).isoformat() if value is not None else None
+    if field.kind == "tags":
+        # Tag order is layout, not content: some sites shuffle their tag lists per render.
+        return sorted(t.casefold() for t in value)
+    return value
+
+
+def _is_empty(value: Any) -> bool:
+    return value is None or value == "" or value == []
+
+
+@dataclass(frozen=True, slots=True, init=False)
+class NormalizedContent:
+    """The revisable part of a snapshot, normalized, with times in UTC.
+
+    ``values`` has one entry per CONTENT_FIELDS field, in its order (``content["title"]``).
+    Built from such a mapping, from keywords (``NormalizedContent(title=..., body=...)``)
+    or both, the keywords winning, so ``dataclasses.replace(content, title=...)`` works.
+    The fields the archive itself reads by name (search index, revisit schedule) are
+    properties too.
+    """
+
+    values: dict[str, Any]
+
+    def __init__(self, values: Mapping[str, Any] | None = None, **fields: Any) -> None:
+        given = {**(values or {}), **fields}
+        if given.keys() != set(REVISED_FIELDS):
+            raise TypeError(
+                f"content fields are {', '.join(REVISED_FIELDS)};"
+                f" missing {sorted(set(REVISED_FIELDS) - given.keys())},"
+                f" unknown {sorted(given.keys() - set(REVISED_FIELDS))}"
+            )
+        object.__setattr__(self, "values", {name: given[name] for name in REVISED_FIELDS})
+
+    def __getitem__(self, name: str) -> Any:
+        return self.values[name]
+
+    @property
+    def title(self) -> str:
+        return str(self.values["title"])
+
+    @property
+    def body(self) -> str:
+        return str(self.values["body"])
+
+    @property
+    def authors(self) -> list[str]:
+        return list(self.values["authors"])
+
+    @property
+    def tags(self) -> list[str]:
+        return list(self.values["tags"])
+
+    @property
+    def section(self) -> str | None:
+        section: str | None = self.values["section"]
+        return section
+
+    @property
+    def published_at(self) -> datetime | None:
+        published_at: datetime | None = self.values["published_at"]
+        return published_at
+
+    def columns(self) -> dict[str, Any]:
+        """The values of the ``contents`` columns named like the fields."""
+        return dict(self.values)
 
     def hash_fields(self) -> dict[str, object]:
         """The values the content hash covers, as JSON-ready values."""
         return {
-            "title": self.title,
-            "subtitle": self.subtitle,
-            "authors": self.authors,
-            "editors": self.editors,
-            # Tag order is layout, not content: some sites shuffle their tag lists per render.
-            "tags": sorted(t.casefold() for t in self.tags),
-            "section": self.section,
-            "dateline": self.dateline,
-            "published_at": _iso(self.published_at),
-            "modified_at": _iso(self.modified_at),
-            "body": self.body,
+            field.name: _compared(field, self.values[field.name])
+            for field in CONTENT_FIELDS
+            if field.name in _HASHED_WHEN_EMPTY or not _is_empty(self.values[field.name])
         }
-
-    def columns(self) -> dict[str, Any]:
-        """The values of the ``contents`` columns named like the fields."""
-        return {f.name: getattr(self, f.name) for f in fields(self)}
 
     def content_hash(self) -> str:
         """SHA-256 over the normalized fields: equal hashes mean a reader sees the same article."""
         payload = json.dumps(self.hash_fields(), ensure_ascii=False, sort_keys=True)
         return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
-
-def _iso(value: datetime | None) -> str | None:
-    return require_aware(value).isoformat() if value is not None else None
+    def compared(self, field: ContentField) -> Any:
+        """The field's value as a diff compares it: times as UTC ISO text, tags in any order."""
+        return _compared(field, self.values[field.name])
 
 
 def normalize_snapshot(snapshot: ArticleSnapshot) -> NormalizedContent:
     """The normalized, hashable content of one snapshot."""
     return NormalizedContent(
-        title=normalize_text(snapshot.title) or "",
-        subtitle=normalize_text(snapshot.subtitle),
-        authors=normalize_names(snapshot.authors),
-        editors=normalize_names(snapshot.editors),
-        tags=normalize_names(snapshot.tags),
-        section=normalize_text(snapshot.section),
-        dateline=normalize_text(snapshot.dateline),
-        published_at=(
-            require_aware(snapshot.published_at, "published_at") if snapshot.published_at else None
-        ),
-        modified_at=(
-            require_aware(snapshot.modified_at, "modified_at") if snapshot.modified_at else None
-        ),
-        body=normalize_body(snapshot.body),
+        {field.name: _normalized(field, getattr(snapshot, field.name)) for field in CONTENT_FIELDS}
     )
 
 
 def content_from_row(row: Any) -> NormalizedContent:
-    """The normalized content a stored ``contents`` row holds (rows are stored normalized)."""
+    """The normalized content a stored ``contents`` row (or anything with the fields as
+    attributes) holds; rows are stored normalized."""
     return NormalizedContent(
-        title=row.title,
-        subtitle=row.subtitle,
-        authors=list(row.authors),
-        editors=list(row.editors),
-        tags=list(row.tags),
-        section=row.section,
-        dateline=row.dateline,
-        published_at=row.published_at,
-        modified_at=row.modified_at,
-        body=row.body,
+        {field.name: _as_stored(field, getattr(row, field.name)) for field in CONTENT_FIELDS}
     )
+
+
+def _as_stored(field: ContentField, value: Any) -> Any:
+    # JSON list columns come back as lists (or as None from a column added to old rows).
+    if field.kind in ("names", "tags"):
+        return list(value or [])
+    return value

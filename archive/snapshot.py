@@ -24,6 +24,41 @@ FetchOutcome = Literal[
 ]
 
 
+# How a content field is normalized, compared and shown (archive.revisions):
+# "text" one line, None when blank; "names" a list of names in page order; "tags" the same,
+# but their order is layout, not content; "time" an aware datetime, compared as UTC;
+# "body" paragraphs separated by a blank line, diffed sentence by sentence.
+FieldKind = Literal["text", "names", "tags", "time", "body"]
+
+
+@dataclass(frozen=True, slots=True)
+class ContentField:
+    """One field of an article's content: an ArticleSnapshot attribute and a ``contents``
+    column of the same name, of one kind. ``required`` text is "" when blank, never None."""
+
+    name: str
+    kind: FieldKind
+    required: bool = False
+
+
+# The content of an article: what a reader sees, so a change in any of these (after
+# normalization) is a new revision. The one list of them: the normalized content, its hash,
+# the diffs, the stored row, the views, the JSON and the exports all follow it, in this
+# order. To add a field, see docs/archive.md, "Adding a content field".
+CONTENT_FIELDS = (
+    ContentField("title", "text", required=True),
+    ContentField("subtitle", "text"),
+    ContentField("authors", "names"),
+    ContentField("editors", "names"),
+    ContentField("tags", "tags"),
+    ContentField("section", "text"),
+    ContentField("dateline", "text"),
+    ContentField("published_at", "time"),
+    ContentField("modified_at", "time"),
+    ContentField("body", "body"),
+)
+
+
 def _require_aware(name: str, value: datetime | None) -> None:
     if value is not None and (value.tzinfo is None or value.utcoffset() is None):
         raise ValueError(f"{name} must be timezone-aware, got naive {value!r}")
@@ -63,8 +98,9 @@ class ArticleSnapshot:
 
     def __post_init__(self) -> None:
         _require_aware("fetched_at", self.fetched_at)
-        _require_aware("published_at", self.published_at)
-        _require_aware("modified_at", self.modified_at)
+        for content_field in CONTENT_FIELDS:
+            if content_field.kind == "time":
+                _require_aware(content_field.name, getattr(self, content_field.name))
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from archive.revisions import REVISED_FIELDS, NormalizedContent
+from archive.snapshot import CONTENT_FIELDS, ContentField
 from archive.timestamps import iso_in_zone
 
 
@@ -45,7 +47,11 @@ class RevisionView:
 
 @dataclass(frozen=True, slots=True)
 class ArticleView:
-    """An article with the content of one of its revisions (the latest unless asked otherwise)."""
+    """An article with the content of one of its revisions (the latest unless asked otherwise).
+
+    Each content field reads as an attribute too (``view.title``, ``view.published_at``), for
+    whatever fields archive.snapshot.CONTENT_FIELDS declares.
+    """
 
     id: int
     site: str
@@ -61,17 +67,14 @@ class ArticleView:
     revision_first_seen_at: datetime
     revision_last_seen_at: datetime
     content_hash: str
-    title: str
-    subtitle: str | None
-    authors: list[str]
-    editors: list[str]
-    tags: list[str]
-    section: str | None
-    dateline: str | None
-    published_at: datetime | None
-    modified_at: datetime | None
-    body: str
+    content: NormalizedContent
     urls: list[str] = field(default_factory=list)
+
+    def __getattr__(self, name: str) -> Any:
+        # Called only for names that are not attributes: the content's fields.
+        if name in REVISED_FIELDS:
+            return self.content[name]
+        raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
 
     def to_dict(self) -> dict[str, Any]:
         zone = self.timezone
@@ -91,14 +94,9 @@ class ArticleView:
             "revision_first_seen_at": iso_in_zone(self.revision_first_seen_at, zone),
             "revision_last_seen_at": iso_in_zone(self.revision_last_seen_at, zone),
             "content_hash": self.content_hash,
-            "title": self.title,
-            "subtitle": self.subtitle,
-            "authors": self.authors,
-            "editors": self.editors,
-            "tags": self.tags,
-            "section": self.section,
-            "dateline": self.dateline,
-            "published_at": iso_in_zone(self.published_at, zone),
-            "modified_at": iso_in_zone(self.modified_at, zone),
-            "body": self.body,
+            **{f.name: _shown(f, self.content[f.name], zone) for f in CONTENT_FIELDS},
         }
+
+
+def _shown(field: ContentField, value: Any, zone: str) -> Any:
+    return iso_in_zone(value, zone) if field.kind == "time" else value
