@@ -41,6 +41,7 @@ SITE = SiteFacts(
         "detikHealth",
         "detikFood",
         "Wolipop",
+        "Detik Network",
     ),
     # d-6453785 (2016+), /read/2015/11/05/100026/3062623/323/ (2017 and older, the id after
     # the time), /berita/2943745/ (2015-2016).

@@ -14,7 +14,16 @@ SITE = SiteFacts(
     name="kompas",
     domains=("kompas.com",),
     timezone=JAKARTA,
-    brands=("Kompas.com", "KOMPAS.com", "Kompas", "Kompas Cyber Media"),
+    # The group's other titles sign its copy too: "Harian Kompas", "Kompas.tv".
+    brands=(
+        "Kompas.com",
+        "KOMPAS.com",
+        "Kompas",
+        "Kompas Cyber Media",
+        "Harian Kompas",
+        "Kompas.tv",
+        "Kompasiana",
+    ),
     # /read/2015/11/04/21040031/ (date, then the id); the 2016 indeks links /read/xml/....
     publisher_id=re.compile(r"kompas\.com/(?:[\w-]+/)*read/(?:xml/)?\d{4}/\d{2}/\d{2}/(\d+)"),
 )

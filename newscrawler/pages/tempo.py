@@ -35,6 +35,7 @@ SITE = SiteFacts(
         "Tempo Tekno",
         "Tempo Otomotif",
         "Tempo Travel",
+        "Koran Tempo",
     ),
     # /read/news/2015/11/05/060716092/ (the last 6 digits are the article, the first three the
     # channel), /read/1234567/ (2017-2024), /<channel>/<slug>-1170123 (2024 on).

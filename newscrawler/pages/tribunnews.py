@@ -26,7 +26,7 @@ SITE = SiteFacts(
     name="tribunnews",
     domains=("tribunnews.com",),
     timezone=JAKARTA,
-    brands=("Tribunnews.com", "Tribunnews", "TRIBUNNEWS.COM", "Tribun"),
+    brands=("Tribunnews.com", "Tribunnews", "TRIBUNNEWS.COM", "Tribun", "Tribun Network"),
 )
 
 
