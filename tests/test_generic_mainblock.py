@@ -345,3 +345,30 @@ def test_a_headline_alone_in_a_full_width_header_leaves_the_densest_block():
     paragraphs, source = page.body()
     assert source == "generic:density"
     assert paragraphs[0] == f"Part 0: {PROSE}"
+
+
+def test_text_folded_behind_a_continue_reading_control_is_the_articles():
+    rest = "".join(f"<p>Hidden part {i}: {PROSE}</p>" for i in range(3))
+    page = _page(
+        f"<html><body><h1>Road</h1><div class='story'>{_story(2)}"
+        f"<div class='more-text' style='display: none'>{rest}</div>"
+        "<a class='btn' href='#'>Continue reading</a>"
+        "<div class='share-dialog' hidden><p>Share this story with your friends, family,"
+        " colleagues and everyone else you know, on every network there is.</p></div>"
+        "</div></body></html>"
+    )
+    paragraphs, source, _ = page.judged_body()
+    assert paragraphs[-3:] == [f"Hidden part {i}: {PROSE}" for i in range(3)]
+    assert not any("Share this story" in p for p in paragraphs)
+    assert source is not None
+    assert source.endswith("+collapsed")
+
+
+def test_a_hidden_block_before_the_shown_text_or_without_prose_stays_hidden():
+    mobile = "".join(f"<p>Mobile copy {i}: {PROSE}</p>" for i in range(3))
+    page = _page(
+        f"<html><body><h1>Road</h1><div class='story'><div hidden>{mobile}</div>"
+        f"{_story(3)}<div style='display:none'><p>Thanks!</p></div></div></body></html>"
+    )
+    paragraphs, _, _ = page.judged_body()
+    assert not any(p.startswith(("Mobile copy", "Thanks")) for p in paragraphs)

@@ -498,13 +498,15 @@ class ArticlePage:
         generic choice is weighed instead, and its source says ``fallback:``.
         """
         paragraphs, source = self.body()
+        container = self.body_container()[0]
         if source is not None and source.startswith("site"):
             implausible = mainblock.implausible(paragraphs, self.headlines())
             if implausible is None:
+                kept, source = self._with_collapsed(container, paragraphs, source)
                 return (
-                    paragraphs,
+                    kept,
                     source,
-                    mainblock.Judgement(paragraphs, "ours", "high", "the site's own container"),
+                    mainblock.Judgement(kept, "ours", "high", "the site's own container"),
                 )
             chosen = mainblock.choose(self.sel.root, self.title_metas())
             if chosen is None:
@@ -516,19 +518,33 @@ class ArticlePage:
                     ),
                 )
             paragraphs, source = chosen.paragraphs, f"fallback:{chosen.source}"
+            container = chosen.element
         judgement = mainblock.judge(paragraphs, self.second_reading())
         if judgement.reading != "ours":
             source = judgement.reading if source is None else f"{source}+{judgement.reading}"
         kept = judgement.paragraphs
-        container = self.body_container()[0] if judgement.reading == "ours" else None
-        if kept and container is not None:
+        if kept and container is not None and judgement.reading == "ours":
             lead = mainblock.standfirst(
                 self.sel.root, container, self.descriptions(), kept[:_OPENING]
             )
             if lead is not None:
                 kept = [lead, *kept]
                 source = f"{source}+standfirst"
+            kept, source = self._with_collapsed(container, kept, source)
         return kept, source, judgement
+
+    @staticmethod
+    def _with_collapsed(
+        container: etree._Element | None, paragraphs: list[str], source: str | None
+    ) -> tuple[list[str], str | None]:
+        """``paragraphs`` and the rest of the text a "continue reading" control hides in
+        the container (see :func:`mainblock.collapsed`)."""
+        if container is None or not paragraphs:
+            return paragraphs, source
+        rest = mainblock.collapsed(container, paragraphs)
+        if not rest:
+            return paragraphs, source
+        return [*paragraphs, *rest], f"{source}+collapsed"
 
     def zone_hint(self) -> str | None:
         """For a page of no known zone, the zone its own evidence gives (see

@@ -158,6 +158,19 @@ def _is_furniture(el: etree._Element) -> bool:
 
 # Pages repeat the same few class strings on thousands of elements ("clearfix", "col-md-4"):
 # the token regexes run once per distinct string.
+def not_shown(el: etree._Element) -> bool:
+    """Whether the walk leaves ``el`` out: hidden, an ARIA landmark of furniture, or named
+    as furniture."""
+    return _is_furniture(el)
+
+
+def named_as_furniture(el: etree._Element) -> bool:
+    """Whether ``el``'s class or id names a furniture box ("baca-juga", "share-bar"),
+    whatever hides it or shows it."""
+    names = f"{el.get('class') or ''} {el.get('id') or ''}".strip()
+    return bool(names) and _furniture_names(names)
+
+
 @lru_cache(maxsize=8192)
 def _furniture_names(value: str) -> bool:
     """Whether a class or id attribute holds a furniture token ("baca-juga", "share-bar")."""

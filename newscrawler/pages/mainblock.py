@@ -337,3 +337,61 @@ def _is_inside(el: etree._Element, container: etree._Element) -> bool:
 
 def _in_hidden_box(el: etree._Element) -> bool:
     return any(isinstance(a.tag, str) and a.tag in _NOT_SHOWN for a in (el, *el.iterancestors()))
+
+
+# -- text behind a "continue reading" control ---------------------------------------------
+
+# Inline ways of hiding a block until the reader asks: <div hidden>, style="display:none".
+_HIDDEN_BLOCKS = etree.XPath(
+    ".//*[@hidden or contains(translate(@style, ' ', ''), 'display:none')]"
+    "[not(ancestor::*[@hidden or contains(translate(@style, ' ', ''), 'display:none')])]"
+)
+# A hidden block is the article's rest only with prose in it: this much, in sentences.
+_COLLAPSED_PROSE = 300
+
+
+def collapsed(container: etree._Element, shown: list[str]) -> list[str]:
+    """Paragraphs of prose that the container hides after its shown text, not shown already.
+
+    Publishers print the whole article and fold its end behind a "continue reading" or
+    "Baca selengkapnya" button: ``<div class="read-more" style="display:none">``, a
+    ``<div hidden>``. That text is the article's. A hidden box named as furniture (a share
+    dialog, a related list), one with shown prose after it, or one without prose, is not.
+    """
+    seen = {" ".join(p.split()) for p in shown}
+    rest: list[str] = []
+    for block in _HIDDEN_BLOCKS(container):
+        if not isinstance(block, etree._Element) or block.tag in _NEVER_TEXT:
+            continue
+        if body_text.named_as_furniture(block) or not _trailing(block, container):
+            continue
+        found = [p for p in body_text.paragraphs(block) if p not in seen]
+        if prose(found) >= _COLLAPSED_PROSE:
+            rest.extend(found)
+            seen.update(found)
+    return rest
+
+
+_NEVER_TEXT = frozenset({"script", "style", "template", "noscript", "iframe", "svg"})
+# Shown text after a folded block that still leaves it the article's end: its button's
+# label, "Baca selengkapnya", "Continue reading".
+_BUTTON_TEXT = 60
+
+
+def _trailing(block: etree._Element, container: etree._Element) -> bool:
+    """Whether ``block`` comes after the container's shown text: what follows it there
+    shows no more than a button's label."""
+    following = 0
+    node = block
+    while node is not container and node.getparent() is not None:
+        if node.tail and node.tail.strip():
+            following += len(node.tail.strip())
+        for sibling in node.itersiblings():
+            if isinstance(sibling.tag, str) and not body_text.not_shown(sibling):
+                following += sum(map(len, body_text.paragraphs(sibling)))
+            elif sibling.tail and sibling.tail.strip():
+                following += len(sibling.tail.strip())
+            if following > _BUTTON_TEXT:
+                return False
+        node = node.getparent()
+    return following <= _BUTTON_TEXT
