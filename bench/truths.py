@@ -50,6 +50,10 @@ DISPUTED: dict[str, dict[str, str]] = {
         "authors": "'Indriyani Astuti' is the editor ('Editor : Indriyani Astuti'); the page "
         "names no reporter. JSON-LD's author is the editor.",
     },
+    "republika/anpandu_republika-singlepage2.html": {
+        "title": "'In Picture: ...' adds the channel's name, which neither the page's og:title "
+        "nor its <title> carries ('KPK Periksa Pejabat ... OTT | Republika Online')",
+    },
     "liputan6/anpandu_liputan6-singlepage3.html": {
         "body": "a photo page: the truth repeats the first photo's caption for every photo, "
         "where the page gives each photo its own caption",
