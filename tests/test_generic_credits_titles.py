@@ -141,8 +141,7 @@ def test_a_labelled_credit_line_names_the_writer_on_a_layout_without_byline_clas
                 "<html><head><title>Banjir rob</title></head><body><h1>Banjir rob</h1>"
                 "<div class='info'><span>Reporter : Dedi Kurniawan | Editor : Citra</span></div>"
                 + "<p>Banjir rob kembali merendam permukiman warga di pesisir utara sejak pagi,"
-                " kata petugas yang mendata rumah-rumah terdampak.</p>" * 3
-                + "</body></html>"
+                " kata petugas yang mendata rumah-rumah terdampak.</p>" * 3 + "</body></html>"
             ).encode(),
         )
     )
