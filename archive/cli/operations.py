@@ -1,0 +1,238 @@
+"""``newsarchive`` commands about the archive as a whole: stats, export, health, due, db."""
+
+from __future__ import annotations
+
+import sys
+from datetime import datetime
+from pathlib import Path
+
+import click
+from rich.console import Console
+from sqlalchemy.exc import OperationalError
+
+from archive import export as exporting
+from archive import queries
+from archive.cli.common import (
+    BadInput,
+    NotFound,
+    Settings,
+    json_option,
+    new_table,
+    open_session,
+    parse_optional,
+    print_json,
+)
+from archive.cli.group import main
+from archive.db import resolve_url
+from archive.migrate import head_revision
+from archive.store import Archive
+from archive.timestamps import iso_in_zone
+
+
+@main.command("stats")
+@json_option
+@click.pass_obj
+def stats_command(settings: Settings, as_json: bool) -> None:
+    """Counts: articles, revisions, distinct contents, reverts, fetches by outcome, per site.
+
+    \b
+    Example:
+      newsarchive stats --json
+    """
+    with open_session(settings) as session:
+        numbers = queries.stats(session)
+    if as_json:
+        print_json(numbers)
+        return
+    console = Console()
+    table = new_table("measure", "value")
+    for name in ("articles", "revisions", "distinct_contents", "reverts", "near_duplicate_pairs"):
+        table.add_row(name, str(numbers[name]))
+    table.add_row("fetches", str(numbers["fetches"]))
+    for outcome, count in numbers["fetches_by_outcome"].items():
+        table.add_row(f"  {outcome}", str(count))
+    table.add_row("runs", str(numbers["runs"]))
+    console.print(table)
+    sites = new_table("site", "articles", "revisions")
+    for site, counts in numbers["sites"].items():
+        sites.add_row(site, str(counts["articles"]), str(counts["revisions"]))
+    console.print(sites)
+
+
+@main.command("export")
+@click.option(
+    "--format", "fmt", type=click.Choice(exporting.FORMATS), default="jsonl", show_default=True
+)
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="File to write (default: standard output; required for parquet).",
+)
+@click.option("--site", help="Only this site.")
+@click.option("--since", help="Only revisions first seen at or after this date/time.")
+@click.option("--until", help="Only revisions first seen at or before this date/time.")
+@click.option("--latest", is_flag=True, help="Only each article's latest revision.")
+@click.pass_obj
+def export_command(
+    settings: Settings,
+    fmt: str,
+    output: Path | None,
+    site: str | None,
+    since: str | None,
+    until: str | None,
+    latest: bool,
+) -> None:
+    """Export revisions (one row each) as JSONL, CSV or Parquet.
+
+    \b
+    Example:
+      newsarchive export --format parquet -o liputan6.parquet --site liputan6 --latest
+    """
+    if fmt == "parquet" and output is None:
+        raise click.UsageError("parquet is binary: give --output FILE")
+    filters = exporting.ExportFilters(
+        site=site,
+        since=parse_optional(since, settings.tz),
+        until=parse_optional(until, settings.tz),
+        latest_only=latest,
+    )
+    with open_session(settings) as session:
+        records = exporting.export_records(session, filters)
+        if fmt == "parquet":
+            assert output is not None  # checked above
+            count = exporting.write_parquet(records, output)
+        else:
+            write = exporting.write_jsonl if fmt == "jsonl" else exporting.write_csv
+            if output is None:
+                count = write(records, sys.stdout)
+            else:
+                with output.open("w", encoding="utf-8", newline="") as out:
+                    count = write(records, out)
+    click.echo(f"exported {count} revisions", err=True)
+
+
+@main.command("health")
+@click.option("--site", help="Only this site.")
+@click.option(
+    "--window", default=5, show_default=True, help="Earlier runs whose median is the baseline."
+)
+@json_option
+@click.pass_obj
+def health_command(settings: Settings, site: str | None, window: int, as_json: bool) -> None:
+    """Each site's latest finished crawl judged against its own recent runs.
+
+    A site is "blocked" (403/429 storms, challenge pages), "failing" (errors, a crawl that
+    did not finish) or "degraded" (a field such as authors found far less often than the
+    median of its last runs). Exit code 3 when any site is not ok, so cron mail tells you.
+
+    \b
+    Example:
+      newsarchive health --site liputan6 || echo "liputan6 needs attention"
+    """
+    from dataclasses import replace
+
+    from archive.health import DEFAULT_RULES, health_table, problem_lines, site_health
+
+    with open_session(settings) as session:
+        healths = site_health(session, site=site, rules=replace(DEFAULT_RULES, window=window))
+    if site is not None and not healths:
+        raise NotFound(f"no finished run of site {site!r}")
+    if as_json:
+        print_json([h.to_json() for h in healths])
+    else:
+        console = Console(width=160)
+        console.print(health_table(healths))
+        for line in problem_lines(healths):
+            console.print(f"problem {line}")
+    if any(h.status != "ok" for h in healths):
+        sys.exit(3)
+
+
+@main.command("due")
+@click.option("--site", help="Only this site.")
+@click.option(
+    "--within",
+    default="0m",
+    show_default=True,
+    help="Also list revisits due this far ahead (15m, 3h, 1d).",
+)
+@click.option("--limit", default=50, show_default=True, help="At most this many rows.")
+@json_option
+@click.pass_obj
+def due_command(
+    settings: Settings, site: str | None, within: str, limit: int, as_json: bool
+) -> None:
+    """Articles due for a revisit (now, or within a window), soonest first.
+
+    Times are shown in each article's zone. A scheduled crawl (`newscrawler crawl-due`)
+    fetches these again with conditional requests.
+
+    \b
+    Example:
+      newsarchive due --site liputan6 --within 3h
+    """
+    from datetime import UTC
+
+    from archive.schedule import due_visits, parse_duration
+
+    try:
+        window = parse_duration(within)
+    except ValueError as error:
+        raise BadInput(str(error)) from error
+    with open_session(settings) as session:
+        due = due_visits(session, datetime.now(UTC) + window, site=site, limit=limit)
+    rows = [
+        {
+            "article_id": d.article_id,
+            "site": d.site,
+            "url": d.url,
+            "next_visit_at": iso_in_zone(d.next_visit_at, d.timezone),
+            "last_visit_at": iso_in_zone(d.last_visit_at, d.timezone),
+            "last_outcome": d.last_outcome,
+            "visits": d.visits,
+        }
+        for d in due
+    ]
+    if as_json:
+        print_json(rows)
+        return
+    table = new_table("id", "site", "due", "last visit", "outcome", "visits", "url")
+    for d in due:
+        table.add_row(
+            str(d.article_id),
+            d.site,
+            iso_in_zone(d.next_visit_at, d.timezone),
+            iso_in_zone(d.last_visit_at, d.timezone),
+            d.last_outcome or "",
+            str(d.visits),
+            d.url,
+        )
+    Console().print(table)
+
+
+@main.group("db")
+def db_group() -> None:
+    """Manage the archive database itself.
+
+    \b
+    Example:
+      newsarchive --db sqlite:///archive.sqlite3 db upgrade
+    """
+
+
+@db_group.command("upgrade")
+@click.pass_obj
+def db_upgrade_command(settings: Settings) -> None:
+    """Create the archive, or migrate it to this version's schema (safe to repeat).
+
+    \b
+    Example:
+      ARCHIVE_URL=postgresql+psycopg://postgres@127.0.0.1:5432/news newsarchive db upgrade
+    """
+    url = resolve_url(settings.db)
+    try:
+        Archive.open(url.render_as_string(hide_password=False), upgrade=True).close()
+    except OperationalError as error:
+        raise BadInput(f"cannot open the archive at {url!r}: {error.orig}") from error
+    click.echo(f"archive at {url!r} is at schema {head_revision()}")
