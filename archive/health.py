@@ -40,7 +40,7 @@ from archive.models import Run
 COVERAGE_FIELDS = ("authors", "tags", "modified", "body")
 COVERAGE_PREFIX = "newscrawler/coverage/"
 # Articles whose site container looked wrong and whose body the generic choice gave, and
-# articles by how sure the choice of body was (see newscrawler/pages/mainblock.py).
+# articles by how sure the choice of body was (see newscrawler/extraction/mainblock.py).
 FALLBACK_PREFIX = "newscrawler/fallback/"
 CONFIDENCE_PREFIX = "newscrawler/body_confidence/"
 Status = Literal["ok", "blocked", "failing", "degraded"]

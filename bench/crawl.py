@@ -35,7 +35,7 @@ from bench import crawlsite, replayload
 from bench.common import ROOT
 from newscrawler import settings as project_settings
 from newscrawler.demo.site import article_file
-from newscrawler.replay import crawl_environment, replay_crawl_command, serving
+from newscrawler.operations.replay import crawl_environment, replay_crawl_command, serving
 
 TARGET_FULL_TO_BARE = 0.7
 CONCURRENCY = 32

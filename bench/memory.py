@@ -17,7 +17,7 @@ from typing import Any
 
 from bench import crawlsite
 from bench.crawl import CrawlRun, check, crawl_once
-from newscrawler.replay import serving
+from newscrawler.operations.replay import serving
 
 TARGET_GROWTH = 1.2
 

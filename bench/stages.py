@@ -25,9 +25,9 @@ from scrapy.http import HtmlResponse
 
 from bench.corpus import Page, load
 from bench.extract import FETCHED_AT
-from newscrawler.pages.parsing import selector_of
+from newscrawler.extraction.parsing import selector_of
+from newscrawler.normalize.article import NotAnArticle, to_snapshot
 from newscrawler.sites import site_for_url
-from newscrawler.snapshots import NotAnArticle, to_snapshot
 
 STAGES = ("parse", "index", "body", "fields", "snapshot")
 

@@ -88,7 +88,7 @@ def replay_command(root: Path, port: int) -> None:
         newscrawler replay ./site --port 8765 &
         scrapy crawl liputan6 -s NEWSCRAWLER_REPLAY_URL=http://127.0.0.1:8765
     """
-    from newscrawler.replay import ReplayServer
+    from newscrawler.operations.replay import ReplayServer
 
     server = ReplayServer(root, port, verbose=True)
     click.echo(f"replaying {root} at {server.url} (Ctrl-C to stop)", err=True)
@@ -120,7 +120,7 @@ def demo_command(db_path: Path) -> None:
         newscrawler demo --db demo.sqlite3
     """
     from newscrawler.demo.site import build_site
-    from newscrawler.replay import crawl_environment, replay_crawl_command, serving
+    from newscrawler.operations.replay import crawl_environment, replay_crawl_command, serving
 
     archive_url = f"sqlite:///{db_path.resolve()}"
     with tempfile.TemporaryDirectory(prefix="newscrawler-demo-") as tmp:
@@ -187,7 +187,13 @@ def crawl_due_command(sites: str, db: str | None, overrides: tuple[str, ...], qu
     from rich.console import Console
 
     from archive.health import health_table, problem_lines
-    from newscrawler.scheduled import EXIT_USAGE, crawl_due, due_settings, enabled_sites, judge
+    from newscrawler.operations.crawl_due import (
+        EXIT_USAGE,
+        crawl_due,
+        due_settings,
+        enabled_sites,
+        judge,
+    )
 
     try:
         settings = due_settings(db, [*overrides, *(["LOG_LEVEL=WARNING"] if quiet else [])])
@@ -224,7 +230,7 @@ def schedule_command(
         newscrawler schedule --every 15m --sites liputan6,detik --db sqlite:///news.sqlite3
     """
     from archive.schedule import parse_duration
-    from newscrawler.scheduled import run_every
+    from newscrawler.operations.crawl_due import run_every
 
     try:
         interval = parse_duration(every)

@@ -17,8 +17,8 @@ from typing import Any
 from scrapy.http import HtmlResponse, TextResponse
 
 from newscrawler.items import ArticleSnapshot, RawArticle
+from newscrawler.normalize.article import NotAnArticle, to_snapshot
 from newscrawler.sites import Site, site_for_url
-from newscrawler.snapshots import NotAnArticle, to_snapshot
 
 
 @dataclass(frozen=True)

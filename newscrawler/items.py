@@ -59,7 +59,7 @@ class RawArticle:
     body: list[str] = field(default_factory=list)
     body_source: str | None = None
     # How sure the choice of body is ("high", "medium", "low") and why; see
-    # newscrawler/pages/mainblock.py.
+    # newscrawler/extraction/mainblock.py.
     body_confidence: str | None = None
     body_reason: str | None = None
     # How many pages of a paginated article ``body`` was assembled from ("Halaman 1 2 3").

@@ -24,20 +24,18 @@ from archive.batch import PreparedItem, prepare
 from archive.identity import InvalidURLError, canonicalize_url
 from archive.schedule import VisitPlanner
 from archive.store import Archive
-from newscrawler.health import coverage_keys
-from newscrawler.incremental import revisit_policy
+from newscrawler import settings as defaults
 from newscrawler.items import FetchInfo, NormalizedArticle, RawArticle
-from newscrawler.snapshots import NotAnArticle, normalize
+from newscrawler.normalize.article import NotAnArticle, normalize
+from newscrawler.operations.crawl_health import coverage_keys
+from newscrawler.operations.incremental import revisit_policy
 
 DEFAULT_ARCHIVE_URL = "sqlite:///archive.sqlite3"
-# Articles are written in batches (one transaction each) of this many, or whatever has
-# waited this long, and at the end of the crawl. A killed crawl loses at most the unwritten
-# batch, whose articles the next run simply fetches again.
-DEFAULT_ARCHIVE_BATCH = 50
-DEFAULT_ARCHIVE_FLUSH_SECONDS = 5.0
-# SQLite's own default page cache: the crawl's archive connection grows no further with the
-# archive (the 64 MB of bulk ingest grew a 2,000-article crawl's memory by a fifth).
-DEFAULT_ARCHIVE_CACHE_KB = 2048
+# The defaults are the project's settings (newscrawler/settings.py), used as they are where
+# a crawler runs without them (a test's bare Settings).
+DEFAULT_ARCHIVE_BATCH = defaults.NEWSCRAWLER_ARCHIVE_BATCH
+DEFAULT_ARCHIVE_FLUSH_SECONDS = defaults.NEWSCRAWLER_ARCHIVE_FLUSH_SECONDS
+DEFAULT_ARCHIVE_CACHE_KB = defaults.NEWSCRAWLER_ARCHIVE_CACHE_KB
 
 
 class NormalizePipeline:

@@ -13,7 +13,7 @@ from sqlalchemy import func, select
 
 from archive.models import Article, Fetch, Revision, Run
 from archive.store import Archive
-from newscrawler.replay import crawl_environment, replay_crawl_command
+from newscrawler.operations.replay import crawl_environment, replay_crawl_command
 
 ROOT = Path(__file__).resolve().parent.parent
 

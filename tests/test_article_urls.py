@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newscrawler.article_urls import looks_like_article, registrable_domain
+from newscrawler.discovery.article_urls import looks_like_article, registrable_domain
 
 ARTICLES = [
     # A date, then a slug.

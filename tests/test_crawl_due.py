@@ -29,7 +29,7 @@ from archive.cli import main as newsarchive
 from archive.models import Article, Fetch, Revision, VisitSchedule
 from archive.store import Archive
 from newscrawler.demo.site import DemoArticle, article_file, build_site, edited, load_articles
-from newscrawler.replay import ReplayServer, serving
+from newscrawler.operations.replay import ReplayServer, serving
 from tests.crawling import counts, fetch_outcomes, last_run_stats
 
 ROOT = Path(__file__).resolve().parent.parent

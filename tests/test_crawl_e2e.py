@@ -10,7 +10,7 @@ from sqlalchemy import select
 from archive.models import Article, Revision
 from archive.store import Archive
 from newscrawler.demo.site import article_file, build_site, edited, write_article
-from newscrawler.replay import serving
+from newscrawler.operations.replay import serving
 from tests.crawling import counts, fetch_outcomes, last_run_stats, scrapy_crawl
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from newscrawler.demo.site import build_site
-from newscrawler.replay import serving
+from newscrawler.operations.replay import serving
 from tests.crawling import ROOT
 
 

@@ -12,8 +12,8 @@ from scrapy.exceptions import NotConfigured
 from scrapy.utils.test import get_crawler
 
 from newscrawler.demo.site import build_site
-from newscrawler.gcfreeze import FreezeStartupObjects
-from newscrawler.replay import serving
+from newscrawler.operations.gcfreeze import FreezeStartupObjects
+from newscrawler.operations.replay import serving
 from tests.crawling import counts, last_run_stats, scrapy_crawl
 
 
@@ -28,7 +28,11 @@ def unfrozen() -> Iterator[None]:
 
 def _opened(settings: dict | None = None) -> tuple[object, FreezeStartupObjects]:
     crawler = get_crawler(
-        Spider, {"EXTENSIONS": {"newscrawler.gcfreeze.FreezeStartupObjects": 0}, **(settings or {})}
+        Spider,
+        {
+            "EXTENSIONS": {"newscrawler.operations.gcfreeze.FreezeStartupObjects": 0},
+            **(settings or {}),
+        },
     )
     extension = FreezeStartupObjects.from_crawler(crawler)
     extension.spider_opened()

@@ -5,13 +5,8 @@ from __future__ import annotations
 
 from lxml import html
 
-from newscrawler.pages.body import (
-    _link_density,
-    best_marked_up,
-    densest_block,
-    paragraphs,
-    whole_body,
-)
+from newscrawler.extraction.body import best_marked_up, paragraphs
+from newscrawler.extraction.density import _link_density, densest_block, whole_body
 
 PROSE = (
     "The council voted on Tuesday to widen the road, after months of debate, two public "

@@ -9,8 +9,8 @@ from datetime import UTC, datetime
 import pytest
 
 from newscrawler.items import Found, RawArticle
+from newscrawler.normalize.article import host_name, to_snapshot
 from newscrawler.normalize.authors import clean_people, wire_credits
-from newscrawler.snapshots import host_name, to_snapshot
 
 FETCHED = datetime(2026, 1, 1, tzinfo=UTC)
 

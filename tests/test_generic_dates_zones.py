@@ -9,10 +9,10 @@ import pytest
 from scrapy.http import HtmlResponse
 
 from newscrawler.extract import extract_raw
+from newscrawler.extraction.zonehint import domain_zone, infer_zone, language_zone, shown_zone
+from newscrawler.normalize.article import to_snapshot
 from newscrawler.pages.base import ArticlePage
-from newscrawler.pages.zonehint import domain_zone, infer_zone, language_zone, shown_zone
 from newscrawler.sites import GENERIC
-from newscrawler.snapshots import to_snapshot
 from tests.conftest import shared_page
 
 FETCHED = datetime(2026, 1, 1, tzinfo=UTC)

@@ -17,11 +17,11 @@ import pytest
 from scrapy.http import HtmlResponse
 
 from newscrawler.extract import extract_raw, response_from_file
+from newscrawler.extraction import mainblock
 from newscrawler.items import Found
-from newscrawler.pages import mainblock
+from newscrawler.normalize.article import fetch_of, to_snapshot
 from newscrawler.pages.base import ArticlePage
 from newscrawler.sites import GENERIC
-from newscrawler.snapshots import fetch_of, to_snapshot
 
 PROSE = (
     "The council voted on Tuesday to widen the road, after months of debate, two public "
@@ -307,9 +307,9 @@ def test_a_wordpress_posts_tag_and_format_classes_do_not_make_it_furniture():
     ],
 )
 def test_state_and_post_names_are_not_furniture_names(names: str, furniture: bool):
-    from newscrawler.pages.body import _furniture_names
+    from newscrawler.extraction.furniture import furniture_names
 
-    assert _furniture_names(names) is furniture
+    assert furniture_names(names) is furniture
 
 
 def test_a_column_of_teasers_with_more_prose_than_the_story_loses_to_the_headlines_side():

@@ -7,8 +7,8 @@ from datetime import UTC, datetime
 from scrapy.http import HtmlResponse
 
 from newscrawler.items import ArticleSnapshot
+from newscrawler.normalize.article import to_snapshot
 from newscrawler.pages.base import ArticlePage
-from newscrawler.snapshots import to_snapshot
 
 BODY = (
     "<p>" + "The council voted on Tuesday to widen the road, after months of debate. " * 3 + "</p>"

@@ -16,7 +16,7 @@ from sqlalchemy import select
 
 from archive.models import Article, Content, Revision
 from archive.store import Archive
-from newscrawler.replay import serving
+from newscrawler.operations.replay import serving
 from tests.conftest import FIXTURES
 from tests.crawling import counts, fetch_outcomes, last_run_stats, scrapy_crawl
 

@@ -7,8 +7,9 @@ from datetime import UTC, datetime
 import pytest
 from scrapy.http import HtmlResponse
 
-from newscrawler.pages.base import ArticlePage, headline_in_title
-from newscrawler.snapshots import to_snapshot
+from newscrawler.normalize.article import to_snapshot
+from newscrawler.pages.base import ArticlePage
+from newscrawler.pages.candidates import headline_in_title
 
 BODY = (
     "<p>" + "The council voted on Tuesday to widen the road, after months of debate. " * 3 + "</p>"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newscrawler.pages.urldates import date_in_url
+from newscrawler.extraction.urldates import date_in_url
 
 
 @pytest.mark.parametrize(

@@ -14,7 +14,7 @@ from scrapy.http import HtmlResponse
 from archive.cli import main as newsarchive
 from archive.health import HealthRules, RunSummary, assess
 from archive.store import Archive
-from newscrawler.health import challenge_marker, coverage_keys
+from newscrawler.operations.crawl_health import challenge_marker, coverage_keys
 from tests.archive.samples import snapshot
 
 T0 = datetime(2024, 8, 14, 3, 0, tzinfo=UTC)

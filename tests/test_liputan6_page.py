@@ -7,8 +7,8 @@ from datetime import UTC, datetime
 import pytest
 from scrapy.http import HtmlResponse
 
+from newscrawler.normalize.article import to_snapshot
 from newscrawler.pages.liputan6 import Liputan6Page
-from newscrawler.snapshots import to_snapshot
 from tests.conftest import FIXTURES, shared_page
 
 SEED_URL = (

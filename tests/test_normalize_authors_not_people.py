@@ -10,9 +10,9 @@ from __future__ import annotations
 import pytest
 
 from newscrawler.items import Found, RawArticle
+from newscrawler.normalize.article import to_snapshot
 from newscrawler.normalize.authors import clean_people
 from newscrawler.sites import known_brands
-from newscrawler.snapshots import to_snapshot
 
 # (where it was seen, credit)
 NOT_PEOPLE = [

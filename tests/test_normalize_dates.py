@@ -12,13 +12,12 @@ from newscrawler.items import Found
 from newscrawler.normalize.dates import (
     _DAYPART,
     _PLAIN_ISO,
-    ResolvedDate,
     _may_name_daypart,
     _parse_explicit,
     _prepare,
     parse_datetime,
-    resolve_datetime,
 )
+from newscrawler.normalize.resolve import ResolvedDate, resolve_datetime
 from newscrawler.normalize.zones import WIB, WIT, WITA
 
 NOW = datetime(2017, 4, 28, 8, 0, tzinfo=WIB)

@@ -7,9 +7,10 @@ from datetime import UTC, datetime
 import pytest
 
 from newscrawler.items import Found, RawArticle
-from newscrawler.normalize.dates import parse_datetime, resolve_datetime
+from newscrawler.normalize.article import to_snapshot
+from newscrawler.normalize.dates import parse_datetime
+from newscrawler.normalize.resolve import resolve_datetime
 from newscrawler.normalize.zones import WIB, WIT, WITA
-from newscrawler.snapshots import to_snapshot
 
 
 @pytest.mark.parametrize(

@@ -18,7 +18,7 @@ from scrapy.http import HtmlResponse
 from bench import corpus
 from newscrawler.cli import main
 from newscrawler.extract import extract_raw, response_from_file
-from newscrawler.pages.pagekind import feed_kind, root_element
+from newscrawler.extraction.pagekind import feed_kind, root_element
 from tests.conftest import FIXTURES, shared_page
 
 PAGEKIND = FIXTURES / "pagekind"
@@ -211,7 +211,7 @@ def test_extract_refuses_a_listing_in_one_line():
 
 def test_a_listing_handed_to_a_crawl_as_an_article_is_counted_and_recorded(tmp_path):
     from newscrawler.demo.site import FEED_HOST, HOST, build_site, render_feed
-    from newscrawler.replay import serving
+    from newscrawler.operations.replay import serving
     from tests.crawling import fetch_outcomes, last_run_stats, scrapy_crawl
 
     root = tmp_path / "site"

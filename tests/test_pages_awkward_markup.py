@@ -10,8 +10,8 @@ import lxml.html
 import pytest
 from lxml import etree
 
-from newscrawler.pages import body
-from newscrawler.pages.treescan import class_contains, having_attribute
+from newscrawler.extraction import body
+from newscrawler.extraction.treescan import class_contains, having_attribute
 
 PAGE = """<!DOCTYPE html><html lang="id"><head><title>Judul</title>
 <meta name="author" content="Ani"><script type="application/ld+json">{"a": 1}</script>
@@ -66,7 +66,7 @@ def test_the_walk_skips_furniture_and_reads_tails() -> None:
 
 
 def test_the_walk_reads_elements_outside_a_page() -> None:
-    # body._joined builds a <div> of copies; feed descriptions are parsed as fragments.
+    # density._joined builds a <div> of copies; feed descriptions are parsed as fragments.
     fragment = lxml.html.fragment_fromstring("<p>Satu<br>dua</p>tiga", create_parent="div")
     assert body.paragraphs(fragment) == ["Satu", "dua", "tiga"]
     comment = etree.Comment("c")

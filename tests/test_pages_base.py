@@ -12,13 +12,13 @@ from pathlib import Path
 import pytest
 from scrapy.http import HtmlResponse
 
+from newscrawler.normalize.article import to_snapshot
 from newscrawler.pages.antara import AntaraPage
 from newscrawler.pages.base import ArticlePage
 from newscrawler.pages.detik import DetikPage
 from newscrawler.pages.kompas import KompasPage
 from newscrawler.pages.okezone import OkezonePage
 from newscrawler.pages.republika import RepublikaPage
-from newscrawler.snapshots import to_snapshot
 from tests.conftest import FIXTURES, shared_page
 
 

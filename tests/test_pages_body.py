@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from lxml import html
 
-from newscrawler.pages.body import has_text, paragraphs
+from newscrawler.extraction.body import has_text, paragraphs
 
 # fixtures/sites/liputan6/2019-11-24_kemnaker-asn-indramayu.html (modeled on liputan6.com's
 # 2019 markup): the "Baca Juga" box, here followed by a subheading.

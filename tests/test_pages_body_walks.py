@@ -2,7 +2,7 @@
 
 - ``_prose_blocks`` walks only where a paragraph can be, and finds what a walk of every
   element finds: the same paragraphs, points and order (votes are summed in that order);
-- ``_is_furniture`` reads only the attributes an element has;
+- ``is_furniture`` reads only the attributes an element has;
 - ``paragraphs`` reads a childless child in its parent's loop.
 """
 
@@ -12,8 +12,10 @@ from pathlib import Path
 
 from lxml import etree, html
 
-from newscrawler.pages import body
-from newscrawler.pages.body import _is_furniture, _prose_blocks, paragraphs
+from newscrawler.extraction import body, density, furniture
+from newscrawler.extraction.body import paragraphs
+from newscrawler.extraction.density import _prose_blocks
+from newscrawler.extraction.furniture import is_furniture
 
 LONG = "Kalimat yang cukup panjang untuk dihitung, dengan koma, sebagai paragraf."
 PAGE = f"""<html><head><title>T</title></head><body>
@@ -27,21 +29,21 @@ PAGE = f"""<html><head><title>T</title></head><body>
 
 
 def furniture_by_get(el: etree._Element) -> bool:
-    """``_is_furniture`` as it read each attribute with ``get``."""
+    """``is_furniture`` as it read each attribute with ``get``."""
     get = el.get
     if get("hidden") is not None or get("aria-hidden") == "true":
         return True
     role = get("role")
-    if role and role in body._FURNITURE_ROLES:
+    if role and role in furniture.FURNITURE_ROLES:
         return True
     style = get("style")
-    if style and body._hides(style):
+    if style and furniture.hides(style):
         return True
     names = get("class")
-    if names and body._furniture_names(names):
+    if names and furniture.furniture_names(names):
         return True
     names = get("id")
-    return bool(names and body._furniture_names(names))
+    return bool(names and furniture.furniture_names(names))
 
 
 def call_per_element_paragraphs(container: etree._Element) -> list[str]:
@@ -52,16 +54,16 @@ def call_per_element_paragraphs(container: etree._Element) -> list[str]:
         tag = el.tag
         if isinstance(tag, str):
             tag = tag.lower()
-            if tag not in body._SKIP_TAGS and (root or not furniture_by_get(el)):
+            if tag not in furniture.SKIP_TAGS and (root or not furniture_by_get(el)):
                 if tag == "br":
                     pieces.append(body._BREAK)
-                if tag in body._BLOCK_TAGS:
+                if tag in furniture.BLOCK_TAGS:
                     pieces.append(body._BREAK)
                 if el.text:
                     pieces.append(el.text)
                 for child in el:
                     walk(child, False)
-                if tag in body._BLOCK_TAGS:
+                if tag in furniture.BLOCK_TAGS:
                     pieces.append(body._BREAK)
         if el.tail:
             pieces.append(el.tail)
@@ -82,7 +84,7 @@ FURNITURE = """<div>
 
 def test_furniture_by_the_names_present() -> None:
     root = html.fromstring(FURNITURE)
-    shown = [el.text for el in root if not _is_furniture(el)]
+    shown = [el.text for el in root if not is_furniture(el)]
     assert shown == ["c", "e", "g", "i", "k", "l", "m", "n"]
     assert shown == [el.text for el in root if not furniture_by_get(el)]
 
@@ -96,21 +98,21 @@ def every_element_walk(root: etree._Element) -> list[tuple[etree._Element, float
         tag = el.tag
         if (
             not isinstance(tag, str)
-            or tag in body._SKIP_TAGS
-            or (el is not root and tag != "body" and body._is_furniture(el))
+            or tag in furniture.SKIP_TAGS
+            or (el is not root and tag != "body" and furniture.is_furniture(el))
         ):
             continue
         children = list(el)
-        paragraph = tag in body._PARAGRAPH_TAGS
+        paragraph = tag in density._PARAGRAPH_TAGS
         loose = 0
         if not paragraph and any(child.tag == "br" for child in children):
-            loose = body._loose_text_points(el, children)
+            loose = density._loose_text_points(el, children)
         if loose:
             found.append((el, loose, True))
         elif paragraph or (
-            tag == "div" and not any(c.tag in body._BLOCK_OR_SKIP_TAGS for c in children)
+            tag == "div" and not any(c.tag in density._BLOCK_OR_SKIP_TAGS for c in children)
         ):
-            points = body._paragraph_points(el)
+            points = density._paragraph_points(el)
             if points:
                 found.append((el, points, False))
             if tag not in ("td", "div"):
@@ -149,7 +151,7 @@ def test_real_pages(shared_pages: Path) -> None:
         root = html.fromstring(path.read_bytes())
         assert _described(_prose_blocks(root)) == _described(every_element_walk(root)), path
         elements = [el for el in root.iter() if isinstance(el.tag, str)]
-        assert [_is_furniture(el) for el in elements] == [furniture_by_get(el) for el in elements]
+        assert [is_furniture(el) for el in elements] == [furniture_by_get(el) for el in elements]
         for el in elements:
             if len(el) and el.tag in ("body", "article", "div", "section"):
                 assert paragraphs(el) == call_per_element_paragraphs(el), path

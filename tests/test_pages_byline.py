@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from lxml import etree, html
 
-from newscrawler.pages.byline import by_line, byline_elements, in_photo_box
+from newscrawler.extraction.byline import by_line, byline_elements, in_photo_box
 
 
 @pytest.mark.parametrize(

@@ -6,7 +6,7 @@ import lxml.html
 import pytest
 from parsel import Selector
 
-from newscrawler.pages.index import faster_element_classes
+from newscrawler.extraction.index import faster_element_classes
 
 PAGE = """<!DOCTYPE html><html><head><title>T</title><?php echo 1 ?></head><body>
 <!-- a comment --><form action="/s"><label for="q">Cari</label><input name="q">

@@ -17,7 +17,7 @@ from parsel.csstranslator import HTMLTranslator
 from scrapy.http import HtmlResponse
 
 from newscrawler.extract import extract_raw
-from newscrawler.pages.index import (
+from newscrawler.extraction.index import (
     ATTRIBUTED,
     PageIndex,
     candidate_test,

@@ -7,15 +7,15 @@ from pathlib import Path
 import pytest
 from scrapy.http import HtmlResponse
 
-from newscrawler.pages.base import ArticlePage
-from newscrawler.pages.kompas import KompasPage
-from newscrawler.pages.pagination import (
+from newscrawler.extraction.pagination import (
     Continuation,
     join_pages,
     looks_like_article,
     next_pages,
     single_page_url,
 )
+from newscrawler.pages.base import ArticlePage
+from newscrawler.pages.kompas import KompasPage
 
 SITE = Path(__file__).parent / "fixtures" / "paginated-site"
 KOMPAS = (

@@ -17,7 +17,7 @@ from lxml import etree
 from scrapy.http import HtmlResponse
 from scrapy.utils.response import get_base_url
 
-from newscrawler.pages.parsing import base_url_of, parse_utf8, release_tree, selector_of
+from newscrawler.extraction.parsing import base_url_of, parse_utf8, release_tree, selector_of
 
 URL = "https://www.example.co.id/berita/1"
 PAGE = """<!DOCTYPE html><html lang="id"><head><meta charset="utf-8">

@@ -16,7 +16,7 @@ from sqlalchemy import select
 from archive.identity import canonicalize_url
 from archive.models import Article, Content
 from archive.store import Archive
-from newscrawler.replay import serving
+from newscrawler.operations.replay import serving
 from tests.crawling import counts, fetch_outcomes, last_run_stats, scrapy_crawl
 
 SITE = Path(__file__).parent / "fixtures" / "paginated-site"

@@ -8,7 +8,7 @@ import urllib.request
 import pytest
 
 from newscrawler.middlewares import replay_url
-from newscrawler.replay import serving
+from newscrawler.operations.replay import serving
 
 
 def get(url: str, headers: dict[str, str] | None = None) -> tuple[int, dict[str, str], bytes]:

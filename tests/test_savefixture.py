@@ -9,7 +9,7 @@ import sys
 
 from newscrawler.demo.site import build_site
 from newscrawler.fixtures import extract_case, load_cases, summary
-from newscrawler.replay import serving
+from newscrawler.operations.replay import serving
 from tests.crawling import ROOT
 
 

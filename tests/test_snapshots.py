@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 import pytest
 
 from newscrawler.items import Found, RawArticle
-from newscrawler.snapshots import NotAnArticle, language_code, to_snapshot
+from newscrawler.normalize.article import NotAnArticle, language_code, to_snapshot
 
 FETCHED = datetime(2019, 11, 24, 9, 0, tzinfo=UTC)
 

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import re
 
+from newscrawler.extraction.xpath import has_class
 from newscrawler.items import Found
 from newscrawler.normalize.tags import without_junk
 from newscrawler.normalize.text import normalize_whitespace
 from newscrawler.normalize.zones import JAKARTA, JAYAPURA, MAKASSAR
 from newscrawler.pages.base import ArticlePage
-from newscrawler.pages.xpath import has_class
 from newscrawler.sitefacts import Region, SiteFacts
 
 # Regional desks publish under their own host (https://jambi.antaranews.com/rss/terkini.xml)

@@ -15,7 +15,6 @@ spider, in ``scrapy shell``, in tests and in ``newscrawler extract``.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from datetime import datetime
 from functools import cached_property
 from typing import Any, ClassVar
@@ -25,79 +24,39 @@ from lxml import etree
 from parsel import Selector
 from scrapy.http import TextResponse
 
+from newscrawler.extraction import body as body_text
+from newscrawler.extraction import mainblock
+from newscrawler.extraction.byline import (
+    by_line,
+    byline_elements,
+    first_byline,
+    in_photo_box,
+    labelled_authors,
+    labelled_editors,
+)
+from newscrawler.extraction.datelines import date_by_headline
+from newscrawler.extraction.index import PageIndex, faster_element_classes, text_of
+from newscrawler.extraction.jsonld import article_objects, people, strings
+from newscrawler.extraction.mainblock import Judgement
+from newscrawler.extraction.pagekind import not_an_article
+from newscrawler.extraction.pagination import Continuation, continuation_of
+from newscrawler.extraction.parsing import base_url_of, selector_of
+from newscrawler.extraction.prune import paragraphs_without
+from newscrawler.extraction.urldates import date_in_url
+from newscrawler.extraction.weighing import weigh_body
+from newscrawler.extraction.zonehint import page_zone
 from newscrawler.items import Found, RawArticle
-from newscrawler.normalize.dates import parse_datetime
 from newscrawler.normalize.tags import without_junk
-from newscrawler.pages import body as body_text
-from newscrawler.pages import mainblock
-from newscrawler.pages.byline import by_line, byline_elements, in_photo_box
-from newscrawler.pages.datelines import date_parts, dates_near, headline_element
-from newscrawler.pages.index import PageIndex, faster_element_classes, text_of
-from newscrawler.pages.jsonld import article_objects, people, strings
-from newscrawler.pages.pagekind import not_an_article
-from newscrawler.pages.pagination import Continuation, continuation_of
-from newscrawler.pages.parsing import base_url_of, selector_of
-from newscrawler.pages.prune import paragraphs_without
-from newscrawler.pages.urldates import date_in_url
-from newscrawler.pages.zonehint import infer_zone
+from newscrawler.pages.candidates import attributes, found_in, headline_in_title, unique
 from newscrawler.sitefacts import ANY_SITE, SiteFacts
-
-
-def _found(values: Iterable[str], source: str) -> list[Found]:
-    return [Found(v.strip(), source) for v in values if v and v.strip()]
-
 
 _IN_HEAD = etree.XPath("boolean(ancestor::head)")
 # Compiled once: parsel's Selector.xpath compiles its query on every call.
 _HTML_LANG = etree.XPath("/html/@lang")
 
 
-def _attributes(elements: list[etree._Element], *names: str) -> list[str]:
-    """Each attribute's values over the elements, one attribute after the other, as
-    ``//x/@datetime`` then ``//x/@content`` give them."""
-    return [value for name in names for el in elements if (value := el.get(name)) is not None]
-
-
-def headline_in_title(headline: str, title: str) -> bool:
-    """Whether ``title`` is ``headline`` plus branding: it contains the headline, and the
-    headline is at least half of it. "Mozilla" is not the headline of "Mozilla - Wikipedia"
-    by this rule, nor "evolve extension for Mercurial" of "Evolve: Shared Mutable History —
-    evolve extension for Mercurial": such an ``<h1>`` names the site, not the page.
-    """
-    head, whole = " ".join(headline.casefold().split()), " ".join(title.casefold().split())
-    return bool(head) and head in whole and 2 * len(head) >= len(whole)
-
-
-def unique(found: Iterable[Found]) -> list[Found]:
-    """Candidates without repeats, first occurrence kept (pages often say a thing twice)."""
-    return list(dict.fromkeys(found))
-
-
-# Short texts that may label the writer: "Penulis: Ani", "Reporter : Budi", "Pewarta: C".
-_AUTHOR_TEXT = etree.XPath(
-    "//body//text()[contains(., 'enulis') or contains(., 'eporter') or contains(., 'ewarta')"
-    " or contains(., 'ENULIS') or contains(., 'EPORTER') or contains(., 'EWARTA')"
-    " or contains(., 'uthor') or contains(., 'ritten by')][string-length(.) < 120]"
-    "[not(ancestor::script)]",
-    smart_strings=False,
-)
-_AUTHOR_LINE = re.compile(
-    r"^(?:penulis|reporter|pewarta|author|written by)\s*:?\s*[^\W\d_]", re.IGNORECASE
-)
-# Short texts that may label the editor: "Editor: Ani", "Penyunting : Budi", "Redaktur: C".
-_EDITOR_TEXT = etree.XPath(
-    "//body//text()[contains(., 'ditor') or contains(., 'DITOR') or contains(., 'enyunting')"
-    " or contains(., 'edaktur')][string-length(.) < 80][not(ancestor::script)]",
-    smart_strings=False,
-)
-_EDITOR_LINE = re.compile(
-    r"^(?:editor|penyunting|redaktur|edited by)\s*:?\s*(?P<name>[^\W\d_][\w .'-]{2,60})$",
-    re.IGNORECASE,
-)
 # A clock time in a date candidate: "10:30", "T10:30:00".
 _CLOCK = re.compile(r"\d{1,2}[:.]\d{2}")
-# The paragraphs at the top of a body that a lead found above it may repeat.
-_OPENING = 3
 
 
 class ArticlePage:
@@ -197,27 +156,27 @@ class ArticlePage:
         the ``<title>`` says "Babies Who Eat Peanuts Early May Avoid Allergy - WebMD".
         """
         h1s = [
-            *_found(self.texts("h1[itemprop=headline], [itemprop=headline] h1"), "markup:h1"),
-            *_found(self.texts("h1"), "markup:h1"),
+            *found_in(self.texts("h1[itemprop=headline], [itemprop=headline] h1"), "markup:h1"),
+            *found_in(self.texts("h1"), "markup:h1"),
         ]
-        page_titles = _found(self.texts("title")[:1], "markup:title")
+        page_titles = found_in(self.texts("title")[:1], "markup:title")
         if page_titles:
             agreeing = [h for h in h1s if headline_in_title(h.value, page_titles[0].value)]
             markup = [*agreeing[:1], *page_titles, *h1s]
         else:
             markup = h1s
         return [
-            *_found(self.ld("headline", "name"), "json-ld"),
-            *_found(self.meta("og:title"), "meta:og:title"),
-            *_found(self.meta("twitter:title"), "meta:twitter:title"),
+            *found_in(self.ld("headline", "name"), "json-ld"),
+            *found_in(self.meta("og:title"), "meta:og:title"),
+            *found_in(self.meta("twitter:title"), "meta:twitter:title"),
             # Parse.ly's and Dublin Core's tags, on sites that print no OpenGraph.
-            *_found(self.meta("parsely-title"), "meta:parsely-title"),
-            *_found(self.meta("dc.title", "dc:title", "dcterms.title"), "meta:dc.title"),
+            *found_in(self.meta("parsely-title"), "meta:parsely-title"),
+            *found_in(self.meta("dc.title", "dc:title", "dcterms.title"), "meta:dc.title"),
             *markup,
         ]
 
     def subtitle(self) -> list[Found]:
-        return _found(self.ld("alternativeHeadline"), "json-ld")
+        return found_in(self.ld("alternativeHeadline"), "json-ld")
 
     def authors(self) -> list[Found]:
         from_ld: list[str] = []
@@ -227,56 +186,33 @@ class ArticlePage:
         named, anywhere = byline_elements(self.sel.root)
         # itemprop holds a list of names: Ars Technica's byline is itemprop="author creator".
         return [
-            *_found(from_ld, "json-ld"),
-            *_found(
+            *found_in(from_ld, "json-ld"),
+            *found_in(
                 self.meta("author", "article:author", "dc.creator", "dc:creator", "byl"),
                 "meta:author",
             ),
-            *_found(self.meta("parsely-author"), "meta:parsely-author"),
-            *_found(self._byline("[itemprop~=author] [itemprop~=name]"), "markup:itemprop-name"),
-            *_found(self._byline("[itemprop~=author]"), "markup:itemprop"),
-            *_found(self._byline("[rel=author]"), "markup:rel-author"),
-            *_found(self._byline(named), "markup:byline"),
+            *found_in(self.meta("parsely-author"), "meta:parsely-author"),
+            *found_in(self._byline("[itemprop~=author] [itemprop~=name]"), "markup:itemprop-name"),
+            *found_in(self._byline("[itemprop~=author]"), "markup:itemprop"),
+            *found_in(self._byline("[rel=author]"), "markup:rel-author"),
+            *found_in(self._byline(named), "markup:byline"),
             # A class of the page's own, the date in the same line: the Washington Post's
             # <span class="pb-byline">By <a>Erin Cunningham</a></span>, LWN's <div
             # class="FeatureByline">By <b>Nathan Willis</b><br>March 25, 2015</div>.
-            *_found(
+            *found_in(
                 [line for text in self._byline(anywhere) if (line := by_line(text))][:1],
                 "markup:by-line",
             ),
             # A labelled credit in a line of its own, on layouts no class names:
             # "Penulis: Ani Wijaya", "Reporter : Budi | Editor : Citra", "Pewarta: Dedi".
-            *_found(
-                [
-                    line
-                    for text in _AUTHOR_TEXT(self.sel.root)
-                    if _AUTHOR_LINE.match(line := " ".join(str(text).split()))
-                ][:1],
-                "markup:author-label",
-            ),
+            *found_in(labelled_authors(self.sel.root)[:1], "markup:author-label"),
         ]
 
     def _byline(self, css: str | list[etree._Element]) -> list[str]:
         """The texts of the first byline the selector (or the list of elements, in page
-        order) finds and of the elements beside it.
-
-        A page prints its article's byline once, near the headline; further matches belong
-        to teasers, "more from" boxes and comment threads (Quanta's related posts, Yahoo's
-        side column each carry a ``.byline``). Several authors sit side by side in one line
-        (``<a rel="author">A</a> and <a rel="author">B</a>``), so the first match's
-        siblings stay; photo credits never count (see :meth:`bylines`).
-        """
-        kept: list[etree._Element] = []
-        for el in self.css_elements(css) if isinstance(css, str) else css:
-            if in_photo_box(el):
-                continue
-            if kept and not any(
-                el.getparent() is k.getparent() or k in el.iterancestors() for k in kept[:1]
-            ):
-                continue
-            if text_of(el):
-                kept.append(el)
-        return [text_of(el) for el in kept]
+        order) finds and of those beside it (see :func:`byline.first_byline`)."""
+        elements = self.css_elements(css) if isinstance(css, str) else css
+        return [text_of(el) for el in first_byline(elements)]
 
     def editors(self) -> list[Found]:
         """JSON-LD ``editor``, then a name the page labels as its editor ("Editor: Ani",
@@ -284,12 +220,8 @@ class ArticlePage:
         from_ld: list[str] = []
         for obj in self.jsonld:
             from_ld.extend(people(obj.get("editor")))
-        labelled = [
-            match["name"]
-            for text in _EDITOR_TEXT(self.sel.root)
-            if (match := _EDITOR_LINE.match(" ".join(str(text).split())))
-        ]
-        return [*_found(from_ld, "json-ld"), *_found(labelled[:1], "markup:editor-label")]
+        labelled = labelled_editors(self.sel.root)
+        return [*found_in(from_ld, "json-ld"), *found_in(labelled[:1], "markup:editor-label")]
 
     def published(self) -> list[Found]:
         """JSON-LD, then the date metas, then ``itemprop=datePublished`` microdata.
@@ -302,8 +234,8 @@ class ArticlePage:
         itemprop="datePublished" content="2014-07-13T20:07:27.8200000">`` on every article and
         on the homepage.
         """
-        from_ld = _found(self.ld("datePublished", "dateCreated"), "json-ld")
-        from_meta = _found(
+        from_ld = found_in(self.ld("datePublished", "dateCreated"), "json-ld")
+        from_meta = found_in(
             self.meta(
                 "article:published_time",
                 "article:published",
@@ -331,8 +263,8 @@ class ArticlePage:
         return [
             *from_ld,
             *from_meta,
-            *_found(_attributes(in_body, "datetime", "content"), "markup:itemprop"),
-            *_found([text_of(el) for el in marked], "markup:itemprop"),
+            *found_in(attributes(in_body, "datetime", "content"), "markup:itemprop"),
+            *found_in([text_of(el) for el in marked], "markup:itemprop"),
         ]
 
     def undeclared_published(self) -> list[Found]:
@@ -348,9 +280,9 @@ class ArticlePage:
         ]
         from_url = [date_in_url(url) for url in (self.canonical_url(), self.response.url) if url]
         return [
-            *_found([el.get("datetime", "") for el in times], "markup:time"),
-            *_found(self.date_by_headline(), "markup:by-headline"),
-            *_found([day for day in from_url if day][:1], "url"),
+            *found_in([el.get("datetime", "") for el in times], "markup:time"),
+            *found_in(self.date_by_headline(), "markup:by-headline"),
+            *found_in([day for day in from_url if day][:1], "url"),
         ]
 
     def title_metas(self) -> list[str]:
@@ -366,14 +298,7 @@ class ArticlePage:
     def date_by_headline(self) -> list[str]:
         """The date the page prints next to its headline (see :mod:`datelines`), as one
         candidate, or none."""
-        anchor = headline_element(self.sel.root, self.title_metas())
-        if anchor is None:
-            return []
-        for text in dates_near(anchor):
-            for part in date_parts(text):
-                if parse_datetime(part) is not None:
-                    return [part]
-        return []
+        return date_by_headline(self.sel.root, self.title_metas())
 
     def all_published(self) -> list[Found]:
         """:meth:`published`, else :meth:`undeclared_published`; where every declared
@@ -385,33 +310,33 @@ class ArticlePage:
             return self.undeclared_published()
         if any(_CLOCK.search(found.value) for found in declared):
             return declared
-        return [*declared, *_found(self.date_by_headline(), "markup:by-headline")]
+        return [*declared, *found_in(self.date_by_headline(), "markup:by-headline")]
 
     def modified(self) -> list[Found]:
         return [
-            *_found(self.ld("dateModified"), "json-ld"),
-            *_found(
+            *found_in(self.ld("dateModified"), "json-ld"),
+            *found_in(
                 self.meta("article:modified_time", "og:updated_time", "dc.date.modified"),
                 "meta:modified",
             ),
-            *_found(
-                _attributes(self.css_elements("[itemprop=dateModified]"), "datetime", "content"),
+            *found_in(
+                attributes(self.css_elements("[itemprop=dateModified]"), "datetime", "content"),
                 "markup:itemprop",
             ),
         ]
 
     def section(self) -> list[Found]:
         return [
-            *_found(self.ld("articleSection"), "json-ld"),
-            *_found(self.meta("article:section", "section"), "meta:section"),
+            *found_in(self.ld("articleSection"), "json-ld"),
+            *found_in(self.meta("article:section", "section"), "meta:section"),
         ]
 
     def tags(self) -> list[Found]:
         return [
-            *_found(self.ld("keywords"), "json-ld"),
-            *_found(self.meta("news_keywords"), "meta:news_keywords"),
-            *_found(self.meta("article:tag"), "meta:article:tag"),
-            *_found(self.meta("keywords"), "meta:keywords"),
+            *found_in(self.ld("keywords"), "json-ld"),
+            *found_in(self.meta("news_keywords"), "meta:news_keywords"),
+            *found_in(self.meta("article:tag"), "meta:article:tag"),
+            *found_in(self.meta("keywords"), "meta:keywords"),
         ]
 
     def tags_without_junk(self) -> list[Found]:
@@ -423,10 +348,10 @@ class ArticlePage:
 
     def language(self) -> list[Found]:
         return [
-            *_found(self.ld("inLanguage"), "json-ld"),
-            *_found([str(lang) for lang in _HTML_LANG(self.sel.root)], "markup:html-lang"),
-            *_found(self.meta("language", "content-language", "og:locale"), "meta:language"),
-            *_found(
+            *found_in(self.ld("inLanguage"), "json-ld"),
+            *found_in([str(lang) for lang in _HTML_LANG(self.sel.root)], "markup:html-lang"),
+            *found_in(self.meta("language", "content-language", "og:locale"), "meta:language"),
+            *found_in(
                 [
                     el.get("content", "")
                     for el in self.index.tags["meta"]
@@ -491,73 +416,29 @@ class ArticlePage:
         found = [*self.texts("h1"), *self.meta("og:title", "twitter:title"), *self.ld("headline")]
         return list(dict.fromkeys(" ".join(h.split()) for h in found if h.strip()))
 
-    def judged_body(self) -> tuple[list[str], str | None, mainblock.Judgement]:
-        """:meth:`body`, weighed: where the generic cascade chose it, against a second
-        reading of the page; where the site's container gave it but it looks wrong (it
-        starts with the headline, as a photo channel's page of a known site does), the
-        generic choice is weighed instead, and its source says ``fallback:``.
-        """
+    def judged_body(self) -> tuple[list[str], str | None, Judgement]:
+        """:meth:`body`, weighed (see :func:`weighing.weigh_body`): where the generic cascade
+        chose it, against a second reading of the page; where the site's container gave it
+        but it looks wrong, the generic choice instead, its source saying ``fallback:``."""
         paragraphs, source = self.body()
-        container = self.body_container()[0]
-        if source is not None and source.startswith("site"):
-            implausible = mainblock.implausible(paragraphs, self.headlines())
-            if implausible is None:
-                kept, source = self._with_collapsed(container, paragraphs, source)
-                return (
-                    kept,
-                    source,
-                    mainblock.Judgement(kept, "ours", "high", "the site's own container"),
-                )
-            chosen = mainblock.choose(self.sel.root, self.title_metas())
-            if chosen is None:
-                return (
-                    paragraphs,
-                    source,
-                    mainblock.Judgement(
-                        paragraphs, "ours", "low", f"{implausible}; no other block found"
-                    ),
-                )
-            paragraphs, source = chosen.paragraphs, f"fallback:{chosen.source}"
-            container = chosen.element
-        judgement = mainblock.judge(paragraphs, self.second_reading())
-        if judgement.reading != "ours":
-            source = judgement.reading if source is None else f"{source}+{judgement.reading}"
-        kept = judgement.paragraphs
-        if kept and container is not None and judgement.reading == "ours":
-            lead = mainblock.standfirst(
-                self.sel.root, container, self.descriptions(), kept[:_OPENING]
-            )
-            if lead is not None:
-                kept = [lead, *kept]
-                source = f"{source}+standfirst"
-            kept, source = self._with_collapsed(container, kept, source)
-        return kept, source, judgement
-
-    @staticmethod
-    def _with_collapsed(
-        container: etree._Element | None, paragraphs: list[str], source: str | None
-    ) -> tuple[list[str], str | None]:
-        """``paragraphs`` and the rest of the text a "continue reading" control hides in
-        the container (see :func:`mainblock.collapsed`)."""
-        if container is None or not paragraphs:
-            return paragraphs, source
-        rest = mainblock.collapsed(container, paragraphs)
-        if not rest:
-            return paragraphs, source
-        return [*paragraphs, *rest], f"{source}+collapsed"
+        return weigh_body(
+            paragraphs,
+            source,
+            self.body_container()[0],
+            root=self.sel.root,
+            headlines=self.headlines(),
+            title_metas=self.title_metas(),
+            descriptions=self.descriptions,
+            second_reading=self.second_reading,
+        )
 
     def zone_hint(self) -> str | None:
         """For a page of no known zone, the zone its own evidence gives (see
         :mod:`zonehint`): a time shown with "WIB", its declared language, its domain."""
         if self.zone_name is not None:
             return None
-        body = self.sel.root.find("body")
-        shown = body.text_content() if body is not None else ""
-        return infer_zone(
-            shown=shown,
-            languages=[found.value for found in self.language()],
-            url=self.canonical_url() or self.response.url,
-        )
+        languages = [found.value for found in self.language()]
+        return page_zone(self.sel.root, languages, self.canonical_url() or self.response.url)
 
     def descriptions(self) -> list[str]:
         """The page's summary as its metas and JSON-LD give it."""
@@ -603,7 +484,7 @@ class ArticlePage:
 
     def continuation(self) -> Continuation:
         """How a paginated article goes on: its all-on-one-page variant and its next pages
-        (``newscrawler.pages.pagination``); a site overrides it with its known patterns."""
+        (``newscrawler.extraction.pagination``); a site overrides it with its known patterns."""
         return continuation_of(self)
 
     # -- the site's record, and helpers for site pages -------------------------------------

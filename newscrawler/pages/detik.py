@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 
+from newscrawler.extraction.xpath import has_class
 from newscrawler.items import Found
 from newscrawler.normalize.zones import JAKARTA
 from newscrawler.pages.base import ArticlePage
-from newscrawler.pages.xpath import has_class
 from newscrawler.sitefacts import SiteFacts
 
 # Every channel signs as itself, and new ones keep coming: "Mulia Budi - detikNews", "Tim

@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
+from newscrawler.extraction.xpath import has_class
 from newscrawler.items import Found
 from newscrawler.normalize.zones import JAKARTA
 from newscrawler.pages.base import ArticlePage
-from newscrawler.pages.xpath import has_class
 from newscrawler.sitefacts import SiteFacts
 
 # The reporter's name closes the text in capitals, alone in a <strong>: "DINI TEJA".

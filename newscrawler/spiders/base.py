@@ -26,6 +26,7 @@ from scrapy.http import Request, Response, TextResponse
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
 
+from newscrawler import settings as defaults
 from newscrawler.discovery import (
     SitemapError,
     article_links,
@@ -33,15 +34,15 @@ from newscrawler.discovery import (
     parse_sitemap,
     sitemaps_from_robots,
 )
-from newscrawler.health import challenge_marker
-from newscrawler.incremental import site_key
+from newscrawler.discovery.request_urls import request_url
+from newscrawler.extraction.pagination import Continuation, join_pages
+from newscrawler.extraction.parsing import release_tree
 from newscrawler.items import FetchInfo, Found, RawArticle
+from newscrawler.normalize.article import DEFAULT_TIMEZONE, NotAnArticle, normalize
 from newscrawler.normalize.zones import zone_for
+from newscrawler.operations.crawl_health import challenge_marker
+from newscrawler.operations.incremental import site_key
 from newscrawler.pages.base import ArticlePage
-from newscrawler.pages.pagination import Continuation, join_pages
-from newscrawler.pages.parsing import release_tree
-from newscrawler.snapshots import DEFAULT_TIMEZONE, NotAnArticle, normalize
-from newscrawler.urls import request_url
 
 SOURCES = ("feeds", "sitemaps", "listings")
 
@@ -196,7 +197,9 @@ class NewsSpider(scrapy.Spider):
             yield self.article_request(url, {"via": "listing", "listing": response.url})
         next_page = response.css(self.listing_next_css).get() if links else None
         page_no = response.meta.get("listing_page", 1)
-        max_pages = self.settings.getint("NEWSCRAWLER_LISTING_MAX_PAGES", 50)
+        max_pages = self.settings.getint(
+            "NEWSCRAWLER_LISTING_MAX_PAGES", defaults.NEWSCRAWLER_LISTING_MAX_PAGES
+        )
         if next_page and page_no < max_pages:
             yield response.follow(
                 next_page,
@@ -209,7 +212,7 @@ class NewsSpider(scrapy.Spider):
 
     def parse_article(self, response: Response) -> Iterator[Any]:
         if response.status == 304:
-            # A conditional revisit (newscrawler.incremental): the page is as we last saw it.
+            # A conditional revisit (operations/incremental.py): the page is as we last saw it.
             yield self.fetch_info(response, "not-modified", "HTTP 304")
             return
         marker = challenge_marker(response)
@@ -257,7 +260,9 @@ class NewsSpider(scrapy.Spider):
 
     @property
     def max_pages(self) -> int:
-        return self.settings.getint("NEWSCRAWLER_ARTICLE_MAX_PAGES")
+        return self.settings.getint(
+            "NEWSCRAWLER_ARTICLE_MAX_PAGES", defaults.NEWSCRAWLER_ARTICLE_MAX_PAGES
+        )
 
     def paged_request(self, paged: PagedArticle) -> Request:
         """The request for the next page the article needs (its single-page variant first).

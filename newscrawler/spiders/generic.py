@@ -7,7 +7,7 @@
 and ``sitemap`` (comma-separated for several; a ``robots.txt`` URL reads the sitemaps it
 lists) add the site's feeds and sitemaps. Links are followed when they stay on the same
 registrable domain as the given URLs and look like articles (a date, a numeric id or a long
-slug in the path, see :mod:`newscrawler.article_urls`), or match ``article`` when given.
+slug in the path, see :mod:`newscrawler.discovery.article_urls`), or match ``article`` when given.
 Articles are read with the generic :class:`ArticlePage` and archived under the site key
 ``generic`` (or ``site``); times keep the offsets the pages give.
 """
@@ -20,8 +20,8 @@ from typing import Any
 
 from scrapy.http import Request, Response
 
-from newscrawler.article_urls import looks_like_article, registrable_domain
 from newscrawler.discovery import article_links
+from newscrawler.discovery.article_urls import looks_like_article, registrable_domain
 from newscrawler.items import RawArticle
 from newscrawler.pages.base import ArticlePage
 from newscrawler.spiders.base import NewsSpider

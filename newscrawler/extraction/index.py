@@ -22,7 +22,7 @@ import lxml.html
 from lxml import etree
 from parsel.csstranslator import HTMLTranslator
 
-from newscrawler.pages.treescan import having_attribute
+from newscrawler.extraction.treescan import having_attribute
 
 # XPath's translate(@name, 'A..Z', 'a..z') lowercases ASCII letters only: an "İ" stays "İ".
 _ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)

@@ -2,7 +2,7 @@
 
 A page offers several blocks that could be its article: each ``itemprop=articleBody``, each
 ``<article>`` (a teaser in a "more stories" rail is an ``<article>`` too, and often comes
-first), and the block that holds the most prose (:func:`body.densest_block`). They are
+first), and the block that holds the most prose (:func:`density.densest_block`). They are
 weighed, not taken in page order:
 
 1. Every candidate is read into paragraphs; a candidate whose text is an unrendered template
@@ -28,8 +28,9 @@ from dataclasses import dataclass
 import trafilatura
 from lxml import etree
 
-from newscrawler.pages import body as body_text
-from newscrawler.pages.datelines import headline_element
+from newscrawler.extraction import body as body_text
+from newscrawler.extraction import density, furniture
+from newscrawler.extraction.datelines import headline_element
 
 # An unrendered client-side template: Liputan6-style pages that fill the text in the browser
 # print ``${lead}`` where the lead goes; Mustache/Jinja/ERB print ``{{ body }}``/``<%= %>``.
@@ -77,13 +78,13 @@ def choose(root: etree._Element, headlines: list[str] | None = None) -> Candidat
     marked = [
         c for el in body_text.marked_up(root) if (c := _candidate(el, "generic:markup")) is not None
     ]
-    dense = _candidate(body_text.densest_block(root), "generic:density")
+    dense = _candidate(density.densest_block(root), "generic:density")
     if dense is not None and headlines:
         dense = beside_headline(root, dense, headlines)
     if dense is None:
         if marked:
             return max(marked, key=lambda c: c.prose)
-        return _candidate(body_text.whole_body(root), "generic:page")
+        return _candidate(density.whole_body(root), "generic:page")
     believed = [
         c
         for c in marked
@@ -118,7 +119,7 @@ def beside_headline(root: etree._Element, dense: Candidate, headlines: list[str]
     side = path[next(i for i, p in enumerate(path) if p is common) - 1]
     if side is anchor:
         return dense
-    near = _candidate(body_text.densest_block(side), "generic:density")
+    near = _candidate(density.densest_block(side), "generic:density")
     if near is None or near.prose < _NEAR_SHARE * dense.prose:
         return dense
     return Candidate(near.element, "generic:beside-headline", near.paragraphs)
@@ -363,7 +364,7 @@ def collapsed(container: etree._Element, shown: list[str]) -> list[str]:
     for block in _HIDDEN_BLOCKS(container):
         if not isinstance(block, etree._Element) or block.tag in _NEVER_TEXT:
             continue
-        if body_text.named_as_furniture(block) or not _trailing(block, container):
+        if furniture.named_as_furniture(block) or not _trailing(block, container):
             continue
         found = [p for p in body_text.paragraphs(block) if p not in seen]
         if prose(found) >= _COLLAPSED_PROSE:
@@ -387,7 +388,7 @@ def _trailing(block: etree._Element, container: etree._Element) -> bool:
         if node.tail and node.tail.strip():
             following += len(node.tail.strip())
         for sibling in node.itersiblings():
-            if isinstance(sibling.tag, str) and not body_text.not_shown(sibling):
+            if isinstance(sibling.tag, str) and not furniture.not_shown(sibling):
                 following += sum(map(len, body_text.paragraphs(sibling)))
             elif sibling.tail and sibling.tail.strip():
                 following += len(sibling.tail.strip())

@@ -35,6 +35,7 @@ from scrapy.spidermiddlewares.base import BaseSpiderMiddleware
 from archive.identity import InvalidURLError, canonicalize_url
 from archive.schedule import DEFAULT_SCHEDULE, Plan, RevisitPolicy, site_schedule
 from archive.store import Archive
+from newscrawler import settings as defaults
 
 
 def revisit_policy(spider: Spider, settings: BaseSettings) -> RevisitPolicy:
@@ -171,7 +172,10 @@ class IncrementalMiddleware(BaseSpiderMiddleware):
         with archive, archive.session() as session:
             urls, plans = site_schedule(session, site_key(spider))
         return RevisitBook(
-            urls, plans, crawl_now(settings), settings.getint("NEWSCRAWLER_REVISIT_LIMIT", 0)
+            urls,
+            plans,
+            crawl_now(settings),
+            settings.getint("NEWSCRAWLER_REVISIT_LIMIT", defaults.NEWSCRAWLER_REVISIT_LIMIT),
         )
 
     async def process_start(self, start: AsyncIterator[Any]) -> AsyncIterator[Any]:

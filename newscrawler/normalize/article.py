@@ -16,7 +16,8 @@ from urllib.parse import urlsplit
 
 from newscrawler.items import ArticleSnapshot, FetchInfo, Found, NormalizedArticle, RawArticle
 from newscrawler.normalize.authors import clean_people, wire_credits
-from newscrawler.normalize.dates import ResolvedDate, parse_datetime, resolve_datetime
+from newscrawler.normalize.dates import parse_datetime
+from newscrawler.normalize.resolve import ResolvedDate, resolve_datetime
 from newscrawler.normalize.tags import clean_tags
 from newscrawler.normalize.text import clean_body, normalize_whitespace
 from newscrawler.normalize.titles import clean_title

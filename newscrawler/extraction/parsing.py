@@ -24,7 +24,7 @@ from scrapy.selector import Selector
 from scrapy.utils.response import get_base_url
 from w3lib.html import get_base_url as base_url_in
 
-from newscrawler.pages.index import HTML_CLASSES
+from newscrawler.extraction.index import HTML_CLASSES
 
 _UTF8 = "utf-8"
 # get_base_url reads the first 4,096 characters of the text; 4 bytes hold any character.
@@ -87,7 +87,7 @@ def parse_utf8(body: bytes, base_url: str) -> etree._Element | None:
     Like parsel's: NUL bytes dropped, surrounding whitespace stripped, ``huge_tree``.
     Unlike it: the parser keeps no table of ``id`` attributes (only XPath's ``id()`` reads
     it, and a table of a page's ids costs a twentieth of the parse), and the elements'
-    classes are chosen inside lxml (:func:`newscrawler.pages.index.faster_element_classes`).
+    classes are chosen inside lxml (:func:`newscrawler.extraction.index.faster_element_classes`).
     """
     if b"\x00" in body:
         body = body.replace(b"\x00", b"")

@@ -10,10 +10,12 @@ the names as it reads any byline ("By A and B" gives two people).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from lxml import etree
 
-from newscrawler.pages.treescan import class_contains
+from newscrawler.extraction.index import text_of
+from newscrawler.extraction.treescan import class_contains
 
 # The word for "by" in the languages of the pages we read: English, French, German,
 # Spanish/Portuguese, Indonesian.
@@ -97,3 +99,61 @@ def in_photo_box(element: etree._Element) -> bool:
             return True
         el = el.getparent()
     return False
+
+
+# Short texts that may label the writer: "Penulis: Ani", "Reporter : Budi", "Pewarta: C".
+_AUTHOR_TEXT = etree.XPath(
+    "//body//text()[contains(., 'enulis') or contains(., 'eporter') or contains(., 'ewarta')"
+    " or contains(., 'ENULIS') or contains(., 'EPORTER') or contains(., 'EWARTA')"
+    " or contains(., 'uthor') or contains(., 'ritten by')][string-length(.) < 120]"
+    "[not(ancestor::script)]",
+    smart_strings=False,
+)
+_AUTHOR_LINE = re.compile(
+    r"^(?:penulis|reporter|pewarta|author|written by)\s*:?\s*[^\W\d_]", re.IGNORECASE
+)
+# Short texts that may label the editor: "Editor: Ani", "Penyunting : Budi", "Redaktur: C".
+_EDITOR_TEXT = etree.XPath(
+    "//body//text()[contains(., 'ditor') or contains(., 'DITOR') or contains(., 'enyunting')"
+    " or contains(., 'edaktur')][string-length(.) < 80][not(ancestor::script)]",
+    smart_strings=False,
+)
+_EDITOR_LINE = re.compile(
+    r"^(?:editor|penyunting|redaktur|edited by)\s*:?\s*(?P<name>[^\W\d_][\w .'-]{2,60})$",
+    re.IGNORECASE,
+)
+
+
+def labelled_authors(root: etree._Element) -> list[str]:
+    """Lines that label the writer, in page order: "Penulis: Ani Wijaya", "Reporter : Budi |
+    Editor : Citra" (the credit cleaner splits the roles), on layouts no class names."""
+    lines = (" ".join(str(text).split()) for text in _AUTHOR_TEXT(root))
+    return [line for line in lines if _AUTHOR_LINE.match(line)]
+
+
+def labelled_editors(root: etree._Element) -> list[str]:
+    """Names a line labels as the editor's, in page order: "Editor: Ani" gives "Ani"."""
+    found = (_EDITOR_LINE.match(" ".join(str(text).split())) for text in _EDITOR_TEXT(root))
+    return [match["name"] for match in found if match]
+
+
+def first_byline(elements: Iterable[etree._Element]) -> list[etree._Element]:
+    """The first byline element with text and those beside it, photo credits left out.
+
+    A page prints its article's byline once, near the headline; further matches belong
+    to teasers, "more from" boxes and comment threads (Quanta's related posts, Yahoo's
+    side column each carry a ``.byline``). Several authors sit side by side in one line
+    (``<a rel="author">A</a> and <a rel="author">B</a>``), so the first match's
+    siblings stay; a credit inside a photo's box names who took the picture.
+    """
+    kept: list[etree._Element] = []
+    for el in elements:
+        if in_photo_box(el):
+            continue
+        if kept and not any(
+            el.getparent() is k.getparent() or k in el.iterancestors() for k in kept[:1]
+        ):
+            continue
+        if text_of(el):
+            kept.append(el)
+    return kept

@@ -33,6 +33,7 @@ from twisted.internet import task
 
 from archive.health import DEFAULT_RULES, HealthRules, SiteHealth, site_health
 from archive.store import Archive
+from newscrawler import settings as defaults
 from newscrawler.sites import project_settings
 
 # Exit codes of crawl-due: cron mails on anything but 0.
@@ -100,7 +101,9 @@ def crawl_due(sites: Sequence[str], settings: Settings) -> dict[str, int | None]
         crawler = process.create_crawler(site)
         process.crawl(crawler)
         crawlers[site] = crawler
-    interval = settings.getfloat("NEWSCRAWLER_PROGRESS_INTERVAL", 30.0)
+    interval = settings.getfloat(
+        "NEWSCRAWLER_PROGRESS_INTERVAL", defaults.NEWSCRAWLER_PROGRESS_INTERVAL
+    )
     progress = task.LoopingCall(_progress, crawlers)
     if interval > 0:
         progress.start(interval, now=False)

@@ -16,6 +16,8 @@ import re
 
 from lxml import etree
 
+from newscrawler.normalize.dates import parse_datetime
+
 # How far from the headline, in elements of the page in document order.
 _BEFORE, _AFTER = 20, 60
 # A date line is short; a paragraph mentioning a year is not one.
@@ -77,3 +79,15 @@ def date_parts(text: str) -> list[str]:
     15:06 WIB | 998 Views"), the ones with a year, so a parser sees the date alone."""
     parts = [p.strip() for p in text.split("|") if _YEAR.search(p)]
     return [text, *parts] if len(parts) > 1 or (parts and parts[0] != text) else [text]
+
+
+def date_by_headline(root: etree._Element, headlines: list[str]) -> list[str]:
+    """The date the page prints next to its headline, as one candidate that parses, or none."""
+    anchor = headline_element(root, headlines)
+    if anchor is None:
+        return []
+    for text in dates_near(anchor):
+        for part in date_parts(text):
+            if parse_datetime(part) is not None:
+                return [part]
+    return []

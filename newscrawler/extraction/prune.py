@@ -12,7 +12,7 @@ from copy import deepcopy
 
 from lxml import etree
 
-from newscrawler.pages import body as body_text
+from newscrawler.extraction import body as body_text
 
 
 def without(container: etree._Element, *xpaths: str) -> etree._Element:

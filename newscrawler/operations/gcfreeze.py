@@ -23,6 +23,8 @@ from scrapy.crawler import Crawler
 from scrapy.exceptions import NotConfigured
 from scrapy.statscollectors import StatsCollector
 
+from newscrawler import settings as defaults
+
 
 class FreezeStartupObjects:
     # Crawls open in this process (crawl-due runs several at once): unfreeze after the last.
@@ -33,7 +35,7 @@ class FreezeStartupObjects:
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> FreezeStartupObjects:
-        if not crawler.settings.getbool("NEWSCRAWLER_GC_FREEZE", True):
+        if not crawler.settings.getbool("NEWSCRAWLER_GC_FREEZE", defaults.NEWSCRAWLER_GC_FREEZE):
             raise NotConfigured("NEWSCRAWLER_GC_FREEZE is off")
         assert crawler.stats is not None
         extension = cls(crawler.stats)

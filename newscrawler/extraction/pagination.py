@@ -27,7 +27,7 @@ from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
 from lxml import etree
 
-from newscrawler.pages.parsing import base_url_of
+from newscrawler.extraction.parsing import base_url_of
 
 if TYPE_CHECKING:
     from newscrawler.pages.base import ArticlePage

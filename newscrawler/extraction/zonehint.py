@@ -18,6 +18,8 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
+from lxml import etree
+
 from newscrawler.normalize.zones import JAKARTA, JAYAPURA, MAKASSAR
 
 _SHOWN_ZONE = re.compile(r"\b\d{1,2}[:.]\d{2}(?::\d{2})?\s*(WIB|WITA|WIT)\b")
@@ -155,3 +157,10 @@ def infer_zone(*, shown: str, languages: list[str], url: str) -> str | None:
         if bare:
             return bare
     return None
+
+
+def page_zone(root: etree._Element, languages: list[str], url: str) -> str | None:
+    """:func:`infer_zone` for a parsed page: its ``<body>``'s text is what it shows."""
+    body = root.find("body")
+    shown = body.text_content() if body is not None else ""
+    return infer_zone(shown=shown, languages=languages, url=url)

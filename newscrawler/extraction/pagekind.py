@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING, Any
 
 from lxml import etree
 
-from newscrawler.pages.jsonld import _loads, _types, _walk
+from newscrawler.extraction.jsonld import _loads, _types, _walk
 
 if TYPE_CHECKING:
     from newscrawler.pages.base import ArticlePage
