@@ -101,22 +101,16 @@ def in_photo_box(element: etree._Element) -> bool:
     return False
 
 
-# Short texts that may label the writer: "Penulis: Ani", "Reporter : Budi", "Pewarta: C".
-_AUTHOR_TEXT = etree.XPath(
-    "//body//text()[contains(., 'enulis') or contains(., 'eporter') or contains(., 'ewarta')"
-    " or contains(., 'ENULIS') or contains(., 'EPORTER') or contains(., 'EWARTA')"
-    " or contains(., 'uthor') or contains(., 'ritten by')][string-length(.) < 120]"
-    "[not(ancestor::script)]",
+# Short texts that may label a credit: "Penulis: Ani", "Reporter : Budi | Editor : Citra",
+# "Written by Dedi". One pass over the page's text nodes serves both roles.
+_LABELLED_TEXT = etree.XPath(
+    ".//text()[string-length(.) < 120]"
+    "[contains(., ':') or contains(., 'ritten by') or contains(., 'dited by')]"
+    "[not(parent::script or parent::style)]",
     smart_strings=False,
 )
 _AUTHOR_LINE = re.compile(
     r"^(?:penulis|reporter|pewarta|author|written by)\s*:?\s*[^\W\d_]", re.IGNORECASE
-)
-# Short texts that may label the editor: "Editor: Ani", "Penyunting : Budi", "Redaktur: C".
-_EDITOR_TEXT = etree.XPath(
-    "//body//text()[contains(., 'ditor') or contains(., 'DITOR') or contains(., 'enyunting')"
-    " or contains(., 'edaktur')][string-length(.) < 80][not(ancestor::script)]",
-    smart_strings=False,
 )
 _EDITOR_LINE = re.compile(
     r"^(?:editor|penyunting|redaktur|edited by)\s*:?\s*(?P<name>[^\W\d_][\w .'-]{2,60})$",
@@ -124,16 +118,21 @@ _EDITOR_LINE = re.compile(
 )
 
 
-def labelled_authors(root: etree._Element) -> list[str]:
-    """Lines that label the writer, in page order: "Penulis: Ani Wijaya", "Reporter : Budi |
-    Editor : Citra" (the credit cleaner splits the roles), on layouts no class names."""
-    lines = (" ".join(str(text).split()) for text in _AUTHOR_TEXT(root))
+def labelled_lines(region: etree._Element) -> list[str]:
+    """The short lines in ``region`` that may label a credit, whitespace collapsed, in page
+    order."""
+    return [" ".join(str(text).split()) for text in _LABELLED_TEXT(region)]
+
+
+def labelled_authors(lines: list[str]) -> list[str]:
+    """Of :func:`labelled_lines`, those that label the writer: "Penulis: Ani Wijaya",
+    "Reporter : Budi | Editor : Citra" (the credit cleaner splits the roles)."""
     return [line for line in lines if _AUTHOR_LINE.match(line)]
 
 
-def labelled_editors(root: etree._Element) -> list[str]:
-    """Names a line labels as the editor's, in page order: "Editor: Ani" gives "Ani"."""
-    found = (_EDITOR_LINE.match(" ".join(str(text).split())) for text in _EDITOR_TEXT(root))
+def labelled_editors(lines: list[str]) -> list[str]:
+    """Of :func:`labelled_lines`, the names a line labels as the editor's: "Editor: Ani"."""
+    found = (_EDITOR_LINE.match(line) for line in lines)
     return [match["name"] for match in found if match]
 
 

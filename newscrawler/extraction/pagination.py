@@ -214,6 +214,11 @@ class _Link:
     show_all: bool  # its text says "Tampilkan semua"
 
 
+_ANCHORS_NAMING = etree.XPath(
+    "//a[contains(@href, $slug) or starts-with(normalize-space(@href), '?')]"
+)
+
+
 def _links(page: ArticlePage) -> list[_Link]:
     """Links on the page to other pages of its article, in page order."""
     here = _readings(page.response.url)
@@ -224,7 +229,12 @@ def _links(page: ArticlePage) -> list[_Link]:
     # names its slug, or is relative to it ("?page=2").
     slugs = {reading.stem.rpartition("/")[2] for reading in here}
     found: list[_Link] = []
-    for el in [*page.index.tags["link"], *page.sel.root.iter("a")]:
+    if len(slugs) == 1:
+        # The same test in libxml2, over a page's hundreds of links.
+        anchors = _ANCHORS_NAMING(page.sel.root, slug=next(iter(slugs)))
+    else:
+        anchors = list(page.sel.root.iter("a"))
+    for el in [*page.index.tags["link"], *anchors]:
         href = (el.get("href") or "").strip()
         if not href or href.startswith(("#", "javascript:", "mailto:")):
             continue

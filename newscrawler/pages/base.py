@@ -33,6 +33,7 @@ from newscrawler.extraction.byline import (
     in_photo_box,
     labelled_authors,
     labelled_editors,
+    labelled_lines,
 )
 from newscrawler.extraction.datelines import date_by_headline
 from newscrawler.extraction.index import PageIndex, faster_element_classes, text_of
@@ -57,6 +58,23 @@ _HTML_LANG = etree.XPath("/html/@lang")
 
 # A clock time in a date candidate: "10:30", "T10:30:00".
 _CLOCK = re.compile(r"\d{1,2}[:.]\d{2}")
+
+
+# How far above the text's block a credit is looked for.
+_CREDIT_LEVELS = 3
+
+
+def _around(block: etree._Element | None, root: etree._Element) -> etree._Element:
+    """The element a few levels above ``block`` (not above ``<body>``), else the page."""
+    if block is None or block.getparent() is None:
+        return root
+    region = block
+    for _ in range(_CREDIT_LEVELS):
+        parent = region.getparent()
+        if parent is None or region.tag == "body":
+            break
+        region = parent
+    return region
 
 
 class ArticlePage:
@@ -104,6 +122,13 @@ class ArticlePage:
     def index(self) -> PageIndex:
         """The page's metas and JSON-LD texts, read in one pass on first use."""
         return PageIndex.of(self.sel.root)
+
+    @cached_property
+    def labelled_lines(self) -> list[str]:
+        """Short lines that may label a credit ("Penulis: Ani"), read once for both roles,
+        around the article's text: a credit stands in its header or at its foot, within a
+        few levels of the text's block (reading every line of a page costs a millisecond)."""
+        return labelled_lines(_around(self.body_container()[0], self.sel.root))
 
     @cached_property
     def jsonld(self) -> list[dict[str, Any]]:
@@ -185,7 +210,7 @@ class ArticlePage:
         # .byline, .author, .author-name, .penulis; and "byline" anywhere in a class name.
         named, anywhere = byline_elements(self.sel.root)
         # itemprop holds a list of names: Ars Technica's byline is itemprop="author creator".
-        return [
+        found = [
             *found_in(from_ld, "json-ld"),
             *found_in(
                 self.meta("author", "article:author", "dc.creator", "dc:creator", "byl"),
@@ -203,10 +228,14 @@ class ArticlePage:
                 [line for text in self._byline(anywhere) if (line := by_line(text))][:1],
                 "markup:by-line",
             ),
-            # A labelled credit in a line of its own, on layouts no class names:
-            # "Penulis: Ani Wijaya", "Reporter : Budi | Editor : Citra", "Pewarta: Dedi".
-            *found_in(labelled_authors(self.sel.root)[:1], "markup:author-label"),
         ]
+        if any(f.source.startswith("markup:") for f in found):
+            return found
+        # A labelled credit in a line of its own, on layouts no byline markup marks (looked
+        # for only there: it reads every short line of the page): "Penulis: Ani Wijaya",
+        # "Reporter : Budi | Editor : Citra", "Pewarta: Dedi".
+        labelled = labelled_authors(self.labelled_lines)[:1]
+        return [*found, *found_in(labelled, "markup:author-label")]
 
     def _byline(self, css: str | list[etree._Element]) -> list[str]:
         """The texts of the first byline the selector (or the list of elements, in page
@@ -215,13 +244,14 @@ class ArticlePage:
         return [text_of(el) for el in first_byline(elements)]
 
     def editors(self) -> list[Found]:
-        """JSON-LD ``editor``, then a name the page labels as its editor ("Editor: Ani",
+        """JSON-LD ``editor``, else a name the page labels as its editor ("Editor: Ani",
         "Penyunting: Budi"), in a short line of its own."""
         from_ld: list[str] = []
         for obj in self.jsonld:
             from_ld.extend(people(obj.get("editor")))
-        labelled = labelled_editors(self.sel.root)
-        return [*found_in(from_ld, "json-ld"), *found_in(labelled[:1], "markup:editor-label")]
+        if from_ld:
+            return found_in(from_ld, "json-ld")
+        return found_in(labelled_editors(self.labelled_lines)[:1], "markup:editor-label")
 
     def published(self) -> list[Found]:
         """JSON-LD, then the date metas, then ``itemprop=datePublished`` microdata.
