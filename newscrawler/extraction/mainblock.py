@@ -25,7 +25,6 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-import trafilatura
 from lxml import etree
 
 from newscrawler.extraction import body as body_text
@@ -173,6 +172,10 @@ def second_reading(markup: str, url: str | None) -> list[str]:
     ours agree, both are likely right; where they part, one took the wrong block.
     Comments are left out: they are never the article.
     """
+    # Imported here: a crawl of sites whose page objects read their own containers never
+    # asks, and need not load it.
+    import trafilatura
+
     text = trafilatura.extract(markup, url=url, include_comments=False, include_tables=True)
     if not text:
         return []
