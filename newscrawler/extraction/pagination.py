@@ -214,6 +214,12 @@ class _Link:
     show_all: bool  # its text says "Tampilkan semua"
 
 
+def _host_of(url: str) -> str:
+    """``https://www.kompas.com/x`` -> ``www.kompas.com``, as ``urlsplit(url).netloc``
+    lowercased gives it for the absolute URLs urljoin makes, without parsing the rest."""
+    return url.split("/", 3)[2].lower() if "://" in url else ""
+
+
 _ANCHORS_NAMING = etree.XPath(
     "//a[contains(@href, $slug) or starts-with(normalize-space(@href), '?')]"
 )
@@ -228,6 +234,7 @@ def _links(page: ArticlePage) -> list[_Link]:
     # A cheap test on the raw href before any URL is parsed: a link to a page of this article
     # names its slug, or is relative to it ("?page=2").
     slugs = {reading.stem.rpartition("/")[2] for reading in here}
+    hosts = {reading.host for reading in here}
     found: list[_Link] = []
     if len(slugs) == 1:
         # The same test in libxml2, over a page's hundreds of links.
@@ -241,6 +248,10 @@ def _links(page: ArticlePage) -> list[_Link]:
         if not (any(slug in href for slug in slugs) or href.startswith("?")):
             continue
         url = urljoin(base, href).partition("#")[0]
+        # Every page of the article is on its host: a share button's link, which names the
+        # article's URL in its query, is not.
+        if _host_of(url) not in hosts:
+            continue
         text = _text(el) if el.tag == "a" else ""
         relation = _relation(url, here)
         if relation is None and _SHOW_ALL_TEXT.match(text):
