@@ -168,6 +168,7 @@ def test_search_and_export(small_archive: str, tmp_path: Path) -> None:
         (["changes", "--field", "warna"], 2, "choose one of"),
         (["changes", "--since", "2024-02-30"], 2, "bad date/time"),
         (["search", "--", "--"], 2, "nothing to search for"),
+        (["search", "ASN " * 2000], 2, "at most 512 are allowed"),
         (["export", "--format", "parquet"], 2, "give --output"),
         (["export", "--format", "xml"], 2, "Invalid value"),
         (["--tz", "Mars/Olympus", "stats"], 2, "unknown time zone"),
@@ -179,6 +180,14 @@ def test_bad_input_fails_clearly(
     result = run(small_archive, *args)
     assert result.exit_code == code, result.output
     assert message in result.output
+
+
+def test_an_overlong_search_is_refused_in_one_line(small_archive: str) -> None:
+    result = run(small_archive, "search", "ASN " * 2000)
+    assert result.exit_code == 2
+    assert result.output.strip() == (
+        "Error: the query is 8,000 characters long: at most 512 are allowed"
+    )
 
 
 @pytest.mark.parametrize("command", [["stats"], ["search", "x"], ["show", "1"], ["history", "1"]])
