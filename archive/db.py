@@ -37,6 +37,11 @@ def resolve_url(url: str | URL | None) -> URL:
     return make_url(chosen)
 
 
+def shown_url(url: str | URL) -> str:
+    """The URL as logs and messages show it: any password replaced by ``***``."""
+    return make_url(url).render_as_string(hide_password=True)
+
+
 def sqlite_path(url: URL) -> Path | None:
     """The file a SQLite URL points at, or None for in-memory databases and other backends."""
     if url.get_backend_name() != "sqlite" or url.database in (None, "", ":memory:"):

@@ -21,6 +21,7 @@ from scrapy.http import Response
 from twisted.internet.task import LoopingCall
 
 from archive.batch import PreparedItem, prepare
+from archive.db import shown_url
 from archive.identity import InvalidURLError, canonicalize_url
 from archive.schedule import VisitPlanner
 from archive.store import Archive
@@ -136,7 +137,7 @@ class ArchivePipeline:
             started_at=datetime.now(UTC),
             args={k: str(v) for k, v in getattr(self.spider, "_arguments", {}).items()},
         )
-        self.spider.logger.info("archiving to %s (run %s)", self.url, self.run_id)
+        self.spider.logger.info("archiving to %s (run %s)", shown_url(self.url), self.run_id)
         assert self.crawler.stats is not None
         self.crawler.stats.set_value("archive/run_id", self.run_id)
         if self.batch > 1 and self.flush_seconds > 0:

@@ -23,12 +23,21 @@ AUTOTHROTTLE_MAX_DELAY = 30.0
 AUTOTHROTTLE_TARGET_CONCURRENCY = 2.0
 RETRY_TIMES = 3
 RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408]
+# A 429 or 503 with Retry-After is retried after that long, waiting at most this many seconds.
+NEWSCRAWLER_RETRY_AFTER_MAX = 120.0
 DOWNLOAD_TIMEOUT = 30
+# News pages are 100-500 KB. A download over 16 MiB is cancelled (Scrapy's default is 1 GiB),
+# also while a compressed body is inflated: a 1 MB gzip page that inflates to 1 GB stops at
+# 16 MiB instead of filling memory. The fetch is recorded as failed, "too large: ...".
+DOWNLOAD_MAXSIZE = 16 * 1024 * 1024
+DOWNLOAD_WARNSIZE = 4 * 1024 * 1024
 # 404/410/403/429 reach the spider's errback so they are recorded, not just logged.
 HTTPERROR_ALLOW_ALL = False
 
 DOWNLOADER_MIDDLEWARES = {
     "newscrawler.middlewares.ContactHeaderMiddleware": 550,
+    # Just outside Scrapy's RetryMiddleware (550): sees 429/503 first, waits for Retry-After.
+    "newscrawler.middlewares.RetryAfterMiddleware": 555,
     # Last before the downloader: rewrites requests to the local replay server when asked.
     "newscrawler.middlewares.ReplayMiddleware": 990,
 }

@@ -24,7 +24,6 @@ from archive.schedule import (
 from archive.snapshot import FetchInfo
 from archive.store import Archive
 from newscrawler.operations.incremental import RevisitBook, changed_since, parse_hint_time
-from tests.archive.conftest import postgres_database  # noqa: F401 (a fixture, used by name)
 from tests.archive.samples import T0, fetch_for, snapshot
 
 PUBLISHED = datetime(2024, 8, 14, 2, 30, tzinfo=UTC)  # samples.snapshot's publish time

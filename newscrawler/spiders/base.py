@@ -45,6 +45,9 @@ from newscrawler.operations.incremental import site_key
 from newscrawler.pages.base import ArticlePage
 
 SOURCES = ("feeds", "sitemaps", "listings")
+# How Scrapy words a download it cancelled at DOWNLOAD_MAXSIZE: "larger than download max
+# size (...)" from the download handler, "exceeded DOWNLOAD_MAXSIZE (...)" from decompression.
+_MAXSIZE = re.compile(r"download[ _]?max[ _]?size", re.IGNORECASE)
 
 
 def parse_day(value: str, name: str) -> date:
@@ -334,9 +337,7 @@ class NewsSpider(scrapy.Spider):
             self.crawler.stats.inc_value(f"newscrawler/http/{status}")
             reason = f"HTTP {status}"
         else:
-            name = type(error).__name__
-            self.crawler.stats.inc_value(f"newscrawler/errors/{name}")
-            reason = f"{name}: {failure.getErrorMessage()}"
+            reason = self.error_reason(failure)
         yield from self.paged_failed(paged, reason)
 
     def paged_failed(self, paged: PagedArticle, reason: str) -> Iterator[Any]:
@@ -426,16 +427,31 @@ class NewsSpider(scrapy.Spider):
             self.crawler.stats.inc_value(f"newscrawler/http/{status}")
             yield self.fetch_info(response, outcome, reason)
             return
-        name = type(error).__name__
-        self.crawler.stats.inc_value(f"newscrawler/errors/{name}")
-        self.logger.warning("fetch failed: %s: %s", request.url, failure.getErrorMessage())
+        reason = self.error_reason(failure)
+        self.logger.warning("fetch failed: %s: %s", request.url, reason)
         yield FetchInfo(
             url=request.meta.get("replay_original_url", request.url),
             site=self.name,
             fetched_at=datetime.now(UTC),
             outcome="failed",
-            reason=f"{name}: {failure.getErrorMessage()}",
+            reason=reason,
         )
+
+    def error_reason(self, failure: Failure) -> str:
+        """Why a request failed without an HTTP answer, for the fetch log; counted by kind.
+
+        A download Scrapy cancelled at ``DOWNLOAD_MAXSIZE`` (a huge page, or a small
+        compressed one that inflates without end) says so first: ``too large: ...``.
+        """
+        request: Request = failure.request  # type: ignore[attr-defined]
+        message = failure.getErrorMessage()
+        if _MAXSIZE.search(message):
+            self.crawler.stats.inc_value("newscrawler/errors/too_large")
+            limit = request.meta.get("download_maxsize", self.settings.getint("DOWNLOAD_MAXSIZE"))
+            return f"too large: over DOWNLOAD_MAXSIZE ({limit:,} bytes); {message}"
+        name = type(failure.value).__name__
+        self.crawler.stats.inc_value(f"newscrawler/errors/{name}")
+        return f"{name}: {message}"
 
 
 @dataclass(slots=True)

@@ -1,35 +1,14 @@
-"""Archives on real backends: a SQLite file in tmp_path, and a fresh PostgreSQL database.
-
-Each PostgreSQL test gets its own database (``newscrawler_test_<random>``), dropped afterwards,
-so tests never see each other's rows and never touch a database someone else uses.
-"""
+"""Archives on real backends: a SQLite file in tmp_path, and a fresh PostgreSQL database
+(``postgres_database``, from tests/conftest.py)."""
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
-import psycopg
 import pytest
-from sqlalchemy.engine import make_url
 
 from archive.store import Archive
-
-
-@pytest.fixture
-def postgres_database(postgres_url: str) -> Iterator[str]:
-    """The URL of a new, empty PostgreSQL database, dropped after the test."""
-    server = make_url(postgres_url)
-    name = f"newscrawler_test_{uuid.uuid4().hex[:12]}"
-    admin = server.set(drivername="postgresql").render_as_string(hide_password=False)
-    with psycopg.connect(admin, autocommit=True) as connection:
-        connection.execute(f'CREATE DATABASE "{name}"')
-    try:
-        yield server.set(database=name).render_as_string(hide_password=False)
-    finally:
-        with psycopg.connect(admin, autocommit=True) as connection:
-            connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 @pytest.fixture
