@@ -27,7 +27,7 @@ from archive.schedule import VisitPlanner
 from archive.store import Archive
 from newscrawler import settings as defaults
 from newscrawler.items import FetchInfo, NormalizedArticle, RawArticle
-from newscrawler.normalize.article import NotAnArticle, normalize
+from newscrawler.normalize.article import NotAnArticle, normalize, visit_of
 from newscrawler.operations.crawl_health import coverage_keys
 from newscrawler.operations.incremental import revisit_policy
 
@@ -203,17 +203,7 @@ class ArchivePipeline:
         """A dropped page is still a visit: record it with the reason, so nothing is lost."""
         if self.archive is None or not isinstance(item, RawArticle):
             return
-        fetch = FetchInfo(
-            url=item.url,
-            site=item.site,
-            fetched_at=item.fetched_at or datetime.now(UTC),
-            status=item.http_status,
-            etag=item.etag,
-            last_modified=item.last_modified,
-            outcome="dropped",
-            reason=str(exception),
-            run_id=self.run_id,
-        )
+        fetch = replace(visit_of(item, "dropped", str(exception)), run_id=self.run_id)
         self._record_fetch(fetch)
         self._inc("archive/fetch/dropped")
 

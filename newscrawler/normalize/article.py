@@ -14,6 +14,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 from urllib.parse import urlsplit
 
+from archive.snapshot import FetchOutcome
 from newscrawler.items import ArticleSnapshot, FetchInfo, Found, NormalizedArticle, RawArticle
 from newscrawler.normalize.authors import clean_people, wire_credits
 from newscrawler.normalize.dates import parse_datetime
@@ -229,6 +230,21 @@ def to_snapshot(raw: RawArticle, *, now: datetime | None = None) -> ArticleSnaps
         site_name=raw.site_names[0] if raw.site_names else None,
         provenance=provenance,
         notes=notes,
+    )
+
+
+def visit_of(raw: RawArticle, outcome: FetchOutcome, reason: str) -> FetchInfo:
+    """The visit of an article's (first) page that stored nothing: dropped or failed, with
+    the reason, so the fetch log keeps it."""
+    return FetchInfo(
+        url=raw.url,
+        site=raw.site,
+        fetched_at=raw.fetched_at or datetime.now(UTC),
+        status=raw.http_status,
+        etag=raw.etag,
+        last_modified=raw.last_modified,
+        outcome=outcome,
+        reason=reason,
     )
 
 

@@ -38,7 +38,7 @@ from newscrawler.discovery.request_urls import request_url
 from newscrawler.extraction.pagination import Continuation, join_pages
 from newscrawler.extraction.parsing import release_tree
 from newscrawler.items import FetchInfo, Found, RawArticle
-from newscrawler.normalize.article import DEFAULT_TIMEZONE, NotAnArticle, normalize
+from newscrawler.normalize.article import DEFAULT_TIMEZONE, NotAnArticle, normalize, visit_of
 from newscrawler.normalize.zones import zone_for
 from newscrawler.operations.crawl_health import challenge_marker
 from newscrawler.operations.incremental import site_key
@@ -395,16 +395,7 @@ class NewsSpider(scrapy.Spider):
 
     def item_fetch(self, item: RawArticle, outcome: str, reason: str) -> FetchInfo:
         """The fetch of an article's (first) page, recorded with ``outcome``."""
-        return FetchInfo(
-            url=item.url,
-            site=item.site,
-            fetched_at=item.fetched_at or datetime.now(UTC),
-            status=item.http_status,
-            etag=item.etag,
-            last_modified=item.last_modified,
-            outcome=outcome,  # type: ignore[arg-type]
-            reason=reason,
-        )
+        return visit_of(item, outcome, reason)  # type: ignore[arg-type]
 
     def on_error(self, failure: Failure) -> Iterator[FetchInfo]:
         """Every failed request becomes a recorded fetch, never a silent loss."""
