@@ -156,3 +156,22 @@ def first_byline(elements: Iterable[etree._Element]) -> list[etree._Element]:
         if text_of(el):
             kept.append(el)
     return kept
+
+
+# How far above the text's block a credit is looked for.
+_CREDIT_LEVELS = 3
+
+
+def credit_region(block: etree._Element | None, root: etree._Element) -> etree._Element:
+    """Where a credit for the text in ``block`` is looked for: a few levels above it (not
+    above ``<body>``), else the whole page. A credit stands in the article's header or at its
+    foot, within a few levels of its text."""
+    if block is None or block.getparent() is None:
+        return root
+    region = block
+    for _ in range(_CREDIT_LEVELS):
+        parent = region.getparent()
+        if parent is None or region.tag == "body":
+            break
+        region = parent
+    return region

@@ -29,6 +29,7 @@ from newscrawler.extraction import mainblock
 from newscrawler.extraction.byline import (
     by_line,
     byline_elements,
+    credit_region,
     first_byline,
     in_photo_box,
     labelled_authors,
@@ -56,25 +57,15 @@ _IN_HEAD = etree.XPath("boolean(ancestor::head)")
 _HTML_LANG = etree.XPath("/html/@lang")
 
 
+# Metas that carry the publication time, most common first.
+_PUBLISHED_METAS = (
+    "article:published_time", "article:published", "og:article:published_time",
+    "og:published_time", "pubdate", "publishdate", "publish-date", "publish_date",
+    "dc.date.issued", "dcterms.issued", "dcterms.created", "dc.date", "dc:date", "date",
+    "content_publisheddate", "parsely-pub-date", "sailthru.date", "datepublished",
+)  # fmt: skip
 # A clock time in a date candidate: "10:30", "T10:30:00".
 _CLOCK = re.compile(r"\d{1,2}[:.]\d{2}")
-
-
-# How far above the text's block a credit is looked for.
-_CREDIT_LEVELS = 3
-
-
-def _around(block: etree._Element | None, root: etree._Element) -> etree._Element:
-    """The element a few levels above ``block`` (not above ``<body>``), else the page."""
-    if block is None or block.getparent() is None:
-        return root
-    region = block
-    for _ in range(_CREDIT_LEVELS):
-        parent = region.getparent()
-        if parent is None or region.tag == "body":
-            break
-        region = parent
-    return region
 
 
 class ArticlePage:
@@ -128,7 +119,7 @@ class ArticlePage:
         """Short lines that may label a credit ("Penulis: Ani"), read once for both roles,
         around the article's text: a credit stands in its header or at its foot, within a
         few levels of the text's block (reading every line of a page costs a millisecond)."""
-        return labelled_lines(_around(self.body_container()[0], self.sel.root))
+        return labelled_lines(credit_region(self.body_container()[0], self.sel.root))
 
     @cached_property
     def jsonld(self) -> list[dict[str, Any]]:
@@ -265,29 +256,7 @@ class ArticlePage:
         on the homepage.
         """
         from_ld = found_in(self.ld("datePublished", "dateCreated"), "json-ld")
-        from_meta = found_in(
-            self.meta(
-                "article:published_time",
-                "article:published",
-                "og:article:published_time",
-                "og:published_time",
-                "pubdate",
-                "publishdate",
-                "publish-date",
-                "publish_date",
-                "dc.date.issued",
-                "dcterms.issued",
-                "dcterms.created",
-                "dc.date",
-                "dc:date",
-                "date",
-                "content_publisheddate",
-                "parsely-pub-date",
-                "sailthru.date",
-                "datepublished",
-            ),
-            "meta:published",
-        )
+        from_meta = found_in(self.meta(*_PUBLISHED_METAS), "meta:published")
         marked = self.css_elements("[itemprop=datePublished]")
         in_body = [el for el in marked if not _IN_HEAD(el)] if from_ld or from_meta else marked
         return [
