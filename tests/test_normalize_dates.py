@@ -16,6 +16,7 @@ from newscrawler.normalize.dates import (
     _parse_explicit,
     _prepare,
     parse_datetime,
+    parse_datetime_any_year,
 )
 from newscrawler.normalize.resolve import ResolvedDate, resolve_datetime
 from newscrawler.normalize.zones import WIB, WIT, WITA
@@ -60,6 +61,47 @@ def test_formats_from_the_sites(raw: str, expected: str) -> None:
 )  # fmt: skip
 def test_refuses_to_guess(raw: str) -> None:
     assert parse_datetime(raw, default_tz=WIB) is None
+
+
+@pytest.mark.parametrize(
+    "raw",
+    ["0001-01-01T00:00:00", "0001-01-01", "0000-00-00 00:00:00", "9999-12-31T23:59:59+14:00",
+     "9999-12-31T23:59:59-12:00", "1899-12-31T16:59:59Z", "2101-01-01T00:00:00Z",
+     "1 Jan 0001 00:00 WIB", "31/12/9999 23:59 WIB", "99999999999"],
+)  # fmt: skip
+def test_placeholder_years_are_no_dates(raw: str) -> None:
+    # An empty CMS date ("0001-01-01") or "never" (year 9999) is not a publication time,
+    # and the database cannot hold it.
+    assert parse_datetime(raw, default_tz=WIB) is None
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("1900-01-01T07:00:00+07:00", "1900-01-01T07:00:00+07:00"),
+        ("2100-12-31T23:59:59Z", "2100-12-31T23:59:59+00:00"),
+    ],
+)
+def test_the_plausible_years_end_at_1900_and_2100_in_utc(raw: str, expected: str) -> None:
+    assert parse_datetime(raw, default_tz=WIB) == datetime.fromisoformat(expected)
+
+
+def test_resolve_passes_over_placeholders_and_keeps_them() -> None:
+    resolved = resolve_datetime(
+        [
+            Found("0001-01-01T00:00:00", "json-ld"),
+            Found("9999-12-31T23:59:59+14:00", "meta:published"),
+            Found("Senin, 15 Feb 2016 13:46 WIB", "byline"),
+        ],
+        default_tz=WIB,
+    )
+    assert resolved.value == datetime(2016, 2, 15, 13, 46, tzinfo=WIB)
+    assert resolved.source == "byline"
+    assert resolved.conflicts == ()
+    assert resolved.implausible == (
+        ("json-ld", "0001-01-01T00:00:00"),
+        ("meta:published", "9999-12-31T23:59:59+14:00"),
+    )
 
 
 @pytest.mark.parametrize("raw", ["12:51 p.m.", "12:06 PM", "10:30 WIB", "pukul 14.00", "09:15 ET"])
@@ -116,6 +158,7 @@ def test_resolve_with_nothing_usable() -> None:
     assert resolved.value is None
     assert resolved.source is None
     assert resolved.conflicts == ()
+    assert resolved.implausible == ()
 
 
 @pytest.mark.parametrize(
@@ -158,7 +201,8 @@ def test_daypart_shortcut_rules_out_plain_values(text: str) -> None:
 
 
 def _general_path(raw: str, default_tz: tzinfo) -> datetime | None:
-    """parse_datetime without its plain-ISO shortcut (a _PLAIN_ISO string never falls back)."""
+    """parse_datetime_any_year without its plain-ISO shortcut (a _PLAIN_ISO string never
+    falls back)."""
     known, value = _parse_explicit(_prepare(raw), default_tz, None)
     assert known
     return value
@@ -193,7 +237,7 @@ def _general_path(raw: str, default_tz: tzinfo) -> datetime | None:
 def test_plain_iso_shortcut_gives_the_general_result(raw: str) -> None:
     assert _PLAIN_ISO.fullmatch(raw)
     for zone in (WIB, UTC, timezone(timedelta(hours=-3))):
-        value = parse_datetime(raw, default_tz=zone)
+        value = parse_datetime_any_year(raw, default_tz=zone)
         general = _general_path(raw, zone)
         # Equal instants compare equal across zones: the zone itself must match too.
         assert value == general
@@ -252,7 +296,7 @@ _TIME = st.tuples(
 def test_plain_iso_shortcut_on_any_such_string(year: str, month: str, day: str, time: str) -> None:
     raw = f"{year}-{month}-{day}{time}"
     assert _PLAIN_ISO.fullmatch(raw)
-    value = parse_datetime(raw, default_tz=WIB)
+    value = parse_datetime_any_year(raw, default_tz=WIB)
     general = _general_path(raw, WIB)
     assert value == general
     assert (value and value.tzinfo) == (general and general.tzinfo)

@@ -37,21 +37,43 @@ _CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _CDATA = re.compile(r"^(?://\s*)?<!\[CDATA\[(?P<json>.*?)(?://\s*)?\]\]>$", re.DOTALL)
 
 
+# How deep a list or object may sit. Real pages nest four or five levels (an @graph, an
+# author list, an image object); a hostile one nests a thousand, which would exhaust Python's
+# stack in every walk over it. What lies deeper is left out.
+MAX_DEPTH = 20
+
+
 def _loads(text: str) -> Any:
+    """The script's JSON, without anything nested deeper than :data:`MAX_DEPTH`; None when
+    it does not parse."""
     wrapped = _CDATA.match(text)
     if wrapped:
         text = wrapped["json"].strip()
     try:
-        return json.loads(text)
+        return _within_depth(json.loads(text))
+    except RecursionError:
+        # Nested beyond the interpreter's limit (~1,000 levels): no page's data is.
+        return None
     except ValueError:
         pass
     # Raw newlines/tabs inside strings are the most common breakage; JSON forbids them.
     cleaned = _CONTROL_CHARS.sub(" ", text).replace("\n", " ").replace("\r", " ")
     cleaned = cleaned.replace("\t", " ")
     try:
-        return json.loads(cleaned)
-    except ValueError:
+        return _within_depth(json.loads(cleaned))
+    except (RecursionError, ValueError):
         return None
+
+
+def _within_depth(node: Any, depth: int = 0) -> Any:
+    """``node`` with lists and objects below :data:`MAX_DEPTH` levels replaced by None."""
+    if isinstance(node, list):
+        return [_within_depth(child, depth + 1) for child in node] if depth < MAX_DEPTH else None
+    if isinstance(node, dict):
+        if depth >= MAX_DEPTH:
+            return None
+        return {key: _within_depth(value, depth + 1) for key, value in node.items()}
+    return node
 
 
 def _walk(node: Any) -> Iterator[dict[str, Any]]:

@@ -194,6 +194,10 @@ def to_snapshot(raw: RawArticle, *, now: datetime | None = None) -> ArticleSnaps
             notes.setdefault("raw", {})[name] = resolved.raw
         if resolved.conflicts:
             notes.setdefault("date_conflicts", {})[name] = _date_note(resolved)
+        if resolved.implausible:
+            notes.setdefault("implausible_dates", {})[name] = [
+                {"source": source, "raw": raw} for source, raw in resolved.implausible
+            ]
     for name, src in (
         ("subtitle", source),
         ("authors", authors_source),

@@ -21,7 +21,13 @@ from functools import lru_cache
 from newscrawler.normalize.text import may_contain_ignoring_case, normalize_whitespace
 from newscrawler.normalize.zones import WIB, ZONE_ABBREVIATIONS
 
-__all__ = ["parse_datetime"]
+__all__ = ["EARLIEST_YEAR", "LATEST_YEAR", "parse_datetime", "parse_datetime_any_year", "plausible"]
+
+# The years a publication time can have, in UTC. Outside them is a placeholder, not a date:
+# "0001-01-01T00:00:00" (an empty date in many CMSs) or "9999-12-31T23:59:59+14:00" ("never"),
+# which the database cannot hold either (year 1 in WIB is before year 1 in UTC).
+EARLIEST_YEAR = 1900
+LATEST_YEAR = 2100
 
 # Month names and abbreviations in Indonesian and English, as the sites write them.
 MONTHS: dict[str, int] = {
@@ -144,8 +150,27 @@ def parse_datetime(
     """Aware datetime or None; never raises, never returns naive.
 
     ``now`` (aware) anchors relative times ("5 menit yang lalu", "kemarin"); without ``now``
-    relative strings give None, because the crawl's own clock is not the page's.
+    relative strings give None, because the crawl's own clock is not the page's. A value
+    outside the years :data:`EARLIEST_YEAR` to :data:`LATEST_YEAR` (UTC) is None too.
     """
+    value = parse_datetime_any_year(raw, default_tz=default_tz, now=now)
+    return value if value is not None and plausible(value) else None
+
+
+def plausible(value: datetime) -> bool:
+    """``value`` in UTC falls in the years a publication time can have."""
+    try:
+        year = value.astimezone(UTC).year
+    except OverflowError:  # year 1 east of UTC, year 9999 west of it
+        return False
+    return EARLIEST_YEAR <= year <= LATEST_YEAR
+
+
+def parse_datetime_any_year(
+    raw: str, *, default_tz: tzinfo = WIB, now: datetime | None = None
+) -> datetime | None:
+    """:func:`parse_datetime` without its range of years: what the string says, placeholders
+    such as "0001-01-01" included, so a caller can tell them from what does not parse."""
     if not isinstance(raw, str):
         return None
     if now is not None and now.tzinfo is None:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta, tzinfo
 
 from newscrawler.items import Found
-from newscrawler.normalize.dates import parse_datetime
+from newscrawler.normalize.dates import parse_datetime_any_year, plausible
 from newscrawler.normalize.zones import WIB
 
 
@@ -26,6 +26,8 @@ class ResolvedDate:
     raw: str | None
     source: str | None
     conflicts: tuple[tuple[str, str], ...] = ()  # (source, raw) more than 60 s from value
+    # (source, raw) of candidates that name a time outside the plausible years ("0001-01-01")
+    implausible: tuple[tuple[str, str], ...] = ()
 
 
 CONFLICT_THRESHOLD = timedelta(seconds=60)
@@ -53,13 +55,23 @@ def resolve_datetime(
 
     Another is a candidate that gives the day only: JSON-LD "2024-08-14" beside a byline
     "14 Agustus 2024 10:30 WIB" says the same day, and the byline says when in it.
+
+    A candidate outside the plausible years (a placeholder "0001-01-01T00:00:00") is passed
+    over for the next one and kept in ``implausible``.
     """
     parsed: list[tuple[datetime, Found]] = []
+    implausible: list[tuple[str, str]] = []
     for candidate in candidates:
-        value = parse_datetime(candidate.value, default_tz=default_tz, now=now)
-        if value is not None:
+        value = parse_datetime_any_year(candidate.value, default_tz=default_tz, now=now)
+        if value is None:
+            continue
+        if plausible(value):
             parsed.append((value, candidate))
+        else:
+            implausible.append((candidate.source, candidate.value))
     if not parsed:
+        if implausible:
+            return ResolvedDate(value=None, raw=None, source=None, implausible=tuple(implausible))
         return _UNRESOLVED
     value, found = _local_over_false_utc(parsed, default_tz, zone_known)
     value, found = _clock_over_bare_date(value, found, parsed)
@@ -68,7 +80,13 @@ def resolve_datetime(
         for other_value, other in parsed
         if other is not found and abs(other_value - value) > CONFLICT_THRESHOLD
     )
-    return ResolvedDate(value=value, raw=found.value, source=found.source, conflicts=conflicts)
+    return ResolvedDate(
+        value=value,
+        raw=found.value,
+        source=found.source,
+        conflicts=conflicts,
+        implausible=tuple(implausible),
+    )
 
 
 # A time that names its zone: "10:30 WIB", "10.30 WITA", "+07:00". On a site of unknown zone
