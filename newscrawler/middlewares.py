@@ -1,5 +1,6 @@
 """Downloader middlewares: a contact header for site operators, waiting as long as a server
-asks before a retry (Retry-After), and replay from 127.0.0.1."""
+asks before a retry (Retry-After), redirects that loop or leave the site refused (and so
+recorded), and replay from 127.0.0.1."""
 
 from __future__ import annotations
 
@@ -7,15 +8,18 @@ import logging
 import re
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 from scrapy.crawler import Crawler
+from scrapy.downloadermiddlewares.redirect import MetaRefreshMiddleware, RedirectMiddleware
 from scrapy.downloadermiddlewares.retry import get_retry_request
-from scrapy.exceptions import NotConfigured
+from scrapy.exceptions import IgnoreRequest, NotConfigured
 from scrapy.http import Request, Response
 from scrapy.utils.defer import maybe_deferred_to_future
 from scrapy.utils.response import response_status_message
+from scrapy.utils.url import url_is_from_any_domain
 from twisted.internet.task import deferLater
+from w3lib.url import canonicalize_url
 
 from newscrawler import settings as defaults
 
@@ -125,6 +129,66 @@ class RetryAfterMiddleware:
         return retry
 
 
+class RedirectRefused(IgnoreRequest):
+    """A redirect the crawler does not follow; the spider's errback records the visit with
+    ``outcome`` and ``reason`` ("redirect loop: ...", "redirected off-site to ...")."""
+
+    def __init__(self, url: str, outcome: str, reason: str, kind: str) -> None:
+        super().__init__(reason)
+        self.url = url  # the first URL of the chain: the one the crawl asked for
+        self.outcome = outcome
+        self.reason = reason
+        self.kind = kind  # the stats key: newscrawler/redirect/<kind>
+
+
+def _real_url(request: Request) -> str:
+    """The URL a request stands for (under replay, not the 127.0.0.1 one)."""
+    return str(request.meta.get("replay_original_url", request.url))
+
+
+def _checked(
+    redirected: Request | Response, request: Request, crawler: Crawler
+) -> Request | Response:
+    """``redirected`` as Scrapy's middleware made it, unless it loops or leaves the site.
+
+    Scrapy follows either silently: a redirect back to a URL already fetched is dropped by
+    the duplicate filter, one to another host by the offsite filter (or, under replay, not at
+    all), and the archive never hears of the visit. Refused here, the visit reaches the
+    request's errback, which records it.
+    """
+    if not isinstance(redirected, Request):
+        return redirected
+    chain = [*request.meta.get("redirect_chain", []), _real_url(request)]
+    redirected.meta["redirect_chain"] = chain
+    seen = {canonicalize_url(url) for url in chain}
+    if canonicalize_url(redirected.url) in seen:
+        hops = " -> ".join([*chain, redirected.url])
+        raise RedirectRefused(chain[0], "failed", f"redirect loop: {hops}", "loop")
+    domains = getattr(crawler.spider, "allowed_domains", None) or []
+    if domains and not url_is_from_any_domain(redirected.url, domains):
+        host = urlsplit(redirected.url).hostname or redirected.url
+        raise RedirectRefused(chain[0], "dropped", f"redirected off-site to {host}", "offsite")
+    return redirected
+
+
+class CheckedRedirectMiddleware(RedirectMiddleware):
+    """Scrapy's 3xx redirects, with loops and redirects off the site refused (see _checked)."""
+
+    def process_response(  # type: ignore[override]
+        self, request: Request, response: Response
+    ) -> Request | Response:
+        return _checked(super().process_response(request, response), request, self.crawler)
+
+
+class CheckedMetaRefreshMiddleware(MetaRefreshMiddleware):
+    """Scrapy's ``<meta http-equiv="refresh">`` redirects, checked as 3xx ones are."""
+
+    def process_response(  # type: ignore[override]
+        self, request: Request, response: Response
+    ) -> Request | Response:
+        return _checked(super().process_response(request, response), request, self.crawler)
+
+
 def replay_url(base: str, url: str) -> str:
     """``https://www.liputan6.com/a?b=1`` -> ``<base>/www.liputan6.com/a?b=1``."""
     parts = urlsplit(url)
@@ -152,7 +216,9 @@ class ReplayMiddleware:
         return cls(base)
 
     def process_request(self, request: Request) -> Request | None:
-        if "replay_original_url" in request.meta:
+        # Already sent to the replay server. A redirect's request carries its source's meta
+        # (``replay_original_url`` too) but a real URL, which must be rewritten again.
+        if request.url.startswith(self.base.rstrip("/") + "/"):
             return None
         # The rewritten request is rescheduled: it must pass the offsite and duplicate
         # filters, which already judged the original URL.
@@ -167,5 +233,10 @@ class ReplayMiddleware:
     def process_response(self, request: Request, response: Response) -> Response:
         original = request.meta.get("replay_original_url")
         if original and response.url != original:
-            return response.replace(url=original)
+            location = response.headers.get(b"Location")
+            headers = response.headers.copy()
+            if location:
+                # Relative to the page's real URL, as the site meant it, not to 127.0.0.1.
+                headers[b"Location"] = urljoin(original, location.decode("latin-1"))
+            return response.replace(url=original, headers=headers)
         return response

@@ -38,6 +38,12 @@ DOWNLOADER_MIDDLEWARES = {
     "newscrawler.middlewares.ContactHeaderMiddleware": 550,
     # Just outside Scrapy's RetryMiddleware (550): sees 429/503 first, waits for Retry-After.
     "newscrawler.middlewares.RetryAfterMiddleware": 555,
+    # Scrapy's redirects, but a loop or a redirect off the site is a recorded visit, not a
+    # silent drop by the duplicate or offsite filter.
+    "scrapy.downloadermiddlewares.redirect.MetaRefreshMiddleware": None,
+    "newscrawler.middlewares.CheckedMetaRefreshMiddleware": 580,
+    "scrapy.downloadermiddlewares.redirect.RedirectMiddleware": None,
+    "newscrawler.middlewares.CheckedRedirectMiddleware": 600,
     # Last before the downloader: rewrites requests to the local replay server when asked.
     "newscrawler.middlewares.ReplayMiddleware": 990,
 }

@@ -240,3 +240,50 @@ def test_the_archive_password_never_reaches_the_crawl_log(site, postgres_databas
     assert password not in result.stdout + result.stderr
     assert f"archiving to {url.render_as_string(hide_password=True)} (run" in result.stderr
     assert ":***@" in result.stderr
+
+
+# -- redirects -------------------------------------------------------------------------------
+
+
+def test_redirect_loops_and_redirects_off_the_site_are_recorded_visits(
+    site, tmp_path: Path
+) -> None:
+    # Scrapy drops these silently (the duplicate filter takes the loop's second visit, the
+    # offsite filter the other host); the fetch log must still show each, with why.
+    articles, server = site
+    to_itself, looping, off_site, refreshed = articles
+    hop = f"{looping.url}-amp"
+
+    def redirect(status: int, location: str) -> list[Answer]:
+        return [Answer(status, b"", {"Location": location})] * 3
+
+    server.answers[served_path(to_itself)] = redirect(301, to_itself.url)
+    server.answers[served_path(looping)] = redirect(302, hop)
+    server.answers[f"{served_path(looping)}-amp"] = redirect(301, looping.url)
+    # Another host: under replay it would be fetched from 127.0.0.1 too, and followed there.
+    server.answers[served_path(off_site)] = redirect(301, "https://elsewhere.example.net/a")
+    refresh = (
+        b'<html><head><meta http-equiv="refresh" content="0; url=http://127.0.0.2/b"></head></html>'
+    )
+    server.answers[served_path(refreshed)] = [Answer(200, refresh, {"Content-Type": HTML})] * 3
+    db = f"sqlite:///{tmp_path / 'archive.sqlite3'}"
+
+    scrapy_crawl("liputan6", server.url, db, "-a", "date=2019-11-24")
+
+    outcomes = {url: (outcome, reason) for url, outcome, reason in fetch_outcomes(db)}
+    assert outcomes[to_itself.url] == (
+        "failed",
+        f"redirect loop: {to_itself.url} -> {to_itself.url}",
+    )
+    assert outcomes[looping.url] == (
+        "failed",
+        f"redirect loop: {looping.url} -> {hop} -> {looping.url}",
+    )
+    assert outcomes[off_site.url] == ("dropped", "redirected off-site to elsewhere.example.net")
+    assert outcomes[refreshed.url] == ("dropped", "redirected off-site to 127.0.0.2")
+    assert counts(db)["articles"] == 0
+    stats = last_run_stats(db)
+    assert stats["newscrawler/redirect/loop"] == 2
+    assert stats["newscrawler/redirect/offsite"] == 2
+    # Nothing was asked of the other hosts: the replay server saw no path of theirs.
+    assert not [path for path, _ in server.seen if "elsewhere" in path or "127.0.0.2" in path]

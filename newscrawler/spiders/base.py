@@ -38,6 +38,7 @@ from newscrawler.discovery.request_urls import request_url
 from newscrawler.extraction.pagination import Continuation, join_pages
 from newscrawler.extraction.parsing import release_tree
 from newscrawler.items import FetchInfo, Found, RawArticle
+from newscrawler.middlewares import RedirectRefused
 from newscrawler.normalize.article import DEFAULT_TIMEZONE, NotAnArticle, normalize, visit_of
 from newscrawler.normalize.zones import zone_for
 from newscrawler.operations.crawl_health import challenge_marker
@@ -417,6 +418,17 @@ class NewsSpider(scrapy.Spider):
                 self.crawler.stats.inc_value("newscrawler/blocked/challenge")
             self.crawler.stats.inc_value(f"newscrawler/http/{status}")
             yield self.fetch_info(response, outcome, reason)
+            return
+        if isinstance(error, RedirectRefused):
+            self.crawler.stats.inc_value(f"newscrawler/redirect/{error.kind}")
+            self.logger.info("redirect refused: %s: %s", error.url, error.reason)
+            yield FetchInfo(
+                url=error.url,
+                site=self.name,
+                fetched_at=datetime.now(UTC),
+                outcome=error.outcome,  # type: ignore[arg-type]
+                reason=error.reason,
+            )
             return
         reason = self.error_reason(failure)
         self.logger.warning("fetch failed: %s: %s", request.url, reason)
