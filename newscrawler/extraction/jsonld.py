@@ -2,7 +2,8 @@
 
 Real pages wrap the article in many ways: a bare object, a list, an ``@graph``, a type that is
 a list (``["NewsArticle", "Article"]``), and sometimes JSON that only parses once control
-characters are removed. This module hides all of that behind :func:`article_objects`.
+characters are removed. This module hides all of that behind :func:`all_objects` and
+:func:`article_objects`.
 """
 
 from __future__ import annotations
@@ -87,7 +88,7 @@ def _walk(node: Any) -> Iterator[dict[str, Any]]:
             yield from _walk(graph)
 
 
-def _types(obj: dict[str, Any]) -> set[str]:
+def object_types(obj: dict[str, Any]) -> set[str]:
     value = obj.get("@type")
     if isinstance(value, str):
         return {value.rsplit("/", 1)[-1]}
@@ -96,15 +97,20 @@ def _types(obj: dict[str, Any]) -> set[str]:
     return set()
 
 
-def article_objects(scripts: Iterable[str]) -> list[dict[str, Any]]:
-    """The article-typed objects in the given JSON-LD script texts, in page order."""
+def all_objects(scripts: Iterable[str]) -> list[dict[str, Any]]:
+    """Every top-level (or ``@graph``) object in the given JSON-LD script texts, in page
+    order; a script that does not parse gives none."""
     found: list[dict[str, Any]] = []
     for text in scripts:
         data = _loads(text.strip())
-        if data is None:
-            continue
-        found.extend(obj for obj in _walk(data) if _types(obj) & ARTICLE_TYPES)
+        if data is not None:
+            found.extend(_walk(data))
     return found
+
+
+def article_objects(objects: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The article-typed ones of :func:`all_objects`, in page order."""
+    return [obj for obj in objects if object_types(obj) & ARTICLE_TYPES]
 
 
 def strings(value: Any, *keys: str) -> list[str]:
@@ -142,7 +148,9 @@ def people(value: Any) -> list[str]:
             if item.strip():
                 names.append(item)
         elif isinstance(item, dict):
-            if "Organization" in _types(item) or "NewsMediaOrganization" in _types(item):
+            if "Organization" in object_types(item) or "NewsMediaOrganization" in object_types(
+                item
+            ):
                 continue
             names.extend(strings(item.get("name"), "name"))
     return names

@@ -30,11 +30,11 @@ import codecs
 import re
 from dataclasses import dataclass
 from functools import cached_property
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from lxml import etree
 
-from newscrawler.extraction.jsonld import _loads, _types, _walk
+from newscrawler.extraction.jsonld import object_types
 
 if TYPE_CHECKING:
     from newscrawler.pages.base import ArticlePage
@@ -203,18 +203,8 @@ class PageTypes:
         self.page = page
 
     @cached_property
-    def objects(self) -> list[dict[str, Any]]:
-        """Every top-level (or ``@graph``) JSON-LD object of the page."""
-        found: list[dict[str, Any]] = []
-        for text in self.page.index.ld_scripts:
-            data = _loads(text.strip())
-            if data is not None:
-                found.extend(_walk(data))
-        return found
-
-    @cached_property
     def types(self) -> set[str]:
-        return {name for obj in self.objects for name in _types(obj)}
+        return {name for obj in self.page.ld_objects for name in object_types(obj)}
 
     @cached_property
     def og_type(self) -> str:

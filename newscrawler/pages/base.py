@@ -38,7 +38,7 @@ from newscrawler.extraction.byline import (
 )
 from newscrawler.extraction.datelines import date_by_headline
 from newscrawler.extraction.index import PageIndex, faster_element_classes, text_of
-from newscrawler.extraction.jsonld import article_objects, people, strings
+from newscrawler.extraction.jsonld import all_objects, article_objects, people, strings
 from newscrawler.extraction.mainblock import Judgement
 from newscrawler.extraction.pagekind import not_an_article
 from newscrawler.extraction.pagination import Continuation, continuation_of
@@ -122,9 +122,15 @@ class ArticlePage:
         return labelled_lines(credit_region(self.body_container()[0], self.sel.root))
 
     @cached_property
+    def ld_objects(self) -> list[dict[str, Any]]:
+        """Every object of the page's JSON-LD, parsed once (the fields read the article ones,
+        the page-kind check the rest)."""
+        return all_objects(self.index.ld_scripts)
+
+    @cached_property
     def jsonld(self) -> list[dict[str, Any]]:
         """Article objects from the page's JSON-LD, in page order."""
-        return article_objects(self.index.ld_scripts)
+        return article_objects(self.ld_objects)
 
     def ld(self, *keys: str, sub: tuple[str, ...] = ("name", "@value")) -> list[str]:
         """String values of ``keys`` across the page's JSON-LD article objects."""
