@@ -16,7 +16,7 @@ import re
 
 from lxml import etree
 
-from newscrawler.normalize.dates import parse_datetime
+from newscrawler.normalize.dates import has_clock, parse_datetime
 
 # How far from the headline, in elements of the page in document order.
 _BEFORE, _AFTER = 20, 60
@@ -27,7 +27,6 @@ _NO_CLOCK = 25
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 # A day as well as a year: "4 November 2015", "23/02/2016"; not "COPYRIGHT © 2016".
 _NUMBERS = re.compile(r"\d+")
-_CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}\b")
 _SKIPPED = frozenset({"script", "style", "noscript", "template", "head", "title", "option"})
 _HEADLINE_TAGS = ("h1", "h2", "h3")
 
@@ -69,7 +68,7 @@ def dates_near(anchor: etree._Element) -> list[str]:
         if len(_NUMBERS.findall(text)) < 2:
             continue
         seen.add(text)
-        penalty = 0 if _CLOCK.search(text) else _NO_CLOCK
+        penalty = 0 if has_clock(text) else _NO_CLOCK
         scored.append((abs(offset) + penalty, index, text))
     return [text for _, _, text in sorted(scored)]
 

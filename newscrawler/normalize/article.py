@@ -124,12 +124,12 @@ def to_snapshot(raw: RawArticle, *, now: datetime | None = None) -> ArticleSnaps
     provenance: dict[str, str] = {}
     notes: dict[str, Any] = {}
 
-    # Every known outlet's names: a reposted "Headline - detikNews" or a credit "Kompas.com"
-    # names an outlet wherever it stands.
-    outlets = (*raw.site_names, *known_brands())
-    # The host's own name brands titles too: "Headline - Golem.de" on golem.de.
-    brands = (*outlets, host_name(raw.url))
-    title, source = _first(raw.title, lambda v: clean_title(v, site_names=brands))
+    # The outlet's own names, its host's among them ("Headline - Golem.de" on golem.de,
+    # "VnExpress" on vnexpress.net), and every known outlet's: a reposted "Headline -
+    # detikNews" or a credit "Kompas.com" names an outlet wherever it stands.
+    own = (*raw.site_names, host_name(raw.url))
+    outlets = (*own, *known_brands())
+    title, source = _first(raw.title, lambda v: clean_title(v, site_names=outlets))
     if not title:
         raise NotAnArticle("no_title", "no title found")
     provenance["title"] = str(source)
@@ -144,9 +144,7 @@ def to_snapshot(raw: RawArticle, *, now: datetime | None = None) -> ArticleSnaps
 
     subtitle, source = _first(raw.subtitle, normalize_whitespace)
     editors, editors_source = _first_group(raw.editors, lambda v: clean_people(v, outlets=outlets))
-    # The host's own name is the outlet too: "VnExpress" on vnexpress.net, "LTO" on lto.de.
-    credited = (*outlets, host_name(raw.url))
-    authors, authors_source = _first_group(raw.authors, lambda v: clean_people(v, outlets=credited))
+    authors, authors_source = _first_group(raw.authors, lambda v: clean_people(v, outlets=outlets))
     # Authors who are all the page's editors, where another source names someone else: the
     # JSON-LD called the editor the author (Media Indonesia), and the byline names the
     # writer. (An editor who also wrote the piece, named by every source, stays.)
@@ -154,7 +152,7 @@ def to_snapshot(raw: RawArticle, *, now: datetime | None = None) -> ArticleSnaps
     if authors and edited and all(name.casefold() in edited for name in authors):
         writers, writers_source = _first_group(
             raw.authors,
-            lambda v: [n for n in clean_people(v, outlets=credited) if n.casefold() not in edited],
+            lambda v: [n for n in clean_people(v, outlets=outlets) if n.casefold() not in edited],
         )
         if writers:
             authors, authors_source = writers, writers_source
@@ -164,7 +162,7 @@ def to_snapshot(raw: RawArticle, *, now: datetime | None = None) -> ArticleSnaps
     if not authors:
         # No person anywhere: a story credited to a news agency alone was the agency's.
         for found in raw.authors:
-            authors = wire_credits([found.value], outlets=(*raw.site_names, host_name(raw.url)))
+            authors = wire_credits([found.value], outlets=own)
             if authors:
                 authors_source = f"{found.source}:wire"
                 break

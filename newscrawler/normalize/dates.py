@@ -439,3 +439,13 @@ def _dateparser(text: str, default_tz: tzinfo, base: datetime) -> datetime | Non
     if value.tzinfo != default_tz and value.utcoffset() == default_tz.utcoffset(None):
         value = value.replace(tzinfo=default_tz)
     return value
+
+
+# A clock time in a date string: "10:30", "T10:30:00", or Indonesian "10.30 WIB" (a dot
+# only with a zone after it: "1.5 juta" and "23.02.2016" are no times).
+_CLOCK = re.compile(r"\d{1,2}:\d{2}|\d{1,2}\.\d{2}\s*(?:WIB|WITA|WIT)\b", re.IGNORECASE)
+
+
+def has_clock(text: str) -> bool:
+    """Whether a date string gives a time of day, not only a day."""
+    return _CLOCK.search(text) is not None

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta, tzinfo
 
 from newscrawler.items import Found
-from newscrawler.normalize.dates import parse_datetime_any_year, plausible
+from newscrawler.normalize.dates import has_clock, parse_datetime_any_year, plausible
 from newscrawler.normalize.zones import WIB
 
 
@@ -95,19 +95,15 @@ def resolve_datetime(
 _STATED_ZONE = re.compile(r"\b(?:WIB|WITA|WIT)\b|[+-]\d{2}:?\d{2}\s*$", re.IGNORECASE)
 
 
-# A clock time in a date string: "10:30", "10:30:00", or Indonesian "10.30 WIB".
-_CLOCK = re.compile(r"\d{1,2}:\d{2}|\d{1,2}\.\d{2}\s*(?:WIB|WITA|WIT)\b", re.IGNORECASE)
-
-
 def _clock_over_bare_date(
     value: datetime, found: Found, parsed: list[tuple[datetime, Found]]
 ) -> tuple[datetime, Found]:
     """``(value, found)``, unless ``found`` gives a day without a time and a later candidate
     gives a time on that day: then the later one."""
-    if _CLOCK.search(found.value) or (value.hour, value.minute, value.second) != (0, 0, 0):
+    if has_clock(found.value) or (value.hour, value.minute, value.second) != (0, 0, 0):
         return value, found
     for other_value, other in parsed:
-        if other is not found and _CLOCK.search(other.value) and other_value.date() == value.date():
+        if other is not found and has_clock(other.value) and other_value.date() == value.date():
             return other_value, other
     return value, found
 

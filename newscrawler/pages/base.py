@@ -48,6 +48,7 @@ from newscrawler.extraction.urldates import date_in_url
 from newscrawler.extraction.weighing import weigh_body
 from newscrawler.extraction.zonehint import page_zone
 from newscrawler.items import Found, RawArticle
+from newscrawler.normalize.dates import has_clock
 from newscrawler.normalize.tags import without_junk
 from newscrawler.pages.candidates import attributes, found_in, headline_in_title, unique
 from newscrawler.sitefacts import ANY_SITE, SiteFacts
@@ -64,8 +65,6 @@ _PUBLISHED_METAS = (
     "dc.date.issued", "dcterms.issued", "dcterms.created", "dc.date", "dc:date", "date",
     "content_publisheddate", "parsely-pub-date", "sailthru.date", "datepublished",
 )  # fmt: skip
-# A clock time in a date candidate: "10:30", "T10:30:00".
-_CLOCK = re.compile(r"\d{1,2}[:.]\d{2}")
 
 
 class ArticlePage:
@@ -313,7 +312,7 @@ class ArticlePage:
         declared = self.published()
         if not declared:
             return self.undeclared_published()
-        if any(_CLOCK.search(found.value) for found in declared):
+        if any(has_clock(found.value) for found in declared):
             return declared
         return [*declared, *found_in(self.date_by_headline(), "markup:by-headline")]
 
