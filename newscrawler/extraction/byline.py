@@ -16,6 +16,7 @@ from lxml import etree
 
 from newscrawler.extraction.index import text_of
 from newscrawler.extraction.treescan import class_contains
+from newscrawler.normalize.authors import AUTHOR_LABELS, EDITOR_LABELS
 
 # The word for "by" in the languages of the pages we read: English, French, German,
 # Spanish/Portuguese, Indonesian.
@@ -109,11 +110,11 @@ _LABELLED_TEXT = etree.XPath(
     "[not(parent::script or parent::style)]",
     smart_strings=False,
 )
-_AUTHOR_LINE = re.compile(
-    r"^(?:penulis|reporter|pewarta|author|written by)\s*:?\s*[^\W\d_]", re.IGNORECASE
-)
+# A line that labels a credit, with the labels the credit cleaner knows (normalize/authors.py);
+# a label needs its colon ("Red Hat" is no editor), but for "Written by" / "Edited by".
+_AUTHOR_LINE = re.compile(rf"^(?:(?:{AUTHOR_LABELS})\s*:|written by\b)\s*[^\W\d_]", re.IGNORECASE)
 _EDITOR_LINE = re.compile(
-    r"^(?:editor|penyunting|redaktur|edited by)\s*:?\s*(?P<name>[^\W\d_][\w .'-]{2,60})$",
+    rf"^(?:(?:{EDITOR_LABELS})\s*:|edited by\b)\s*(?P<name>[^\W\d_][\w .'-]{{2,60}})$",
     re.IGNORECASE,
 )
 

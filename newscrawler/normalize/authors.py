@@ -18,7 +18,14 @@ from functools import lru_cache
 
 from newscrawler.normalize.text import may_contain_ignoring_case, normalize_whitespace
 
-__all__ = ["WIRES", "clean_people", "split_credits", "wire_credits"]
+__all__ = [
+    "AUTHOR_LABELS",
+    "EDITOR_LABELS",
+    "WIRES",
+    "clean_people",
+    "split_credits",
+    "wire_credits",
+]
 
 # Credits that name no person whatever the site (compared lowercased): news agencies, an
 # outlet we do not crawl whose copy our sites carry, and words for a role or a desk. A
@@ -116,14 +123,14 @@ _WITH = re.compile(r"\s*\(\s*(?:avec|with|dengan|bersama|con|mit)\s+([^()]*)\)",
 _DEGREES = frozenset({"ma", "md", "phd", "ph.d", "ms", "msc", "mph", "mba", "rn", "dds", "dvm"})
 # Republika abbreviates both: "Rep: Arie Lukihardianti Red: Dwi Murdaningsih". Labels need
 # their colon, so a name such as "Red Hat" or "Rep." is never read as one.
-_EDITOR_LABELS = "editor|penyunting|redaktur|red|editing|disunting oleh|edited by|editor pelaksana"
-_AUTHOR_LABELS = (
+EDITOR_LABELS = "editor|penyunting|redaktur|red|editing|disunting oleh|edited by|editor pelaksana"
+AUTHOR_LABELS = (
     "penulis|reporter|rep|pewarta|oleh|author|writer|wartawan|kontributor|koresponden|"
     "ditulis oleh|written by|by"
 )
 _OTHER_LABELS = "fotografer|foto|photo|sumber|source|videografer|ilustrasi|grafis|infografis"
 _LABEL = re.compile(
-    rf"(?:^|(?<=[\s|/,;]))(?P<label>{_EDITOR_LABELS}|{_AUTHOR_LABELS}|{_OTHER_LABELS})\s*:",
+    rf"(?:^|(?<=[\s|/,;]))(?P<label>{EDITOR_LABELS}|{AUTHOR_LABELS}|{_OTHER_LABELS})\s*:",
     re.IGNORECASE,
 )
 _URL = re.compile(r"(?:https?://|www\.)\S*", re.IGNORECASE)
@@ -255,9 +262,9 @@ def _segments(raw: str) -> tuple[list[str], list[str]]:
             label = match["label"].lower()
             kind = (
                 "editor"
-                if re.fullmatch(_EDITOR_LABELS, label)
+                if re.fullmatch(EDITOR_LABELS, label)
                 else "author"
-                if re.fullmatch(_AUTHOR_LABELS, label)
+                if re.fullmatch(AUTHOR_LABELS, label)
                 else "other"
             )
             start = match.end()
