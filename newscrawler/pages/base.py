@@ -291,7 +291,12 @@ class ArticlePage:
 
     def title_metas(self) -> list[str]:
         """The headline as the page's metadata and ``<title>`` give it, whitespace joined:
-        what finds the headline's element among the page's ``<h1>``-``<h3>``."""
+        what finds the headline's element among the page's ``<h1>``-``<h3>`` (the body's
+        choice, its weighing and the date by the headline all ask; read once)."""
+        return self._title_metas
+
+    @cached_property
+    def _title_metas(self) -> list[str]:
         titles = [
             *self.meta("og:title", "twitter:title"),
             *self.ld("headline"),
