@@ -37,7 +37,8 @@ def test_byline_elements_in_page_order():
         "<p class='byline x'>D</p><p class='authorship'>E</p><p class='FeatureByline'>F</p></div>"
     )
     named, anywhere = byline_elements(root)
-    assert [el.text for el in named] == ["A", "D"]
+    # "Author" is the author class in capitals; "authorship" names no one.
+    assert [el.text for el in named] == ["A", "C", "D"]
     assert [el.text for el in anywhere] == ["B", "D", "F"]
 
 

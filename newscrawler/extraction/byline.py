@@ -49,21 +49,27 @@ def by_line(text: str) -> str | None:
 
 
 # Words one of which a class that may mark a byline contains.
-_CLASS_WORDS = ("yline", "author", "penulis")
-# What the CSS ".byline, .author, .author-name, .penulis" finds: one of these class names.
-_BYLINE_NAMES = frozenset({"byline", "author", "author-name", "penulis"})
+_CLASS_WORDS = ("yline", "uthor", "autor", "penulis")
+# A class name that marks a byline: "byline", "penulis", or the author's name by any of the
+# usual spellings: "author", "authors", "author-name", "authorname" (rbb24.de's "Von <span
+# class="authorname">"), "author__name", "post-author", "article-author", "c-autor". Not a
+# comment's author ("comment-author"), nor an author's box ("author-bio", "author-box").
+_BYLINE_NAME = re.compile(
+    r"^(?:byline|penulis|(?:(?!comment)[a-z][a-z0-9-]*?(?:-|_|__))?(?:author|autor)s?(?:[-_]{0,2}name)?)$",
+    re.IGNORECASE,
+)
 
 
 def byline_elements(root: etree._Element) -> tuple[list[etree._Element], list[etree._Element]]:
-    """In page order, the elements with a byline class name (``byline``, ``author``,
-    ``author-name``, ``penulis``), and those with "byline" or "Byline" anywhere in their
-    class (``pb-byline``, ``FeatureByline``); both from one walk of the page.
+    """In page order, the elements with a byline class name (``byline``, ``penulis``,
+    ``author`` and its spellings, see ``_BYLINE_NAME``), and those with "byline" or "Byline"
+    anywhere in their class (``pb-byline``, ``FeatureByline``); both from one walk of the page.
     """
     named: list[etree._Element] = []
     anywhere: list[etree._Element] = []
     for el in class_contains(root, _CLASS_WORDS):
         names = el.get("class", "")
-        if not _BYLINE_NAMES.isdisjoint(names.split()):
+        if any(_BYLINE_NAME.match(name) for name in names.split()):
             named.append(el)
         if "byline" in names or "Byline" in names:
             anywhere.append(el)
@@ -137,6 +143,68 @@ def labelled_editors(lines: list[str]) -> list[str]:
     return [match["name"] for match in found if match]
 
 
+# A link to an author's page: "/autoren/name/max-kolter" (lto.de), "/author/jane-doe",
+# "/penulis/budi", "/journalist/ola-nordmann"; a slug must follow the directory's name.
+_AUTHOR_PAGE = re.compile(
+    r"/(?:authors?|autor(?:en|es|i)?|auteurs?|autore|penulis|reporters?|journalist(?:en|s)?|"
+    r"writers?|contributors?)/[^/?#]*[^\W\d_][^?#]*$",
+    re.IGNORECASE,
+)
+_AUTHOR_HREF = etree.XPath(
+    ".//a[contains(@href, '/author') or contains(@href, '/autor') or contains(@href, '/auteur')"
+    " or contains(@href, '/penulis') or contains(@href, '/reporter')"
+    " or contains(@href, '/journalist') or contains(@href, '/writer')"
+    " or contains(@href, '/contributor')]"
+)
+# Where a link to an author's page names no author of this article: the site's menus and
+# footer ("Unsere Autoren"), a side column's "more from" box.
+_NOT_BYLINE_TAGS = frozenset({"nav", "footer", "aside"})
+
+
+def author_links(root: etree._Element) -> list[etree._Element]:
+    """Links to an author's page whose text reads as a name (two to five words, no digit),
+    outside menus, footers and side columns, in page order.
+
+    Many bylines carry no class or ``rel`` that says so, only where the name links to: lto.de
+    prints ``von <a href="/autoren/name/max-kolter">Dr. Max Kolter</a>`` under the headline,
+    while its meta author is the outlet ("LTO").
+    """
+    found: list[etree._Element] = []
+    for link in _AUTHOR_HREF(root):
+        path = (link.get("href") or "").split("://", 1)[-1]
+        words = text_of(link).split()
+        if not (2 <= len(words) <= 5) or any(ch.isdigit() for w in words for ch in w):
+            continue
+        if not _AUTHOR_PAGE.search(path.rstrip("/")):
+            continue
+        if any(a.tag in _NOT_BYLINE_TAGS for a in link.iterancestors()):
+            continue
+        found.append(link)
+    return found
+
+
+def headline_first(
+    elements: list[etree._Element], headline: etree._Element | None
+) -> list[etree._Element]:
+    """``elements`` (in page order) with those from the headline on first, then those
+    before it: a byline follows its headline, while one above it belongs to the menus or to
+    a teaser of another story (thenation.com prints a "collections" box, each teaser with its
+    ``collections__author``, before the article's ``<h1>``)."""
+    if headline is None or len(elements) < 2:
+        return elements
+    wanted = {id(el) for el in elements}
+    before: list[etree._Element] = []
+    for el in headline.getroottree().getroot().iter():
+        if el is headline:
+            break
+        if id(el) in wanted:
+            before.append(el)
+    if not before or len(before) == len(elements):
+        return elements
+    after = elements[len(before) :]
+    return [*after, *before]
+
+
 def first_byline(elements: Iterable[etree._Element]) -> list[etree._Element]:
     """The first byline element with text and those beside it, photo credits left out.
 
@@ -156,7 +224,10 @@ def first_byline(elements: Iterable[etree._Element]) -> list[etree._Element]:
             continue
         if text_of(el):
             kept.append(el)
-    return kept
+    # A byline element holding others ("<div class="byline">By <a class="author">A</a> ·
+    # 5:00 am</div>"): the inner ones are the names, the outer adds what is not.
+    inner = [k for k in kept if not any(o is not k and k in o.iterancestors() for o in kept)]
+    return inner
 
 
 # How far above the text's block a credit is looked for.

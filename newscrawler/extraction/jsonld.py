@@ -152,5 +152,11 @@ def people(value: Any) -> list[str]:
                 item
             ):
                 continue
-            names.extend(strings(item.get("name"), "name"))
+            named = strings(item.get("name"), "name")
+            # derStandard names its authors only in parts: {"@type": "Person", "givenName":
+            # "Anna Giulia", "familyName": "Fink"} (https://www.derstandard.at/story/3000000218734).
+            if not named:
+                parts = [*strings(item.get("givenName")), *strings(item.get("familyName"))]
+                named = [" ".join(" ".join(parts).split())] if parts else []
+            names.extend(named)
     return names

@@ -85,6 +85,30 @@ def _first_group(
     return [], None
 
 
+def _whole_byline(
+    names: list[str],
+    source: str | None,
+    found: Sequence[Found],
+    clean: Callable[[list[str]], list[str]],
+) -> tuple[list[str], str | None]:
+    """The printed byline where it names everyone the metadata does, and more.
+
+    Metadata often names the first writer only: dagbladet.no's JSON-LD and meta author say
+    "Marlene Lundberg Holm" while its byline prints "Ingrid Treborg" beside her. A byline
+    that holds every name the metadata gives is the same credit, complete; one that does
+    not is another credit (a teaser's, a photographer's) and is left alone.
+    """
+    if not names or source is None or source.startswith("markup:"):
+        return names, source
+    have = {name.casefold() for name in names}
+    for group, values in _by_source(found):
+        if group.startswith("markup:"):
+            printed = clean(values)
+            if {name.casefold() for name in printed} > have:
+                return printed, group
+    return names, source
+
+
 def _first(found: Iterable[Found], clean: Callable[[str], str]) -> tuple[str | None, str | None]:
     for item in found:
         value = clean(item.value)
@@ -144,7 +168,9 @@ def to_snapshot(raw: RawArticle, *, now: datetime | None = None) -> ArticleSnaps
 
     subtitle, source = _first(raw.subtitle, normalize_whitespace)
     editors, editors_source = _first_group(raw.editors, lambda v: clean_people(v, outlets=outlets))
-    authors, authors_source = _first_group(raw.authors, lambda v: clean_people(v, outlets=outlets))
+    people = lambda v: clean_people(v, outlets=outlets)  # noqa: E731
+    authors, authors_source = _first_group(raw.authors, people)
+    authors, authors_source = _whole_byline(authors, authors_source, raw.authors, people)
     # Authors who are all the page's editors, where another source names someone else: the
     # JSON-LD called the editor the author (Media Indonesia), and the byline names the
     # writer. (An editor who also wrote the piece, named by every source, stays.)

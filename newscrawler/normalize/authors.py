@@ -45,7 +45,8 @@ _DOMAIN = re.compile(r"\b[\w-]+\.(?:com|co\.id|co|id|net|org|tv|news)\b", re.IGN
 
 # A credit holding one of these words names a desk, a team or a photo, not the writer: "Tim
 # Redaksi", "Redaksi WE Online", "Desk Internasional", "Metro Desk", "BR24 Redaktion", "Staff
-# Writer", "Fotografer Agung Pambudhy", "AFP PHOTO". None of them is a given name or surname.
+# Writer", "Fotografer Agung Pambudhy", "AFP PHOTO", "Sky News". None of them is a given name
+# or surname.
 _NOT_A_PERSON_WORDS = frozenset(
     [
         "redaksi", "desk", "newsroom", "team", "staff", "staf", "editorial", "admin",
@@ -53,6 +54,10 @@ _NOT_A_PERSON_WORDS = frozenset(
         "redazione", "redactie", "foto", "photo", "photos", "fotografer", "photographer",
         "videografer", "videographer", "kameramen", "cameraman", "ilustrator", "illustrator",
         "ilustrasi", "illustration", "infografis", "grafis",
+        # The word for news: a desk or a site's account ("Sky News", wochenblatt.cc's
+        # WordPress author "Nachrichten", "Berita Satu").
+        "news", "nachrichten", "noticias", "notícias", "nieuws", "nyheter", "nyheder",
+        "notizie", "actualités", "berita",
     ]
 )  # fmt: skip
 # A wire or an outlet, followed by a bureau or a desk: "Antara Jatim", "Antaranews Jateng",
@@ -97,7 +102,17 @@ _SUFFIX_OUTLET = re.compile(r"\s*(?:[-–—|/,]|\bfor\b)\s*(?P<outlet>[^-–—
 # detik names the channel after a spaced dash: "Afif Farhan - Sepakbola", "Mulia Budi - detikNews".
 _CHANNEL = re.compile(r"\s+[-–—]\s+[^\W\d_][\w.]*$")
 # Okezone: "Dewi Kania Jurnalis", "Natasha Oktalia, Jurnalis · Kamis 09 Juli 2020 07:26 WIB".
-_ROLE_TAIL = re.compile(r"[\s,]+(?:jurnalis|wartawan|reporter|kontributor|koresponden)\b.*$", re.I)
+# A job title after a comma may qualify the role: "By Jon King, News Reporter" (express.co.uk),
+# "Jane Doe, Chief Political Correspondent". Some role words may follow a name without a
+# comma; others need one ("Jane Doe, Staff Writer"; "Jane Writer" may be a name).
+_ROLES_ALONE = (
+    "jurnalis|wartawan|reporter|kontributor|koresponden|correspondent|journalist|columnist"
+)
+_ROLES = rf"{_ROLES_ALONE}|contributor|writer|redakteurin|redakteur|korrespondentin|korrespondent"
+_ROLE_TAIL = re.compile(
+    rf"(?:\s*,\s*(?:[\w-]+\s+){{0,3}}(?:{_ROLES})|[\s,]+(?:{_ROLES_ALONE}))\b.*$",
+    re.IGNORECASE,
+)
 # Companies: "PT. VIVA MEDIA BARU - VIVA.co.id".
 _COMPANY = re.compile(r"^(?:PT|CV)\b\.?\s", re.IGNORECASE)
 _TIME_TAIL = re.compile(

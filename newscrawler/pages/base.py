@@ -27,16 +27,18 @@ from scrapy.http import TextResponse
 from newscrawler.extraction import body as body_text
 from newscrawler.extraction import mainblock
 from newscrawler.extraction.byline import (
+    author_links,
     by_line,
     byline_elements,
     credit_region,
     first_byline,
+    headline_first,
     in_photo_box,
     labelled_authors,
     labelled_editors,
     labelled_lines,
 )
-from newscrawler.extraction.datelines import date_by_headline
+from newscrawler.extraction.datelines import date_by_headline, headline_element
 from newscrawler.extraction.index import PageIndex, faster_element_classes, text_of
 from newscrawler.extraction.jsonld import all_objects, article_objects, people, strings
 from newscrawler.extraction.mainblock import Judgement
@@ -227,6 +229,10 @@ class ArticlePage:
         ]
         if any(f.source.startswith("markup:") for f in found):
             return found
+        # A name linked to its author's page, where nothing marks the byline.
+        found += found_in(self._byline(author_links(self.sel.root)), "markup:author-link")
+        if any(f.source.startswith("markup:") for f in found):
+            return found
         # A labelled credit in a line of its own, on layouts no byline markup marks (looked
         # for only there: it reads every short line of the page): "Penulis: Ani Wijaya",
         # "Reporter : Budi | Editor : Citra", "Pewarta: Dedi".
@@ -235,9 +241,16 @@ class ArticlePage:
 
     def _byline(self, css: str | list[etree._Element]) -> list[str]:
         """The texts of the first byline the selector (or the list of elements, in page
-        order) finds and of those beside it (see :func:`byline.first_byline`)."""
+        order) finds and of those beside it (see :func:`byline.first_byline`), looked for
+        from the headline on first (:func:`byline.headline_first`)."""
         elements = self.css_elements(css) if isinstance(css, str) else css
-        return [text_of(el) for el in first_byline(elements)]
+        ordered = headline_first(elements, self.headline_element)
+        return [text_of(el) for el in first_byline(ordered)]
+
+    @cached_property
+    def headline_element(self) -> etree._Element | None:
+        """The ``<h1>``-``<h3>`` that prints the page's headline, else the first ``<h1>``."""
+        return headline_element(self.sel.root, self.title_metas())
 
     def editors(self) -> list[Found]:
         """JSON-LD ``editor``, else a name the page labels as its editor ("Editor: Ani",
