@@ -156,6 +156,11 @@ def test_a_byline_naming_everyone_the_metadata_names_and_more_is_the_credit() ->
     snap = _snapshot(head, other)
     assert snap.authors == ("Marlene Holm",)
     assert snap.provenance["authors"] == "json-ld"
+    # One line that reads as several names is a name and a job title (aclu.org, theverge.com).
+    titled = "<h1>Neue Straße</h1><div class='byline'>By Marlene Holm, Senior Technologist,"
+    titled += " ACLU Speech, Privacy, and Technology Project</div>"
+    snap = _snapshot(head, titled)
+    assert snap.authors == ("Marlene Holm",)
 
 
 @pytest.mark.parametrize(
@@ -168,6 +173,8 @@ def test_a_byline_naming_everyone_the_metadata_names_and_more_is_the_credit() ->
         ("Ani Writer", ["Ani Writer"]),  # without a comma it may be a name
         ("Nachrichten", []),  # wochenblatt.cc's WordPress account: the word for news
         ("Sky News", []),
+        ("Joe Wee Monday, February 29, 2016 @ 11:10 PM UTC", ["Joe Wee"]),
+        ("Ana Sunday", ["Ana Sunday"]),  # a day's name without a date after it stays
     ],
 )
 def test_job_titles_and_news_desks_are_not_names(raw: str, expected: list[str]) -> None:

@@ -96,7 +96,10 @@ def _whole_byline(
     Metadata often names the first writer only: dagbladet.no's JSON-LD and meta author say
     "Marlene Lundberg Holm" while its byline prints "Ingrid Treborg" beside her. A byline
     that holds every name the metadata gives is the same credit, complete; one that does
-    not is another credit (a teaser's, a photographer's) and is left alone.
+    not is another credit (a teaser's, a photographer's) and is left alone. Only a byline
+    that prints each name in an element of its own counts: one line that reads as several
+    names ("By A, Senior Technologist, ACLU Speech, Privacy, and Technology Project") is
+    more likely a name and a job title than several writers.
     """
     if not names or source is None or source.startswith("markup:"):
         return names, source
@@ -104,7 +107,7 @@ def _whole_byline(
     for group, values in _by_source(found):
         if group.startswith("markup:"):
             printed = clean(values)
-            if {name.casefold() for name in printed} > have:
+            if len(printed) <= len(values) and {n.casefold() for n in printed} > have:
                 return printed, group
     return names, source
 

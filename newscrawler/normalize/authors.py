@@ -120,7 +120,9 @@ _TIME_TAIL = re.compile(
     # An age after a bullet: "James Akinaka • 8h" (Fandom), "A · 3 jam lalu".
     r"\s*[·•|]\s*\d+\s*(?:s|m|h|d|w|y|mo|min|mins|hr|hrs|jam|menit|hari)\b.*$|"
     r"\s+(?:pada|on)\s+.*\d{4}.*$|"
-    r"\s*[-|,]?\s*(?:senin|selasa|rabu|kamis|jum'?at|sabtu|minggu|ahad)\b.*$",
+    r"\s*[-|,]?\s*(?:senin|selasa|rabu|kamis|jum'?at|sabtu|minggu|ahad)\b.*$|"
+    # An English day before a date: "Joe Wee Monday, February 29, 2016 @ 11:10 PM UTC".
+    r"\s*[-|,]?\s*(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b.*\d.*$",
     re.IGNORECASE,
 )
 _DIGIT = re.compile(r"\d")
