@@ -236,10 +236,12 @@ def schedule_command(
         interval = parse_duration(every)
     except ValueError as error:
         raise click.BadParameter(str(error), param_hint="--every") from None
-    arguments = [*(["--sites", sites] if sites else []), *(["--db", db] if db else [])]
+    arguments = ["--sites", sites] if sites else []
     for pair in overrides:
         arguments += ["-s", pair]
-    code = run_every(interval, arguments, rounds, log=lambda text: click.echo(text, err=True))
+    code = run_every(
+        interval, arguments, rounds, log=lambda text: click.echo(text, err=True), archive_url=db
+    )
     sys.exit(code)
 
 

@@ -29,6 +29,7 @@ from archive.cli import main as newsarchive
 from archive.models import Article, Fetch, Revision, VisitSchedule
 from archive.store import Archive
 from newscrawler.demo.site import DemoArticle, article_file, build_site, edited, load_articles
+from newscrawler.operations.crawl_due import round_command
 from newscrawler.operations.replay import ReplayServer, serving
 from tests.crawling import counts, fetch_outcomes, last_run_stats
 
@@ -372,3 +373,20 @@ def test_schedule_runs_rounds_of_crawl_due(site, tmp_path):
     assert first.count("new") == 3
     assert "new" not in second
     assert "unchanged" not in second
+
+
+def test_each_round_gets_the_archive_url_in_its_environment_never_its_arguments():
+    secret = "postgresql+psycopg://crawler:s3cret@127.0.0.1/news"
+    command, env = round_command(
+        ["--sites", "liputan6", "-s", f"ARCHIVE_URL={secret}x", "-s", "LOG_LEVEL=INFO"],
+        secret,
+        {"PATH": "/usr/bin"},
+    )
+    assert not any("s3cret" in part for part in command)
+    assert command[-5:] == ["crawl-due", "--sites", "liputan6", "-s", "LOG_LEVEL=INFO"]
+    # An -s ARCHIVE_URL= given after --db is the one the crawl would use: it wins.
+    assert env["ARCHIVE_URL"] == f"{secret}x"
+    assert env["PATH"] == "/usr/bin"
+    command, env = round_command(["--sites", "detik"], None, {})
+    assert "ARCHIVE_URL" not in env
+    assert command[-3:] == ["crawl-due", "--sites", "detik"]

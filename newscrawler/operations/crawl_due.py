@@ -16,11 +16,12 @@ could leave requests marked seen but never fetched.)
 
 from __future__ import annotations
 
+import os
 import signal
 import subprocess
 import sys
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import timedelta
 from types import FrameType
@@ -157,21 +158,52 @@ class _Stop:
             self.child.send_signal(signum)  # Scrapy stops gracefully and records the run
 
 
-def run_every(every: timedelta, arguments: Sequence[str], rounds: int = 0, log: Any = print) -> int:
-    """Run ``newscrawler crawl-due <arguments>`` every ``every`` (``rounds`` 0: until stopped).
+def round_command(
+    arguments: Sequence[str], archive_url: str | None, environ: Mapping[str, str]
+) -> tuple[list[str], dict[str, str]]:
+    """The command line and environment of one ``crawl-due`` round.
+
+    The archive URL travels in the environment (``ARCHIVE_URL``), never on the command line:
+    a PostgreSQL URL may hold a password, and every user of the machine can read a
+    process's arguments (``ps``, ``/proc/PID/cmdline``), not its environment. An
+    ``-s ARCHIVE_URL=...`` among ``arguments`` goes the same way.
+    """
+    env = dict(environ)
+    if archive_url:
+        env["ARCHIVE_URL"] = archive_url
+    kept: list[str] = []
+    items = list(arguments)
+    for index, value in enumerate(items):
+        if value.startswith("ARCHIVE_URL=") and index and items[index - 1] in ("-s", "--set"):
+            env["ARCHIVE_URL"] = value.removeprefix("ARCHIVE_URL=")
+            kept.pop()  # its "-s"
+            continue
+        kept.append(value)
+    return [sys.executable, "-m", "newscrawler.cli", "crawl-due", *kept], env
+
+
+def run_every(
+    every: timedelta,
+    arguments: Sequence[str],
+    rounds: int = 0,
+    log: Any = print,
+    archive_url: str | None = None,
+) -> int:
+    """Run ``newscrawler crawl-due <arguments>`` every ``every`` (``rounds`` 0: until stopped),
+    against ``archive_url`` (passed as :func:`round_command` says).
 
     A round that overruns the interval is followed by the next at once, never run twice in
     parallel. Returns the last round's exit code.
     """
     stop = _Stop()
     previous = {sig: signal.signal(sig, stop) for sig in (signal.SIGTERM, signal.SIGINT)}
-    command = [sys.executable, "-m", "newscrawler.cli", "crawl-due", *arguments]
+    command, env = round_command(arguments, archive_url, os.environ)
     code = EXIT_OK
     done = 0
     try:
         while not stop.requested:
             started = time.monotonic()
-            stop.child = subprocess.Popen(command)
+            stop.child = subprocess.Popen(command, env=env)
             code = stop.child.wait()
             stop.child = None
             done += 1
