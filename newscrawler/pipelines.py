@@ -9,10 +9,11 @@ which ``newsarchive health`` notices a parser that silently stopped finding a fi
 from __future__ import annotations
 
 import json
+import logging
 import os
 from dataclasses import replace
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, Literal
 
 from scrapy import Spider, signals
 from scrapy.crawler import Crawler
@@ -29,6 +30,7 @@ from newscrawler import settings as defaults
 from newscrawler.items import FetchInfo, NormalizedArticle, RawArticle
 from newscrawler.normalize.article import NotAnArticle, normalize, visit_of
 from newscrawler.operations.crawl_health import coverage_keys
+from newscrawler.operations.crawl_summary import error_text
 from newscrawler.operations.incremental import revisit_policy
 
 DEFAULT_ARCHIVE_URL = "sqlite:///archive.sqlite3"
@@ -37,6 +39,9 @@ DEFAULT_ARCHIVE_URL = "sqlite:///archive.sqlite3"
 DEFAULT_ARCHIVE_BATCH = defaults.NEWSCRAWLER_ARCHIVE_BATCH
 DEFAULT_ARCHIVE_FLUSH_SECONDS = defaults.NEWSCRAWLER_ARCHIVE_FLUSH_SECONDS
 DEFAULT_ARCHIVE_CACHE_KB = defaults.NEWSCRAWLER_ARCHIVE_CACHE_KB
+
+
+logger = logging.getLogger(__name__)
 
 
 class NormalizePipeline:
@@ -52,12 +57,23 @@ class NormalizePipeline:
     def process_item(self, item: Any) -> Any:
         if not isinstance(item, RawArticle):
             return item
+        assert self.crawler.stats is not None
         try:
             return normalize(item)
         except NotAnArticle as exc:
-            assert self.crawler.stats is not None
             self.crawler.stats.inc_value(f"newscrawler/dropped/{exc.key}")
             raise DropItem(str(exc), log_level="INFO") from exc
+        except Exception as exc:  # any normalizer bug: the visit is recorded, the crawl goes on
+            self.crawler.stats.inc_value("newscrawler/error/normalize")
+            logger.error("normalizing %s failed", item.url, exc_info=exc)
+            raise FailedItem(f"normalization error: {error_text(exc)}") from exc
+
+
+class FailedItem(DropItem):
+    """An item our own code could not handle: recorded as a *failed* visit, not a drop."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message, log_level="INFO")  # logged once, with its traceback, above
 
 
 def _jsonable(stats: dict[str, Any]) -> dict[str, Any]:
@@ -203,9 +219,12 @@ class ArchivePipeline:
         """A dropped page is still a visit: record it with the reason, so nothing is lost."""
         if self.archive is None or not isinstance(item, RawArticle):
             return
-        fetch = replace(visit_of(item, "dropped", str(exception)), run_id=self.run_id)
+        outcome: Literal["failed", "dropped"] = (
+            "failed" if isinstance(exception, FailedItem) else "dropped"
+        )
+        fetch = replace(visit_of(item, outcome, str(exception)), run_id=self.run_id)
         self._record_fetch(fetch)
-        self._inc("archive/fetch/dropped")
+        self._inc(f"archive/fetch/{outcome}")
 
 
 def _with_run(fetch: FetchInfo, run_id: int) -> FetchInfo:

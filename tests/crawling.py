@@ -19,15 +19,22 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def scrapy_crawl(
-    spider: str, replay_url: str, archive_url: str, *args: str, timeout: float = 120
+    spider: str,
+    replay_url: str,
+    archive_url: str,
+    *args: str,
+    timeout: float = 120,
+    exit_code: int = 0,
 ) -> subprocess.CompletedProcess[str]:
+    """Run the crawl; its exit code must be ``exit_code`` (3: a crawl with a problem, e.g.
+    every article fetched failed, see docs/crawling.md)."""
     command = replay_crawl_command(spider, replay_url, archive_url, *args)
     env = crawl_environment()
     result = subprocess.run(
         command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=timeout, check=False
     )
-    if result.returncode != 0:
-        raise AssertionError(f"crawl failed ({result.returncode}):\n{result.stderr[-4000:]}")
+    if result.returncode != exit_code:
+        raise AssertionError(f"crawl exited {result.returncode}:\n{result.stderr[-4000:]}")
     return result
 
 

@@ -42,6 +42,7 @@ from newscrawler.middlewares import RedirectRefused
 from newscrawler.normalize.article import DEFAULT_TIMEZONE, NotAnArticle, normalize, visit_of
 from newscrawler.normalize.zones import zone_for
 from newscrawler.operations.crawl_health import challenge_marker
+from newscrawler.operations.crawl_summary import error_text
 from newscrawler.operations.incremental import site_key
 from newscrawler.pages.base import ArticlePage
 
@@ -229,10 +230,15 @@ class NewsSpider(scrapy.Spider):
             yield self.fetch_info(response, "dropped", "not an HTML page")
             return
         fetched_at = datetime.now(UTC)
-        page = self.page(response, site=site_key(self), fetched_at=fetched_at)
-        item = page.to_item()
-        continues = page.continuation() if item.refusal is None else Continuation()
-        release_tree(response)  # Scrapy holds the response until the item is stored
+        try:
+            page = self.page(response, site=site_key(self), fetched_at=fetched_at)
+            item = page.to_item()
+            continues = page.continuation() if item.refusal is None else Continuation()
+        except Exception as error:  # any page object bug: recorded, not lost
+            yield self.extraction_failed(response, error)
+            return
+        finally:
+            release_tree(response)  # Scrapy holds the response until the item is stored
         self.add_discovery_hints(item, response.meta.get("discovered") or {})
         item.http_status = response.status
         item.etag = _header(response, b"ETag")
@@ -249,6 +255,14 @@ class NewsSpider(scrapy.Spider):
             yield self.paged_request(PagedArticle.start(item, continues))
             return
         yield from self.article_done(item)
+
+    def extraction_failed(self, response: Response, error: Exception) -> FetchInfo:
+        """A page object raised on a page: the page's visit is recorded as failed with the
+        error as its reason, counted (``newscrawler/error/extraction``, which makes the crawl
+        exit 3) and logged with its traceback; the crawl goes on with the next page."""
+        self.crawler.stats.inc_value("newscrawler/error/extraction")
+        self.logger.error("extraction failed on %s", response.url, exc_info=error)
+        return self.fetch_info(response, "failed", f"extraction error: {error_text(error)}")
 
     def article_done(self, item: RawArticle) -> Iterator[Any]:
         """The article's item (raw, or normalized for ``-a normalize=1``)."""
@@ -297,10 +311,17 @@ class NewsSpider(scrapy.Spider):
             self.crawler.stats.inc_value("newscrawler/blocked/challenge")
             yield from self.paged_failed(paged, f"challenge page ({marker})")
             return
-        page = self.page(response, site=site_key(self))
-        paragraphs, _ = page.body()
-        continues = page.continuation() if paged.single_page is None else Continuation()
-        release_tree(response)
+        try:
+            page = self.page(response, site=site_key(self))
+            paragraphs, _ = page.body()
+            continues = page.continuation() if paged.single_page is None else Continuation()
+        except Exception as error:  # any page object bug: recorded, not lost
+            self.crawler.stats.inc_value("newscrawler/error/extraction")
+            self.logger.error("extraction failed on %s", response.url, exc_info=error)
+            yield from self.paged_failed(paged, f"extraction error: {error_text(error)}")
+            return
+        finally:
+            release_tree(response)
         if not paragraphs:
             yield from self.paged_failed(paged, "no article text found")
             return

@@ -1,0 +1,34 @@
+"""``scrapy crawl NAME``, with a summary line and an exit code that says whether it went well.
+
+Scrapy's own command exits 0 after any crawl that started; ours exits 3 when the run had a
+problem (see :mod:`newscrawler.operations.crawl_summary`), so a cron job or a CI step that
+runs ``scrapy crawl`` notices a crawl where every page failed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from scrapy.commands.crawl import Command as ScrapyCrawl
+from scrapy.exceptions import UsageError
+
+from newscrawler.operations.crawl_summary import summarize
+
+
+class Command(ScrapyCrawl):
+    def run(self, args: list[str], opts: argparse.Namespace) -> None:
+        if len(args) != 1:
+            raise UsageError
+        assert self.crawler_process is not None
+        crawler = self._create_crawler(args[0])
+        self.crawler_process.crawl(crawler, **opts.spargs)
+        self.crawler_process.start()
+        if self.crawler_process.bootstrap_failed or crawler.stats is None:
+            self.exitcode = 1
+            return
+        summary = summarize(args[0], crawler.stats.get_stats())
+        print(summary.line(), file=sys.stderr)
+        for problem in summary.problems:
+            print(f"problem {problem}", file=sys.stderr)
+        self.exitcode = summary.exit_code
