@@ -1,8 +1,9 @@
 """Exporting the archive: one record per revision (or per article with ``latest_only``).
 
 JSONL keeps every value as the archive has it (lists, diffs, times in the article's zone) so a
-file read back equals the archive; CSV flattens lists to ``; ``-joined text for spreadsheets;
-Parquet keeps lists and stores times as UTC timestamps for analysis tools.
+file read back equals the archive; CSV flattens lists to ``; ``-joined text for spreadsheets,
+with cells a spreadsheet would run as a formula neutralised (``spreadsheet_safe``); Parquet
+keeps lists and stores times as UTC timestamps for analysis tools.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from archive.models import Article, ArticleURL, Content, Revision
 from archive.revisions import content_from_row
 from archive.snapshot import CONTENT_FIELDS
 from archive.timestamps import iso_in_zone, require_aware
+from archive.views import field_diff_in_zone
 
 FORMATS = ("jsonl", "csv", "parquet")
 # Column order of every format; "urls", "field_diff" and "body_diff" are JSONL only. The
@@ -53,6 +55,11 @@ _TIME_COLUMNS = (
 )
 _LIST_COLUMNS = tuple(f.name for f in CONTENT_FIELDS if f.kind in ("names", "tags"))
 BATCH = 1000
+# A spreadsheet runs a cell that starts with one of these as a formula (OWASP, "CSV
+# Injection"): a scraped title =HYPERLINK("http://x","y") would open as a live link, and
+# -, + and @ start formulas too. Tab and carriage return are on OWASP's list because some
+# spreadsheets strip them and then read what follows.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,9 +120,14 @@ def export_records(
 
 
 def _shown(record: dict[str, Any]) -> dict[str, Any]:
-    """The record with times as ISO text in the article's zone."""
+    """The record with times as ISO text in the article's zone, those in its field diff too."""
     zone = record["timezone"]
-    return {k: iso_in_zone(v, zone) if k in _TIME_COLUMNS else v for k, v in record.items()}
+    shown: dict[str, Any] = {
+        k: iso_in_zone(v, zone) if k in _TIME_COLUMNS else v for k, v in record.items()
+    }
+    if "field_diff" in record:
+        shown["field_diff"] = field_diff_in_zone(record["field_diff"], zone)
+    return shown
 
 
 def write_jsonl(records: Iterator[dict[str, Any]], out: IO[str]) -> int:
@@ -126,7 +138,24 @@ def write_jsonl(records: Iterator[dict[str, Any]], out: IO[str]) -> int:
     return count
 
 
-def write_csv(records: Iterator[dict[str, Any]], out: IO[str]) -> int:
+def spreadsheet_safe(value: Any) -> Any:
+    """A cell a spreadsheet shows as text: a leading ``'`` before a would-be formula.
+
+    >>> print(spreadsheet_safe('=HYPERLINK("http://x","y")'))
+    '=HYPERLINK("http://x","y")
+    >>> spreadsheet_safe("Harga Beras Naik")
+    'Harga Beras Naik'
+    """
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def write_csv(records: Iterator[dict[str, Any]], out: IO[str], *, raw_cells: bool = False) -> int:
+    """CSV with lists joined by ``; ``. Every text cell goes through ``spreadsheet_safe``
+    unless ``raw_cells``: the file is meant for spreadsheets, and a scraped page decides
+    what its title says. Scripts that want the values verbatim read JSONL, or pass
+    ``raw_cells``."""
     writer = csv.DictWriter(out, fieldnames=COLUMNS, extrasaction="ignore")
     writer.writeheader()
     count = 0
@@ -134,6 +163,8 @@ def write_csv(records: Iterator[dict[str, Any]], out: IO[str]) -> int:
         row = _shown(record)
         for name in _LIST_COLUMNS:
             row[name] = "; ".join(row[name])
+        if not raw_cells:
+            row = {name: spreadsheet_safe(value) for name, value in row.items()}
         writer.writerow(row)
         count += 1
     return count
@@ -173,5 +204,7 @@ def read_jsonl(path: Path) -> list[dict[str, Any]]:
             for name in _TIME_COLUMNS:
                 if record[name] is not None:
                     record[name] = datetime.fromisoformat(record[name])
+            # The archive keeps a diff's times as UTC text; the file shows them in the zone.
+            record["field_diff"] = field_diff_in_zone(record["field_diff"], "UTC")
             records.append(record)
     return records

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from archive.identity import InvalidURLError, canonicalize_url
 from archive.models import Article, ArticleURL, Content, Fetch, NearDuplicate, Revision, Run
 from archive.revisions import content_from_row
-from archive.timestamps import require_aware
+from archive.timestamps import iso_in_zone, require_aware
 from archive.views import ArticleView, RevisionView
 
 
@@ -116,8 +116,9 @@ def article_as_of(session: Session, article_id: int, moment: datetime) -> Articl
         )
     )
     if number is None:
+        zone = session.get_one(Article, article_id).timezone  # as every command shows times
         raise RevisionNotFoundError(
-            f"article {article_id} was first seen after {when.isoformat()}; no version then"
+            f"article {article_id} was first seen after {iso_in_zone(when, zone)}; no version then"
         )
     return load_article(session, article_id, number)
 

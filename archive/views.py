@@ -12,7 +12,9 @@ from typing import Any
 
 from archive.revisions import REVISED_FIELDS, NormalizedContent
 from archive.snapshot import CONTENT_FIELDS, ContentField
-from archive.timestamps import iso_in_zone
+from archive.timestamps import iso_in_zone, iso_text_in_zone
+
+_TIME_FIELDS = frozenset(f.name for f in CONTENT_FIELDS if f.kind == "time")
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,7 +42,7 @@ class RevisionView:
             "first_seen_at": iso_in_zone(self.first_seen_at, self.timezone),
             "last_seen_at": iso_in_zone(self.last_seen_at, self.timezone),
             "changed_fields": sorted(self.field_diff),
-            "field_diff": self.field_diff,
+            "field_diff": field_diff_in_zone(self.field_diff, self.timezone),
             "body_diff": self.body_diff,
         }
 
@@ -100,3 +102,20 @@ class ArticleView:
 
 def _shown(field: ContentField, value: Any, zone: str) -> Any:
     return iso_in_zone(value, zone) if field.kind == "time" else value
+
+
+def field_diff_in_zone(diff: dict[str, Any], zone: str) -> dict[str, Any]:
+    """A field diff with its times shown in the article's zone.
+
+    Diffs are computed and stored with times as UTC text (archive.diff.field_diff: the
+    comparison must not depend on a zone); a reader should see the times the way ``show``
+    prints them, so a changed publish time reads 09:30+07:00 in both.
+    """
+    return {
+        name: (
+            {side: iso_text_in_zone(change[side], zone) for side in ("before", "after")}
+            if name in _TIME_FIELDS
+            else change
+        )
+        for name, change in diff.items()
+    }

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from datetime import datetime
 from pathlib import Path
+from typing import IO
 
 import click
 from rich.console import Console
@@ -26,7 +27,7 @@ from archive.cli.group import main
 from archive.db import resolve_url
 from archive.migrate import head_revision
 from archive.store import Archive
-from archive.timestamps import iso_in_zone
+from archive.timestamps import iso_in_zone, table_time
 
 
 @main.command("stats")
@@ -73,6 +74,12 @@ def stats_command(settings: Settings, as_json: bool) -> None:
 @click.option("--since", help="Only revisions first seen at or after this date/time.")
 @click.option("--until", help="Only revisions first seen at or before this date/time.")
 @click.option("--latest", is_flag=True, help="Only each article's latest revision.")
+@click.option(
+    "--raw-cells",
+    is_flag=True,
+    help="CSV only: write cells verbatim, without the ' that keeps a spreadsheet from "
+    "running a cell starting with = + - @ as a formula.",
+)
 @click.pass_obj
 def export_command(
     settings: Settings,
@@ -82,15 +89,23 @@ def export_command(
     since: str | None,
     until: str | None,
     latest: bool,
+    raw_cells: bool,
 ) -> None:
     """Export revisions (one row each) as JSONL, CSV or Parquet.
+
+    CSV is made for spreadsheets: a text cell starting with = + - @, a tab or a carriage
+    return gets a leading ' so it shows as text instead of running as a formula (a scraped
+    title can say =HYPERLINK(...)). --raw-cells writes the values as they are.
 
     \b
     Example:
       newsarchive export --format parquet -o liputan6.parquet --site liputan6 --latest
+      newsarchive export --format csv -o liputan6.csv --site liputan6
     """
     if fmt == "parquet" and output is None:
         raise click.UsageError("parquet is binary: give --output FILE")
+    if raw_cells and fmt != "csv":
+        raise click.UsageError("--raw-cells is for --format csv; JSONL and Parquet are raw")
     filters = exporting.ExportFilters(
         site=site,
         since=parse_optional(since, settings.tz),
@@ -103,12 +118,17 @@ def export_command(
             assert output is not None  # checked above
             count = exporting.write_parquet(records, output)
         else:
-            write = exporting.write_jsonl if fmt == "jsonl" else exporting.write_csv
+
+            def write(out: IO[str]) -> int:
+                if fmt == "jsonl":
+                    return exporting.write_jsonl(records, out)
+                return exporting.write_csv(records, out, raw_cells=raw_cells)
+
             if output is None:
-                count = write(records, sys.stdout)
+                count = write(sys.stdout)
             else:
                 with output.open("w", encoding="utf-8", newline="") as out:
-                    count = write(records, out)
+                    count = write(out)
     click.echo(f"exported {count} revisions", err=True)
 
 
@@ -202,8 +222,8 @@ def due_command(
         table.add_row(
             str(d.article_id),
             d.site,
-            iso_in_zone(d.next_visit_at, d.timezone),
-            iso_in_zone(d.last_visit_at, d.timezone),
+            table_time(d.next_visit_at, d.timezone),
+            table_time(d.last_visit_at, d.timezone),
             d.last_outcome or "",
             str(d.visits),
             d.url,

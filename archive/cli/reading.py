@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 import click
@@ -24,7 +25,12 @@ from archive.cli.group import main
 from archive.diff import body_diff, field_diff
 from archive.revisions import REVISED_FIELDS
 from archive.search import BadQueryError, SearchFilters, search
-from archive.timestamps import iso_in_zone
+from archive.takedown import GoneSpell, current_takedown, gone_fields, gone_spells
+from archive.timestamps import iso_in_zone, table_time
+from archive.views import RevisionView, field_diff_in_zone
+
+# The show table's times, printed to the second like every table's.
+_SHOWN_TIMES = ("revision_first_seen_at", "published_at", "modified_at")
 
 
 @main.command("search")
@@ -79,7 +85,7 @@ def search_command(
             table.add_row(
                 str(hit.article_id),
                 hit.site,
-                iso_in_zone(hit.published_at, hit.timezone) or "",
+                table_time(hit.published_at, hit.timezone),
                 hit.title,
                 hit.snippet.replace("\n", " "),
             )
@@ -99,6 +105,9 @@ def show_command(
 ) -> None:
     """Show one article (any of its URLs, or its id): the latest version, or an earlier one.
 
+    Times are in the article's zone. An article whose latest visits answered 404/410 (and
+    none since found it) shows "gone: since TIME (HTTP 404)"; with --as-of, as it stood then.
+
     \b
     Example:
       newsarchive show https://www.liputan6.com/read/4117380/judul --as-of 2019-11-24T14:00
@@ -116,7 +125,12 @@ def show_command(
         except queries.RevisionNotFoundError as error:
             raise NotFound(str(error)) from error
         duplicates = queries.near_duplicates(session, article_id)
-    record = view.to_dict() | {"near_duplicates": [d for d, _ in duplicates]}
+        gone = current_takedown(gone_spells(session, article_id, until=moment))
+    record = (
+        view.to_dict()
+        | gone_fields(gone, view.timezone)
+        | {"near_duplicates": [d for d, _ in duplicates]}
+    )
     if as_json:
         print_json(record)
         return
@@ -124,6 +138,8 @@ def show_command(
     table = Table(show_header=False, box=None)
     table.add_column(style="bold")
     table.add_column(overflow="fold")
+    if gone is not None:
+        table.add_row("gone", gone.describe(view.timezone))
     for name in (
         "id",
         "site",
@@ -145,6 +161,8 @@ def show_command(
             value = ", ".join(str(v) for v in value)
         if name == "revision":
             value = f"{value} of {record['revision_count']}"
+        if name in _SHOWN_TIMES:
+            value = table_time(getattr(view, name), view.timezone)
         table.add_row(name, "" if value is None else str(value))
     console.print(table)
     console.print()
@@ -158,27 +176,45 @@ def show_command(
 def history_command(settings: Settings, ref: str, as_json: bool) -> None:
     """List an article's revisions: when each was first and last seen, and what changed.
 
+    Times of takedowns (404/410 visits in a row, until a visit found the article again)
+    are listed between them as "gone" entries, with no revision number.
+
     \b
     Example:
       newsarchive history 42 --json
     """
     with open_session(settings) as session:
-        revisions = queries.history(session, find_article(session, ref))
+        article_id = find_article(session, ref)
+        revisions = queries.history(session, article_id)
+        spells = gone_spells(session, article_id)
+    entries = _timeline(article_id, revisions, spells)
     if as_json:
-        print_json([rev.to_dict() for rev in revisions])
+        print_json([record for record, _ in entries])
         return
     table = new_table("rev", "kind", "first seen", "last seen", "changed")
-    for rev in revisions:
-        shown = rev.to_dict()
-        kind = f"reverted to {rev.reverts_to}" if rev.kind == "reverted" else rev.kind
-        table.add_row(
-            str(rev.number),
-            kind,
-            shown["first_seen_at"],
-            shown["last_seen_at"],
-            ", ".join(shown["changed_fields"]),
-        )
+    for _, row in entries:
+        table.add_row(*row)
     Console().print(table)
+
+
+def _timeline(
+    article_id: int, revisions: list[RevisionView], spells: list[GoneSpell]
+) -> list[tuple[dict[str, Any], list[str]]]:
+    """Revisions and gone spells by when each began (a revision first at a tie), each as its
+    ``--json`` record and its table row."""
+    zone = revisions[0].timezone  # every article has a first revision
+    dated: list[tuple[datetime, int, dict[str, Any], list[str]]] = []
+    for rev in revisions:
+        kind = f"reverted to {rev.reverts_to}" if rev.kind == "reverted" else rev.kind
+        row = [str(rev.number), kind, table_time(rev.first_seen_at, zone)]
+        row += [table_time(rev.last_seen_at, zone), ", ".join(sorted(rev.field_diff))]
+        dated.append((rev.first_seen_at, 0, rev.to_dict(), row))
+    for spell in spells:
+        kind = "gone" if spell.status is None else f"gone (HTTP {spell.status})"
+        row = ["", kind, table_time(spell.since, zone), table_time(spell.checked_at, zone), ""]
+        dated.append((spell.since, 1, spell.to_dict(article_id, zone), row))
+    dated.sort(key=lambda entry: entry[:2])
+    return [(record, row) for _, _, record, row in dated]
 
 
 @main.command("diff")
@@ -191,6 +227,8 @@ def diff_command(
     settings: Settings, ref: str, rev_a: int | None, rev_b: int | None, as_json: bool
 ) -> None:
     """What changed between two revisions (default: the latest and the one before it).
+
+    Times, in the header and in changed time fields, are in the article's zone.
 
     \b
     Example:
@@ -212,19 +250,27 @@ def diff_command(
         except queries.RevisionNotFoundError as error:
             raise NotFound(f"{error} (it has {latest.revision_count})") from error
     old, new = before.content, after.content
+    zone = latest.timezone
     sentences = body_diff(old.body, new.body)
     result: dict[str, Any] = {
         "article_id": article_id,
         "from_revision": rev_a,
         "to_revision": rev_b,
-        "fields": field_diff(old, new, sentences),
+        "from_first_seen_at": iso_in_zone(before.revision_first_seen_at, zone),
+        "to_first_seen_at": iso_in_zone(after.revision_first_seen_at, zone),
+        "fields": field_diff_in_zone(field_diff(old, new, sentences), zone),
         "body": sentences,
     }
     if as_json:
         print_json(result)
         return
     console = Console(highlight=False)
-    console.print(f"article {article_id}: revision {rev_a} -> {rev_b}", markup=False)
+    first_a = table_time(before.revision_first_seen_at, zone)
+    first_b = table_time(after.revision_first_seen_at, zone)
+    console.print(
+        f"article {article_id}: revision {rev_a} ({first_a}) -> {rev_b} ({first_b})",
+        markup=False,
+    )
     for name, change in result["fields"].items():
         if name != "body":
             console.print(f"{name}: {change['before']!r} -> {change['after']!r}", markup=False)
@@ -275,7 +321,7 @@ def changes_command(
             str(change.article_id),
             str(change.revision.number),
             change.revision.kind,
-            shown["first_seen_at"],
+            table_time(change.revision.first_seen_at, change.revision.timezone),
             change.site,
             change.title,
             ", ".join(shown["changed_fields"]),
