@@ -91,3 +91,24 @@ def redis_url() -> str:
     if not _port_open("127.0.0.1", 6379):
         _missing("no Redis server on 127.0.0.1:6379", "NEWSCRAWLER_REQUIRE_SERVICES")
     return os.environ.get("NEWSCRAWLER_TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
+
+
+def _archives_in_checkout() -> dict[str, tuple[int, int]]:
+    """Archive files in the checkout, with their size and modification time."""
+    return {
+        path.name: (path.stat().st_size, path.stat().st_mtime_ns)
+        for path in ROOT.glob("*.sqlite3*")
+        if path.is_file()
+    }
+
+
+@pytest.fixture(scope="session", autouse=True)
+def no_archive_written_in_the_checkout() -> Iterator[None]:
+    """The suite writes to temporary archives only: an archive file created or changed in
+    the checkout (``./archive.sqlite3``, the project's default) fails the run, since a user's
+    own archive there would be changed by ``make test``."""
+    before = _archives_in_checkout()
+    yield
+    after = _archives_in_checkout()
+    changed = sorted(name for name in after if before.get(name) != after[name])
+    assert not changed, f"tests wrote archive files in the checkout: {', '.join(changed)}"
