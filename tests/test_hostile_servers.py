@@ -49,7 +49,8 @@ class HostileHandler(ReplayHandler):
     def _serve(self, send_body: bool) -> None:
         path = urlsplit(self.path).path
         self.server.seen.append((path, time.monotonic()))
-        queue = self.server.answers.get(path)
+        # A path with its query ("/x?page=2") first: one page of a paginated article.
+        queue = self.server.answers.get(self.path) or self.server.answers.get(path)
         if queue:
             answer = queue.pop(0)
             self._send(answer.status, answer.body, answer.headers, send_body)

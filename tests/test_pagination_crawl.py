@@ -8,6 +8,7 @@ pages each, listed in the site's RSS feed. One has only ?page=2 and ?page=3, one
 from __future__ import annotations
 
 import json
+import threading
 from pathlib import Path
 
 import pytest
@@ -18,6 +19,7 @@ from archive.models import Article, Content
 from archive.store import Archive
 from newscrawler.operations.replay import serving
 from tests.crawling import counts, fetch_outcomes, last_run_stats, scrapy_crawl
+from tests.test_hostile_servers import Answer, HostileServer
 
 SITE = Path(__file__).parent / "fixtures" / "paginated-site"
 THREE_PAGES = (
@@ -112,3 +114,26 @@ def test_a_failed_later_page_stores_nothing_and_says_why(crawled):
     assert stats["archive/new"] == 2
     # Later pages are no articles of their own: no fetch is recorded under their URLs.
     assert not any("?page=" in url for url, _, _ in fetch_outcomes(db))
+
+
+def test_a_later_page_redirected_off_the_site_is_said_so(tmp_path: Path) -> None:
+    server = HostileServer(SITE)
+    page_two = f"/{THREE_PAGES.removeprefix('https://')}?page=2"
+    away = Answer(301, b"", {"Location": "https://elsewhere.example.net/promo"})
+    server.answers[page_two] = [away] * 3
+    db = f"sqlite:///{tmp_path / 'archive.sqlite3'}"
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        scrapy_crawl("kompas", server.url, db, "-a", "sources=feeds", "-s", "RETRY_TIMES=0")
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)
+    (failed,) = [f for f in fetch_outcomes(db) if f[0] == THREE_PAGES]
+    assert failed[1] == "failed"
+    assert failed[2] == (
+        f"page 2 of the article ({THREE_PAGES}?page=2) failed: redirected off-site to "
+        "elsewhere.example.net; not stored (1 of 3 pages fetched)"
+    )
+    assert last_run_stats(db)["newscrawler/redirect/offsite"] == 1

@@ -358,6 +358,11 @@ class NewsSpider(scrapy.Spider):
             status = error.response.status
             self.crawler.stats.inc_value(f"newscrawler/http/{status}")
             reason = f"HTTP {status}"
+        elif isinstance(error, RedirectRefused):
+            # A later page redirecting off the site or in a loop: said as such, not as a
+            # generic download error.
+            self.crawler.stats.inc_value(f"newscrawler/redirect/{error.kind}")
+            reason = error.reason
         else:
             reason = self.error_reason(failure)
         yield from self.paged_failed(paged, reason)
