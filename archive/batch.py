@@ -60,6 +60,7 @@ def visits_of(decisions: Sequence[Decision]) -> list[Visit]:
             outcome=d.outcome,
             first_seen_at=d.first_seen_at,
             published_at=d.published_at,
+            revisit_url=d.revisit_url,
         )
         for d in decisions
     ]

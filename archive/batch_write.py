@@ -66,10 +66,7 @@ def write_articles(session: Session, working: WorkingSet) -> None:
 def write_fetches(session: Session, working: WorkingSet) -> None:
     session.execute(
         insert(table_of(Fetch)),
-        [
-            fetch_values(d.item.fetch, d.outcome, d.article.key, d.revision.id)
-            for d in working.decisions
-        ],
+        [fetch_values(d.fetch, d.outcome, d.article.key, d.revision_id) for d in working.decisions],
     )
 
 

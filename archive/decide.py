@@ -6,10 +6,13 @@
 1. which article it is: by the site's publisher id, else by any known URL variant (an
    alias first, then a canonical URL), else a new article; a known one widens its seen
    times and takes the visit's zone, language and first publisher id (``revisit_article``);
-2. what the visit did to it: ``unchanged`` (same content hash as the latest revision: that
+2. whether the page was whole: a page whose download was cut short is ``incomplete`` when
+   the article has a stored revision to judge it by (``incomplete_reason``), and then
+   nothing of the article changes: not its revision, seen times, URLs or search text;
+3. what the visit did to it: ``unchanged`` (same content hash as the latest revision: that
    revision was seen again), ``reverted`` (the hash of an earlier content: a light revision
    pointing at it), else ``new`` or ``revised`` with a new content;
-3. for a new revision, its field diff and sentence diff against the latest, the search
+4. for a new revision, its field diff and sentence diff against the latest, the search
    document's values, and a near-duplicate link to look up.
 
 Items are decided in order, so a later one sees what an earlier one did (the same article
@@ -22,15 +25,20 @@ canonical URL), the first alias in ``url_aliases`` order wins: the canonical one
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
 
 from archive import neardup
 from archive.diff import body_diff, field_diff
+from archive.identity import revisit_url
 from archive.revisions import NormalizedContent
-from archive.snapshot import ArticleSnapshot
+from archive.snapshot import ArticleSnapshot, FetchInfo
 from archive.vocabulary import PreparedItem, StoreOutcome
+
+# A page without closing tags whose text is under this share of the stored revision's was
+# cut short, not edited: newsrooms rarely cut half an article, downloads cut anywhere.
+FAR_SHORTER = 0.5
 
 
 @dataclass(slots=True, eq=False)
@@ -102,6 +110,19 @@ class Decision:
     outcome: StoreOutcome
     first_seen_at: datetime  # the article's, right after this visit
     published_at: datetime | None  # of the revision the visit left current
+    reason: str | None = None  # why an incomplete visit is one, for the fetch log
+    revisit_url: str | None = None  # where to revisit the article (archive.identity)
+
+    @property
+    def fetch(self) -> FetchInfo:
+        """The visit as the fetch log records it (an incomplete one says why)."""
+        fetch = self.item.fetch
+        return fetch if self.reason is None else replace(fetch, reason=self.reason)
+
+    @property
+    def revision_id(self) -> int | None:
+        """The revision the visit saw or made; an incomplete visit saw none."""
+        return None if self.outcome == "incomplete" else self.revision.id
 
 
 def revisit_article(article: KnownArticle, snapshot: ArticleSnapshot, seen_at: datetime) -> bool:
@@ -116,6 +137,32 @@ def revisit_article(article: KnownArticle, snapshot: ArticleSnapshot, seen_at: d
         article.publisher_id = snapshot.publisher_id
         return True
     return False
+
+
+def incomplete_reason(item: PreparedItem, latest: KnownRevision) -> str | None:
+    """Why the item is a page cut short rather than a revision of ``latest``, or None.
+
+    The crawler marks a page whose markup has no ``</body>`` or ``</html>``
+    (``fetch.extraction["page_end"]``, see newscrawler/completeness.py). Many valid pages
+    omit them, so the mark counts only against the stored revision, and only when the
+    content differs from it:
+
+    1. the markup ends inside a tag or inside text: a page cut mid-download (real pages
+       without closing tags still end on a ``>``), whatever its text;
+    2. else the text is under ``FAR_SHORTER`` of the stored revision's.
+
+    The reason says which, e.g. ``no closing tags, text 35% of the stored revision``.
+    """
+    sign = (item.fetch.extraction or {}).get("page_end")
+    if not sign or item.content_hash == latest.content.content_hash:
+        return None
+    stored = len(latest.content.normalized.body)
+    share = len(item.content.body) / stored if stored else 1.0
+    if str(sign).startswith("ends inside"):
+        return f"no closing tags, the markup {sign}, text {share:.0%} of the stored revision"
+    if share < FAR_SHORTER:
+        return f"no closing tags, text {share:.0%} of the stored revision"
+    return None
 
 
 def names_key(names: list[str]) -> str:
@@ -196,6 +243,11 @@ class WorkingSet:
 
     def decide(self, item: PreparedItem) -> Decision:
         """Apply one fetch to its article (see the module's docstring) and record it."""
+        known = self.find(item)
+        if known is not None and known.latest is not None:
+            reason = incomplete_reason(item, known.latest)
+            if reason is not None:
+                return self._record(item, known, known.latest, "incomplete", reason)
         article = self.identify(item)
         seen_at, content = item.seen_at, item.content
         latest = article.latest
@@ -244,8 +296,15 @@ class WorkingSet:
         article: KnownArticle,
         revision: KnownRevision,
         outcome: StoreOutcome,
+        reason: str | None = None,
     ) -> Decision:
         published_at = revision.content.normalized.published_at
-        decision = Decision(item, article, revision, outcome, article.first_seen_at, published_at)
+        snapshot = item.snapshot
+        url = None
+        if outcome != "incomplete":
+            url = revisit_url(snapshot.url, snapshot.canonical_url, article.canonical_url)
+        decision = Decision(
+            item, article, revision, outcome, article.first_seen_at, published_at, reason, url
+        )
         self.decisions.append(decision)
         return decision

@@ -8,7 +8,8 @@ still arrive. Each run stores its stats (``runs.stats``); this module reads them
    page) and they are at least ``blocked_share`` of the run's responses;
 2. **failing**: the crawl ended other than ``finished`` (or ``shutdown``, a requested
    stop), raised exceptions in our code, or failed visits (5xx after retries, network
-   errors) are as frequent as blocked ones must be to count;
+   errors) are as frequent as blocked ones must be to count, or incomplete ones (pages cut
+   short: a server or proxy breaking downloads off) are;
 3. **degraded**: a field (authors, tags, modified time, body) was found on fewer than
    ``coverage_drop`` times the site's usual share, the median of its last ``window``
    finished runs with at least ``min_articles`` articles (and at least
@@ -88,6 +89,8 @@ class RunSummary:
     coverage: dict[str, float | None] = field(default_factory=dict)
     fallbacks: int = 0  # articles whose body came from the generic fallback
     weak_bodies: int = 0  # articles whose body was chosen on weak evidence
+    retired_aliases: int = 0  # 404/410 on an old URL of a live article (archive.aliases)
+    incomplete: int = 0  # pages cut short: the article's stored revision stayed current
 
     @property
     def errors(self) -> int:
@@ -118,6 +121,8 @@ def summarize(run: Run) -> RunSummary:
         unchanged=_count(stats, "archive/unchanged"),
         not_modified=_count(stats, "archive/fetch/not-modified"),
         gone=_count(stats, "archive/fetch/gone"),
+        retired_aliases=_count(stats, "archive/fetch/retired-alias"),
+        incomplete=_count(stats, "archive/fetch/incomplete"),
         dropped=_count(stats, "archive/fetch/dropped"),
         blocked=_count(stats, "archive/fetch/blocked"),
         failed=_count(stats, "archive/fetch/failed"),
@@ -178,6 +183,11 @@ def assess(
     ):
         statuses.append("failing")
         problems.append(f"failing: {latest.failed} of {responses} visits failed")
+    if latest.incomplete >= rules.min_blocked and _share(latest.incomplete, responses) >= (
+        rules.blocked_share
+    ):
+        statuses.append("failing")
+        problems.append(f"failing: {latest.incomplete} of {responses} pages came cut short")
 
     if latest.articles >= rules.min_articles:
         if _share(latest.fallbacks, latest.articles) >= rules.fallback_share:
@@ -257,6 +267,8 @@ def health_table(healths: Sequence[SiteHealth]) -> Table:
         "unchanged",
         "not-modified",
         "gone",
+        "retired",
+        "incomplete",
         "dropped",
         "errors",
         "coverage",
@@ -280,6 +292,8 @@ def health_table(healths: Sequence[SiteHealth]) -> Table:
             str(run.unchanged),
             str(run.not_modified),
             str(run.gone),
+            str(run.retired_aliases),
+            str(run.incomplete),
             str(run.dropped),
             str(run.errors),
             coverage,

@@ -165,3 +165,46 @@ def url_aliases(url: str, declared_canonical: str | None) -> list[str]:
     canonical = article_canonical_url(url, declared_canonical)
     fetched = canonicalize_url(url)
     return [canonical] if fetched == canonical else [canonical, fetched]
+
+
+def revisit_url(url: str, declared_canonical: str | None, canonical: str) -> str | None:
+    """The URL to request when the article fetched at ``url`` is revisited, or None.
+
+    1. the page's declared canonical, as the page gives it, when ``article_canonical_url``
+       takes it (an absolute URL of the same site): the publisher's own URL of the article;
+    2. else ``url`` when it is the article's canonical URL (``canonical``, canonical form);
+    3. else None: ``url`` is a variant (an old slug, the ``m.`` host, AMP), and the plan keeps
+       the URL it has.
+
+    >>> revisit_url("https://m.liputan6.com/read/1/a", "https://www.liputan6.com/read/1/a",
+    ...             "https://liputan6.com/read/1/a")
+    'https://www.liputan6.com/read/1/a'
+    >>> revisit_url("https://www.liputan6.com/read/1/old", None, "https://liputan6.com/read/1/a")
+    """
+    if declared_canonical:
+        declared = declared_canonical.strip().split("#", 1)[0]
+        try:
+            if same_site(canonicalize_url(declared), url):
+                return declared
+        except InvalidURLError:
+            pass  # a relative or garbage canonical: as article_canonical_url, ignored
+    try:
+        return url if canonicalize_url(url) == canonical else None
+    except InvalidURLError:
+        return None
+
+
+def fetchable_url(canonical: str, seen: str) -> str:
+    """A URL to request for a canonical form, on the host the site serves pages from.
+
+    Canonical forms drop ``www.``; where ``seen`` (a URL of the same article) has a mirror
+    prefix, the site serves on a prefixed host, so ``www.`` is put back.
+
+    >>> fetchable_url("https://liputan6.com/read/1/a", "https://m.liputan6.com/read/1/old")
+    'https://www.liputan6.com/read/1/a'
+    """
+    parts = urlsplit(canonical)
+    seen_host = (urlsplit(seen).hostname or "").lower()
+    if seen_host.startswith(MIRROR_HOST_PREFIXES) and not parts.netloc.startswith("www."):
+        return urlunsplit(parts._replace(netloc="www." + parts.netloc))
+    return canonical

@@ -240,7 +240,8 @@ class VisitSchedule(Base):
         ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True
     )
     site: Mapped[str] = mapped_column(String(100))
-    url: Mapped[str] = mapped_column(String(2000))  # as last fetched: what to request again
+    # What to request again: the article's canonical URL (archive.schedule says which).
+    url: Mapped[str] = mapped_column(String(2000))
     anchor_at: Mapped[datetime]  # time zero of the schedule: publish time or first seen
     last_visit_at: Mapped[datetime]
     last_outcome: Mapped[str | None] = mapped_column(String(20))

@@ -7,6 +7,16 @@ unknown): by default 15 min, 1 h, 3 h, 12 h, 1 d, 3 d and 7 d, then never. A vis
 next checkpoint after itself; checkpoints a missed cron run skipped are not made up one by
 one, the next visit simply jumps to the next checkpoint still ahead.
 
+A revisit goes to the article's canonical URL: the page's declared canonical once a visit
+has seen one (archive.identity.revisit_url), never merely the variant fetched last (an old
+slug that may die while the article lives). Visits that stored nothing leave the URL as it
+is, except a ``retired-alias`` one, which moves a plan still pointing at the dead URL to the
+article's live one (archive.aliases).
+
+A visit that got a page but not the article (``incomplete``: cut short; a challenge page
+served as a 200; a ``retired-alias``) makes the article due again after ``RETRY_AFTER``, or
+at its next checkpoint if that is sooner; past the schedule's end this retry is made once.
+
 The plan is written by :func:`record_visit`, an ``Archive.visit_hooks`` hook, in the same
 transaction as the visit, so an article is never stored without a plan. Crawlers read it
 back with :func:`site_schedule` (every known URL of a site and its plan) and
@@ -24,6 +34,7 @@ from typing import Any
 from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
+from archive.aliases import live_url
 from archive.models import Article, ArticleURL, Content, Revision, VisitSchedule
 from archive.snapshot import FetchInfo
 from archive.timestamps import require_aware
@@ -35,6 +46,8 @@ _DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(s|m|h|d|w)\s*$")
 _UNITS = {"s": "seconds", "m": "minutes", "h": "hours", "d": "days", "w": "weeks"}
 # Outcomes whose response validators (ETag, Last-Modified) describe the article's page.
 _VALIDATED = frozenset({"new", "revised", "reverted", "unchanged", "not-modified"})
+# How soon a visit that got a page but not the article is tried again (see the docstring).
+RETRY_AFTER = timedelta(minutes=15)
 
 
 def parse_duration(text: str) -> timedelta:
@@ -116,8 +129,8 @@ class VisitPlanner:
     """An ``Archive.visit_hooks`` hook that plans each article's next revisit.
 
     ``Archive.open(url).visit_hooks.append(VisitPlanner(policy))``: every visit of a known
-    article (stored, 304, gone, blocked, dropped) moves its plan on. A gone article keeps its
-    plan: a takedown is sometimes undone, and the next checkpoint notices.
+    article (stored, 304, gone, blocked, dropped, incomplete) moves its plan on. A gone
+    article keeps its plan: a takedown is sometimes undone, and the next checkpoint notices.
     """
 
     def __init__(self, policy: RevisitPolicy = DEFAULT_POLICY) -> None:
@@ -145,7 +158,10 @@ def record_visit(
         .join(Revision, Revision.content_id == Content.id)
         .where(Revision.article_id == article_id, Revision.number == article.revision_count)
     )
-    visit = Visit(article_id, article.site, fetch, outcome, article.first_seen_at, published_at)
+    moved = live_url(session, article_id, fetch.url) if outcome == "retired-alias" else None
+    visit = Visit(
+        article_id, article.site, fetch, outcome, article.first_seen_at, published_at, moved
+    )
     record_visits(session, [visit], policy)
     return session.get_one(VisitSchedule, article_id)
 
@@ -204,15 +220,27 @@ def _plan_after(
     """What one visit does to its article's plan: the rule, in one place."""
     fetch = visit.fetch
     anchor = anchor_for(visit.first_seen_at, visit.published_at)
-    row["url"] = fetch.url
+    row["url"] = visit.revisit_url or row["url"] or fetch.url
     row["anchor_at"] = anchor
     row["last_visit_at"] = max(row["last_visit_at"], visited_at)
-    row["last_outcome"] = visit.outcome
+    previous, row["last_outcome"] = row["last_outcome"], visit.outcome
     row["visits"] = (row["visits"] or 0) + 1
-    row["next_visit_at"] = policy.next_visit(anchor, row["last_visit_at"])
+    planned = policy.next_visit(anchor, row["last_visit_at"])
+    if retried_soon(visit) and (planned is not None or previous != visit.outcome):
+        retry = visited_at + RETRY_AFTER
+        planned = retry if planned is None else min(planned, retry)
+    row["next_visit_at"] = planned
     if visit.outcome in _VALIDATED and (fetch.etag or fetch.last_modified):
         row["etag"] = fetch.etag or row["etag"]
         row["last_modified"] = fetch.last_modified or row["last_modified"]
+
+
+def retried_soon(visit: Visit) -> bool:
+    """Whether the visit got a page, but not the article's: it is tried again soon."""
+    if visit.outcome in ("incomplete", "retired-alias"):
+        return True
+    # A bot wall served as a 200 (a challenge page): the article is there behind it.
+    return visit.outcome == "blocked" and visit.fetch.status == 200
 
 
 @dataclass(frozen=True, slots=True)
@@ -220,7 +248,7 @@ class Plan:
     """What a crawler needs to know about one archived article of its site."""
 
     article_id: int
-    url: str  # the URL last fetched
+    url: str  # the URL to revisit: the article's canonical (see the module docstring)
     last_visit_at: datetime
     next_visit_at: datetime | None
     etag: str | None

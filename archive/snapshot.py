@@ -17,10 +17,12 @@ FetchOutcome = Literal[
     "reverted",  # content went back to an earlier revision's content
     "unchanged",  # fetched again, nothing a reader would notice changed
     "not-modified",  # the server answered 304 to a conditional request
-    "gone",  # 404/410 for a URL that was (or looked like) an article
+    "gone",  # 404/410 for a URL that was (or looked like) an article, on its canonical URL
+    "retired-alias",  # 404/410 on another URL of a known article: that URL is dead, not it
     "blocked",  # 403/429 or a challenge page
     "failed",  # network error, 5xx after retries, unparseable response
     "dropped",  # fetched fine but not an article (no title/body), with a reason
+    "incomplete",  # a page cut short (or an interstitial): not taken as the article's text
 ]
 
 

@@ -3,7 +3,8 @@
 - ``prepare`` turns a fetched article into a ``PreparedItem``: normalized, hashed, its URL
   variants worked out, everything that needs no database, done once before any retry.
 - ``StoreResult`` is what storing one item did (``StoreOutcome``: new / revised / reverted /
-  unchanged); ``FETCH_ONLY_OUTCOMES`` are the outcomes of visits that stored no article.
+  unchanged, or incomplete: a page cut short that left the article as it was);
+  ``FETCH_ONLY_OUTCOMES`` are the outcomes of visits that stored no article.
 - ``VisitHook`` and ``BatchVisitHook`` are told of every visit of a known article, inside the
   transaction that records it (``Visit`` is one such visit).
 
@@ -26,10 +27,14 @@ from archive.revisions import NormalizedContent, normalize_snapshot
 from archive.snapshot import ArticleSnapshot, FetchInfo
 from archive.timestamps import require_aware
 
-StoreOutcome = Literal["new", "revised", "reverted", "unchanged"]
+# "incomplete": the page came cut short, so the article's stored revision stays current
+# (archive.decide); the visit is logged like a visit that stored nothing.
+StoreOutcome = Literal["new", "revised", "reverted", "unchanged", "incomplete"]
 
 # Outcomes of visits that stored no article; storing an article sets the others.
-FETCH_ONLY_OUTCOMES = frozenset({"not-modified", "gone", "blocked", "failed", "dropped"})
+FETCH_ONLY_OUTCOMES = frozenset(
+    {"not-modified", "gone", "retired-alias", "blocked", "failed", "dropped", "incomplete"}
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +97,9 @@ class Visit:
     outcome: str
     first_seen_at: datetime
     published_at: datetime | None
+    # Where to revisit the article, when this visit says (archive.identity.revisit_url);
+    # None: the plan keeps the URL it has.
+    revisit_url: str | None = None
 
 
 # Called inside the transaction of every visit to a known article, with the session, the

@@ -73,6 +73,9 @@ class RawArticle:
     http_status: int | None = None
     etag: str | None = None
     last_modified: str | None = None
+    # How an unclosed page's markup ended ("no closing tags", "ends inside a tag"): the
+    # archive judges it against the stored revision (newscrawler/completeness.py).
+    page_end: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

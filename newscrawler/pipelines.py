@@ -1,9 +1,11 @@
 """Item pipelines: normalize raw articles, then store them (and every fetch) in the archive.
 
 Stats counters are the run report: ``newscrawler/dropped/no_body: 2``,
-``archive/new: 12``, ``archive/revised: 3``, ``archive/fetch/gone: 1``, and field coverage
-(``newscrawler/coverage/articles: 15``, ``newscrawler/coverage/authors: 15``, ...) from
-which ``newsarchive health`` notices a parser that silently stopped finding a field.
+``archive/new: 12``, ``archive/revised: 3``, ``archive/fetch/gone: 1``, a visit that
+stored nothing by its outcome (``archive/fetch/incomplete: 1``,
+``archive/fetch/retired-alias: 1``), and field coverage (``newscrawler/coverage/articles:
+15``, ``newscrawler/coverage/authors: 15``, ...) from which ``newsarchive health`` notices a
+parser that silently stopped finding a field.
 """
 
 from __future__ import annotations
@@ -18,14 +20,15 @@ from typing import Any, Literal
 from scrapy import Spider, signals
 from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem
-from scrapy.http import Response
+from scrapy.http import Request, Response
 from twisted.internet.task import LoopingCall
 
+from archive.aliases import judge_not_found
 from archive.batch import PreparedItem, prepare
 from archive.db import shown_url
 from archive.identity import InvalidURLError, canonicalize_url
 from archive.schedule import VisitPlanner
-from archive.store import Archive
+from archive.store import FETCH_ONLY_OUTCOMES, Archive
 from newscrawler import settings as defaults
 from newscrawler.items import FetchInfo, NormalizedArticle, RawArticle
 from newscrawler.normalize.article import NotAnArticle, normalize, visit_of
@@ -59,7 +62,7 @@ class NormalizePipeline:
             return item
         assert self.crawler.stats is not None
         try:
-            return normalize(item)
+            return with_page_end(normalize(item), item)
         except NotAnArticle as exc:
             self.crawler.stats.inc_value(f"newscrawler/dropped/{exc.key}")
             raise DropItem(str(exc), log_level="INFO") from exc
@@ -74,6 +77,16 @@ class FailedItem(DropItem):
 
     def __init__(self, message: str) -> None:
         super().__init__(message, log_level="INFO")  # logged once, with its traceback, above
+
+
+def with_page_end(normalized: NormalizedArticle, raw: RawArticle) -> NormalizedArticle:
+    """The article with how an unclosed page ended in its fetch's ``extraction``, for the
+    archive to judge against the stored revision (archive.decide.incomplete_reason)."""
+    if raw.page_end is None:
+        return normalized
+    fetch = normalized.fetch
+    extraction = {**(fetch.extraction or {}), "page_end": raw.page_end}
+    return replace(normalized, fetch=replace(fetch, extraction=extraction))
 
 
 def _jsonable(stats: dict[str, Any]) -> dict[str, Any]:
@@ -184,7 +197,11 @@ class ArchivePipeline:
         assert self.archive is not None
         batch, self.pending, self.pending_urls = self.pending, [], set()
         for result in self.archive.store_prepared(batch):
-            self._inc(f"archive/{result.outcome}")
+            # An incomplete page stored nothing: counted with the visits that store nothing.
+            fetch_only = result.outcome in FETCH_ONLY_OUTCOMES
+            self._inc(
+                f"archive/fetch/{result.outcome}" if fetch_only else f"archive/{result.outcome}"
+            )
 
     def process_item(self, item: Any) -> Any:
         assert self.archive is not None
@@ -202,9 +219,37 @@ class ArchivePipeline:
         elif isinstance(item, FetchInfo):
             if self.run_id is not None:
                 item = _with_run(item, self.run_id)
+            revisit = None
+            if item.outcome == "gone":
+                item, revisit = self._judge_not_found(item)
             self._record_fetch(item)
             self._inc(f"archive/fetch/{item.outcome}")
+            if revisit is not None:
+                self._revisit(revisit)
         return item
+
+    def _judge_not_found(self, fetch: FetchInfo) -> tuple[FetchInfo, str | None]:
+        """A 404/410: the article gone, or only an old URL of it (archive.aliases)."""
+        assert self.archive is not None
+        self.flush()  # the article's other visits may wait in the batch
+        with self.archive.session() as session:
+            return judge_not_found(session, fetch)
+
+    def _revisit(self, url: str) -> None:
+        """Fetch a retired alias's article at its canonical URL, in this crawl.
+
+        Scrapy's duplicate filter drops the request when this crawl has fetched that URL
+        already: the article was seen there.
+        """
+        article_request = getattr(self.spider, "article_request", None)
+        if article_request is None:
+            return
+        request: Request = article_request(url, {"via": "retired-alias"})
+        # Not judged again by the incremental middleware: this is the revisit.
+        request.meta["revisit"] = "retired-alias"
+        self._inc("newscrawler/retired_alias/revisited")
+        assert self.crawler.engine is not None
+        self.crawler.engine.crawl(request)
 
     def _record_fetch(self, fetch: FetchInfo) -> None:
         assert self.archive is not None

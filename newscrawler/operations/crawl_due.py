@@ -50,6 +50,7 @@ PROGRESS_KEYS = (
     ("revised", "archive/revised"),
     ("unchanged", "archive/unchanged"),
     ("304", "archive/fetch/not-modified"),
+    ("incomplete", "archive/fetch/incomplete"),
     ("skipped", "newscrawler/incremental/skipped"),
 )
 

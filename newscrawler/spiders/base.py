@@ -27,6 +27,7 @@ from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
 
 from newscrawler import settings as defaults
+from newscrawler.completeness import cut_short, page_end
 from newscrawler.discovery import (
     SitemapError,
     article_links,
@@ -243,6 +244,16 @@ class NewsSpider(scrapy.Spider):
         item.http_status = response.status
         item.etag = _header(response, b"ETag")
         item.last_modified = _header(response, b"Last-Modified")
+        end = page_end(response.body)
+        item.page_end = end.sign
+        cut = cut_short(end, item.body) if item.refusal is None else None
+        if cut is not None:
+            # Nothing of a page cut mid-download is stored: the next visit gets it whole.
+            self.crawler.stats.inc_value("newscrawler/incomplete/cut_short")
+            yield self.item_fetch(item, "incomplete", cut)
+            return
+        if item.page_end is not None:
+            self.crawler.stats.inc_value("newscrawler/page_end/unclosed")
         if continues.first_page and response.meta.get("article"):
             # A feed or sitemap linked page 2 of an article: the article is its first page.
             self.crawler.stats.inc_value("newscrawler/pagination/later_page_linked")
