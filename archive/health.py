@@ -46,6 +46,10 @@ FALLBACK_PREFIX = "newscrawler/fallback/"
 CONFIDENCE_PREFIX = "newscrawler/body_confidence/"
 Status = Literal["ok", "blocked", "failing", "degraded"]
 
+# Errors our own code raised on a page, caught and recorded as the page's failed visit:
+# newscrawler/error/extraction (a page object), newscrawler/error/normalize.
+ERROR_PREFIX = "newscrawler/error/"
+
 
 @dataclass(frozen=True, slots=True)
 class HealthRules:
@@ -85,7 +89,7 @@ class RunSummary:
     blocked: int
     failed: int
     articles: int  # articles parsed (new, revised or unchanged): coverage's denominator
-    exceptions: int  # errors raised by our own code (Scrapy's spider_exceptions/count)
+    exceptions: int  # errors raised by our own code, escaped or caught (see summarize)
     coverage: dict[str, float | None] = field(default_factory=dict)
     fallbacks: int = 0  # articles whose body came from the generic fallback
     weak_bodies: int = 0  # articles whose body was chosen on weak evidence
@@ -127,7 +131,10 @@ def summarize(run: Run) -> RunSummary:
         blocked=_count(stats, "archive/fetch/blocked"),
         failed=_count(stats, "archive/fetch/failed"),
         articles=articles,
-        exceptions=_count(stats, "spider_exceptions/count"),
+        # Scrapy's count of exceptions that escaped, and ours of those caught and recorded as
+        # failed visits (a page object or the normalizer raised: newscrawler/error/*).
+        exceptions=_count(stats, "spider_exceptions/count")
+        + _count(stats, *(key for key in stats if key.startswith(ERROR_PREFIX))),
         coverage=coverage,
         fallbacks=_count(stats, FALLBACK_PREFIX + "body"),
         weak_bodies=_count(stats, CONFIDENCE_PREFIX + "low"),

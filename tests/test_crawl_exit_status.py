@@ -3,10 +3,14 @@ page failed or our own code raised, so a cron job or a CI step notices."""
 
 from __future__ import annotations
 
+import json
 import socket
 import subprocess
 from pathlib import Path
 
+from click.testing import CliRunner
+
+from archive.cli import main as newsarchive
 from newscrawler.demo.site import build_site
 from newscrawler.operations.crawl_summary import EXIT_OK, EXIT_PROBLEM, summarize
 from newscrawler.operations.replay import crawl_environment, replay_crawl_command, serving
@@ -111,3 +115,9 @@ def test_a_bug_in_a_page_object_or_the_normalizer_is_a_recorded_failed_visit(
     stats = last_run_stats(db)
     assert stats["newscrawler/error/extraction"] == 1
     assert stats["newscrawler/error/normalize"] == 1
+    # newsarchive health judges the run by them too.
+    health = CliRunner().invoke(newsarchive, ["--db", db, "health", "--json"])
+    assert health.exit_code == 3
+    (report,) = json.loads(health.output)
+    assert report["status"] == "failing"
+    assert any("2 exception(s)" in problem for problem in report["problems"])
