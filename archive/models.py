@@ -63,6 +63,9 @@ class Run(Base):
     status: Mapped[str] = mapped_column(String(40), default="running")
     args: Mapped[dict[str, Any]] = mapped_column(default=dict)
     stats: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    # The crawl's process, so a run whose process died is closed as interrupted (runs.py).
+    host: Mapped[str | None] = mapped_column(String(255))
+    pid: Mapped[int | None]
 
 
 class Article(Base):

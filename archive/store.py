@@ -25,6 +25,7 @@ from archive.identity import InvalidURLError, canonicalize_url
 from archive.migrate import upgrade as upgrade_schema
 from archive.models import Article, Fetch, Revision, Run
 from archive.queries import find_article_id, load_article
+from archive.runs import close_dead_runs, this_process
 from archive.snapshot import ArticleSnapshot, FetchInfo
 from archive.timestamps import require_aware
 from archive.views import ArticleView
@@ -158,14 +159,22 @@ class Archive:
             return fetch_id
 
     def start_run(self, site: str, started_at: datetime, args: dict[str, Any] | None = None) -> int:
-        """Record the start of a crawl; returns the run id to put in each FetchInfo."""
+        """Record the start of a crawl; returns the run id to put in each FetchInfo.
+
+        Runs of this host left ``running`` by a crawl that died are closed first, as
+        ``interrupted`` (see :mod:`archive.runs`)."""
+        started_at = require_aware(started_at, "started_at")
+        host, pid = this_process()
         with self._sessions() as session, session.begin():
+            close_dead_runs(session, started_at)
             run = Run(
                 site=site,
-                started_at=require_aware(started_at, "started_at"),
+                started_at=started_at,
                 status="running",
                 args=dict(args or {}),
                 stats={},
+                host=host,
+                pid=pid,
             )
             session.add(run)
             session.flush()

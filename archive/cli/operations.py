@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO
 
@@ -143,7 +143,8 @@ def health_command(settings: Settings, site: str | None, window: int, as_json: b
     """Each site's latest finished crawl judged against its own recent runs.
 
     A site is "blocked" (403/429 storms, challenge pages), "failing" (errors, a crawl that
-    did not finish) or "degraded" (a field such as authors found far less often than the
+    did not finish, or whose process died: its run is closed as "interrupted" here) or
+    "degraded" (a field such as authors found far less often than the
     median of its last runs). Exit code 3 when any site is not ok, so cron mail tells you.
 
     \b
@@ -153,8 +154,12 @@ def health_command(settings: Settings, site: str | None, window: int, as_json: b
     from dataclasses import replace
 
     from archive.health import DEFAULT_RULES, health_table, problem_lines, site_health
+    from archive.runs import close_dead_runs
 
     with open_session(settings) as session:
+        # A crawl of this host that died without recording its end is judged as interrupted.
+        if close_dead_runs(session, datetime.now(UTC)):
+            session.commit()
         healths = site_health(session, site=site, rules=replace(DEFAULT_RULES, window=window))
     if site is not None and not healths:
         raise NotFound(f"no finished run of site {site!r}")
