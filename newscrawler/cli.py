@@ -160,25 +160,65 @@ def _crawl_options(command: Any) -> Any:
         metavar="URL",
         help="Archive database URL (default: $ARCHIVE_URL, else sqlite:///archive.sqlite3).",
     )(command)
+    command = click.option(
+        "--sites-file",
+        envvar="NEWSCRAWLER_SITES_FILE",
+        default=None,
+        metavar="PATH",
+        help="Sites defined without code (default: $NEWSCRAWLER_SITES_FILE, else ./sites.toml).",
+    )(command)
     return click.option(
         "--sites",
         default="",
         metavar="A,B",
-        help="Sites (spider names) to crawl; default: NEWSCRAWLER_SITES, else all but generic.",
+        help="Sites to crawl (`newscrawler sites` lists them); default: NEWSCRAWLER_SITES, "
+        "else all but generic.",
     )(command)
+
+
+def _configured_sites(sites_file: str | None, command: str) -> tuple[Path | None, list[str]]:
+    """The sites file and the names it defines; each mistake in it on a line, exit 2."""
+    from newscrawler.operations.crawl_due import EXIT_USAGE
+    from newscrawler.sites import spider_names
+    from newscrawler.sitesfile import SitesFileError, load_sites
+    from newscrawler.sitesfile import sites_file as find_sites_file
+
+    try:
+        path = find_sites_file(sites_file)
+        names = [s.name for s in load_sites(path, spider_names())] if path is not None else []
+    except SitesFileError as error:
+        for problem in error.problems:
+            click.echo(f"{command}: {problem}", err=True)
+        sys.exit(EXIT_USAGE)
+    return path, names
 
 
 @main.command("crawl-due")
 @_crawl_options
 @click.option("--quiet", is_flag=True, help="Log warnings only; the summary table still prints.")
-def crawl_due_command(sites: str, db: str | None, overrides: tuple[str, ...], quiet: bool) -> None:
+@click.option(
+    "--now",
+    "everything_due",
+    is_flag=True,
+    help="Treat every scheduled article as due now (revisit all whose schedule is not over).",
+)
+def crawl_due_command(
+    sites: str,
+    sites_file: str | None,
+    db: str | None,
+    overrides: tuple[str, ...],
+    quiet: bool,
+    everything_due: bool,
+) -> None:
     """Crawl new articles and due revisits of every enabled site, then report their health.
 
     Incremental: articles already archived are fetched again only when their revisit is due
-    (or a sitemap says they changed), with conditional requests. Safe to interrupt and
-    re-run. Ends with a summary table; the exit code is 0 when every site is healthy, 3 when
-    one is blocked, failing or lost a field (see `newsarchive health`), 1 when a site's
-    crawl did not start, 2 on bad usage. See docs/scheduling.md.
+    (or a sitemap says they changed), with conditional requests; --now revisits every
+    article whose revisit schedule is not over yet. Safe to interrupt and re-run. Sites of
+    the sites file (docs/sites-file.md) run beside the built-in ones. Ends with a summary
+    table; the exit code is 0 when every site is healthy, 3 when one is blocked, failing or
+    lost a field (see `newsarchive health`), 1 when a site's crawl did not start, 2 on bad
+    usage or a mistake in the sites file. See docs/scheduling.md.
 
     Example (crontab, every 15 minutes):
 
@@ -195,13 +235,19 @@ def crawl_due_command(sites: str, db: str | None, overrides: tuple[str, ...], qu
         judge,
     )
 
+    path, configured = _configured_sites(sites_file, "crawl-due")
     try:
-        settings = due_settings(db, [*overrides, *(["LOG_LEVEL=WARNING"] if quiet else [])])
-        chosen = enabled_sites(settings, sites.split(","))
+        settings = due_settings(
+            db,
+            [*overrides, *(["LOG_LEVEL=WARNING"] if quiet else [])],
+            sites_file=str(path.resolve()) if path is not None else None,
+            everything_due=everything_due,
+        )
+        chosen = enabled_sites(settings, sites.split(","), configured)
     except ValueError as error:
         click.echo(f"crawl-due: {error}", err=True)
         sys.exit(EXIT_USAGE)
-    runs = crawl_due(chosen, settings)
+    runs = crawl_due(chosen, settings, configured)
     verdict = judge(settings.get("ARCHIVE_URL") or None, runs)
     console = Console(width=160)
     console.print(health_table(verdict.healths))
@@ -217,7 +263,12 @@ def crawl_due_command(sites: str, db: str | None, overrides: tuple[str, ...], qu
 @click.option("--every", default="15m", show_default=True, help="Interval: 15m, 1h, 1d, ...")
 @click.option("--rounds", default=0, show_default=True, help="Stop after N rounds (0: never).")
 def schedule_command(
-    sites: str, db: str | None, overrides: tuple[str, ...], every: str, rounds: int
+    sites: str,
+    sites_file: str | None,
+    db: str | None,
+    overrides: tuple[str, ...],
+    every: str,
+    rounds: int,
 ) -> None:
     """Run crawl-due now and then every interval, until stopped (SIGTERM or Ctrl-C).
 
@@ -237,12 +288,59 @@ def schedule_command(
     except ValueError as error:
         raise click.BadParameter(str(error), param_hint="--every") from None
     arguments = ["--sites", sites] if sites else []
+    if sites_file:
+        arguments += ["--sites-file", str(Path(sites_file).resolve())]
     for pair in overrides:
         arguments += ["-s", pair]
     code = run_every(
         interval, arguments, rounds, log=lambda text: click.echo(text, err=True), archive_url=db
     )
     sys.exit(code)
+
+
+@main.command("sites")
+@click.option(
+    "--sites-file",
+    envvar="NEWSCRAWLER_SITES_FILE",
+    default=None,
+    metavar="PATH",
+    help="Sites defined without code (default: $NEWSCRAWLER_SITES_FILE, else ./sites.toml).",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON list instead of a table.")
+def sites_command(sites_file: str | None, as_json: bool) -> None:
+    """List the sites: the built-in ones and those of the sites file.
+
+    Each with its domains, the time zone its times are read in, and where it is defined
+    (built-in: a spider and a page in the code; else the sites file). A mistake in the
+    sites file is printed one line each, exit code 2.
+
+    Example:
+
+        newscrawler sites --sites-file sites.toml --json
+    """
+    from newscrawler.sites import BUILT_IN, all_sites
+
+    path, _names = _configured_sites(sites_file, "sites")
+    sites = all_sites(path)
+    if as_json:
+        rows = [
+            {"name": s.name, "domains": list(s.domains), "timezone": s.timezone, "source": s.source}
+            for s in sites
+        ]
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table("name", "domains", "zone", "source")
+    for site in sites:
+        table.add_row(
+            site.name,
+            ", ".join(site.domains),
+            site.timezone or "as the page says",
+            BUILT_IN if site.source == BUILT_IN else f"sites file ({site.source})",
+        )
+    Console(width=160).print(table)
 
 
 @main.group("fixtures")

@@ -2,19 +2,23 @@
 
 A site is its spider's page class and the record that page reads (``SITE`` in
 ``newscrawler/pages/<site>.py``): the record's ``domains`` say which hosts are the site's,
-its ``timezone`` how it prints times, its ``brands`` how it names itself.
+its ``timezone`` how it prints times, its ``brands`` how it names itself. Sites of the sites
+file (``newscrawler/sitesfile.py``) are listed beside them by :func:`all_sites`.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 
 from scrapy.settings import Settings
 from scrapy.spiderloader import SpiderLoader
 
 from newscrawler.pages.base import ArticlePage
 from newscrawler.sitefacts import ANY_SITE, SiteFacts
+
+BUILT_IN = "built-in"
 
 
 @dataclass(frozen=True)
@@ -23,6 +27,8 @@ class Site:
 
     facts: SiteFacts
     page: type[ArticlePage]
+    # Where the site is defined: BUILT_IN (a spider and a page), or the sites file's path.
+    source: str = BUILT_IN
 
     @property
     def name(self) -> str:
@@ -56,6 +62,24 @@ def known_sites() -> tuple[Site, ...]:
         if isinstance(page, type) and issubclass(page, ArticlePage) and page.facts.domains:
             sites.append(Site(page.facts, page))
     return tuple(sites)
+
+
+def spider_names() -> list[str]:
+    """Every spider's name, as ``scrapy list`` shows them (the names a sites file may not take)."""
+    return SpiderLoader.from_settings(project_settings()).list()
+
+
+def all_sites(sites_file: Path | None) -> tuple[Site, ...]:
+    """The built-in sites, then the sites file's in its order (none when ``sites_file`` is
+    None); a mistake in the file raises :class:`newscrawler.sitesfile.SitesFileError`."""
+    from newscrawler.pages.configured import page_for
+    from newscrawler.sitesfile import load_sites
+
+    configured = load_sites(sites_file, spider_names()) if sites_file is not None else ()
+    return (
+        *known_sites(),
+        *(Site(entry.facts, page_for(entry), str(entry.path)) for entry in configured),
+    )
 
 
 @cache

@@ -8,6 +8,9 @@ whether a site is blocked or its parser lost a field; the command's exit code sa
 so cron mail reaches someone. ``newscrawler schedule --every 15m`` repeats it in a child
 process per round (a Twisted reactor starts once per process).
 
+Sites of the sites file (``newscrawler/sitesfile.py``) run beside the built-in ones, each as
+the generic spider with ``site=NAME``; their names are accepted wherever a spider's is.
+
 Resuming needs no state of its own: the archive is the memory. A killed run leaves every
 article it stored scheduled; the next run re-discovers the rest and skips the stored ones.
 (Scrapy's JOBDIR is not used: its disk queue is indexed on a clean close, so a ``kill -9``
@@ -21,9 +24,9 @@ import signal
 import subprocess
 import sys
 import time
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from types import FrameType
 from typing import Any
 
@@ -55,22 +58,38 @@ PROGRESS_KEYS = (
 )
 
 
-def enabled_sites(settings: Settings, chosen: Iterable[str] = ()) -> list[str]:
-    """The sites to crawl: ``chosen``, else ``NEWSCRAWLER_SITES``, else every spider but generic."""
-    known = SpiderLoader.from_settings(settings).list()
+# "Every scheduled article is due now" (crawl-due --now): a NEWSCRAWLER_NOW after every
+# planned visit. Only the choice of due revisits reads it; a visit still plans its next
+# checkpoint from the real time of the fetch.
+EVERYTHING_DUE = datetime(9999, 1, 1, tzinfo=UTC).isoformat()
+
+
+def enabled_sites(
+    settings: Settings, chosen: Iterable[str] = (), configured: Collection[str] = ()
+) -> list[str]:
+    """The sites to crawl: ``chosen``, else ``NEWSCRAWLER_SITES``, else every spider but
+    generic and every site of the sites file (``configured``)."""
+    spiders = SpiderLoader.from_settings(settings).list()
     names = [n.strip() for n in chosen if n.strip()] or settings.getlist("NEWSCRAWLER_SITES")
     if not names:
-        return sorted(n for n in known if n not in NOT_SCHEDULED)
-    unknown = sorted(set(names) - set(known))
+        return [*sorted(n for n in spiders if n not in NOT_SCHEDULED), *configured]
+    unknown = sorted(set(names) - set(spiders) - set(configured))
     if unknown:
-        raise ValueError(f"unknown site(s) {unknown}; `scrapy list` shows the sites")
+        raise ValueError(f"unknown site(s) {unknown}; `newscrawler sites` lists the sites")
     return list(dict.fromkeys(names))
 
 
-def due_settings(archive_url: str | None, overrides: Sequence[str] = ()) -> Settings:
+def due_settings(
+    archive_url: str | None,
+    overrides: Sequence[str] = (),
+    sites_file: str | None = None,
+    everything_due: bool = False,
+) -> Settings:
     """Project settings for a scheduled crawl: incremental, into ``archive_url``.
 
-    ``overrides`` are ``NAME=VALUE`` pairs, as ``scrapy crawl -s`` takes them.
+    ``overrides`` are ``NAME=VALUE`` pairs, as ``scrapy crawl -s`` takes them. ``sites_file``
+    becomes ``NEWSCRAWLER_SITES_FILE``, which the spiders of configured sites read;
+    ``everything_due`` judges every scheduled article due (``EVERYTHING_DUE``).
     """
     settings = project_settings()
     settings.set("NEWSCRAWLER_INCREMENTAL", True, priority="cmdline")
@@ -81,6 +100,12 @@ def due_settings(archive_url: str | None, overrides: Sequence[str] = ()) -> Sett
         if not sep or not name.strip():
             raise ValueError(f"-s {pair!r}: expected NAME=VALUE")
         settings.set(name.strip(), value, priority="cmdline")
+    if sites_file:
+        settings.set("NEWSCRAWLER_SITES_FILE", sites_file, priority="cmdline")
+    if everything_due:
+        if any(pair.partition("=")[0].strip() == "NEWSCRAWLER_NOW" for pair in overrides):
+            raise ValueError("--now and -s NEWSCRAWLER_NOW=... say two different things; give one")
+        settings.set("NEWSCRAWLER_NOW", EVERYTHING_DUE, priority="cmdline")
     return settings
 
 
@@ -95,13 +120,22 @@ def _progress(crawlers: dict[str, Crawler]) -> None:
         crawler.spider.logger.info("progress: %s: %s", site, numbers)
 
 
-def crawl_due(sites: Sequence[str], settings: Settings) -> dict[str, int | None]:
-    """Crawl ``sites`` in this process; returns each site's run id (None: no run recorded)."""
+def crawl_due(
+    sites: Sequence[str], settings: Settings, configured: Collection[str] = ()
+) -> dict[str, int | None]:
+    """Crawl ``sites`` in this process; returns each site's run id (None: no run recorded).
+
+    A site among ``configured`` (the sites file's) is crawled by the generic spider.
+    """
     process = CrawlerProcess(settings)
     crawlers: dict[str, Crawler] = {}
     for site in sites:
-        crawler = process.create_crawler(site)
-        process.crawl(crawler)
+        if site in configured:
+            crawler = process.create_crawler("generic")
+            process.crawl(crawler, site=site)
+        else:
+            crawler = process.create_crawler(site)
+            process.crawl(crawler)
         crawlers[site] = crawler
     interval = settings.getfloat(
         "NEWSCRAWLER_PROGRESS_INTERVAL", defaults.NEWSCRAWLER_PROGRESS_INTERVAL

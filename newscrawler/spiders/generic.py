@@ -2,6 +2,7 @@
 
     scrapy crawl generic -a url=https://example.co.id/ [-a feed=URL] [-a sitemap=URL]
                          [-a article=REGEX] [-a site=NAME]
+    scrapy crawl generic -a site=NAME      # a site of the sites file (docs/sites-file.md)
 
 ``url`` is a page that links to articles (a home page, a section front, an indeks); ``feed``
 and ``sitemap`` (comma-separated for several; a ``robots.txt`` URL reads the sitemaps it
@@ -10,20 +11,32 @@ registrable domain as the given URLs and look like articles (a date, a numeric i
 slug in the path, see :mod:`newscrawler.discovery.article_urls`), or match ``article`` when given.
 Articles are read with the generic :class:`ArticlePage` and archived under the site key
 ``generic`` (or ``site``); times keep the offsets the pages give.
+
+With ``site`` alone, the site is an entry of the sites file (``--sites-file`` of
+``newscrawler``, the ``NEWSCRAWLER_SITES_FILE`` setting or environment variable, else
+``./sites.toml``): its feeds, sitemaps, listing pages (``start_urls``), article pattern and
+domains say where articles are, its page (:func:`newscrawler.pages.configured.page_for`) reads
+them with the entry's selectors and time zone, and the run, its visits and its articles are
+the site's. The other arguments of :class:`NewsSpider` apply (``-a sources=feeds``, ``-a
+date=`` for listing pages with ``{day:%Y/%m/%d}``).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from typing import Any
+from collections.abc import Iterable, Iterator
+from datetime import date
+from typing import Any, Self
 
+from scrapy.crawler import Crawler
 from scrapy.http import Request, Response
 
 from newscrawler.discovery import article_links
 from newscrawler.discovery.article_urls import looks_like_article, registrable_domain
 from newscrawler.items import RawArticle
 from newscrawler.pages.base import ArticlePage
+from newscrawler.pages.configured import page_for
+from newscrawler.sitesfile import SETTING, ConfiguredSite, configured_site, sites_file
 from newscrawler.spiders.base import NewsSpider
 
 # Every http(s) link; the spider's own rule decides which are articles.
@@ -40,6 +53,18 @@ class GenericSpider(NewsSpider):
     name = "generic"
     page = ArticlePage
 
+    @classmethod
+    def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> Self:
+        """``-a site=NAME`` alone: the sites file's entry, read as the crawl's settings say."""
+        site = kwargs.get("site")
+        if site and not any(kwargs.get(key) for key in ("url", "feed", "sitemap", "configured")):
+            from scrapy.spiderloader import SpiderLoader
+
+            path = sites_file(setting=crawler.settings.get(SETTING))
+            taken = SpiderLoader.from_settings(crawler.settings).list()
+            kwargs["configured"] = configured_site(site, path, taken)
+        return super().from_crawler(crawler, *args, **kwargs)
+
     def __init__(
         self,
         *args: Any,
@@ -48,17 +73,34 @@ class GenericSpider(NewsSpider):
         sitemap: str | None = None,
         article: str | None = None,
         site: str | None = None,
+        configured: ConfiguredSite | None = None,
         **kwargs: Any,
     ) -> None:
-        # NewsSpider's own "url" fetches one article; here it is the page to start from.
+        if configured is not None:
+            # A sites-file entry: its name is the spider's (the run, the visits and the
+            # articles are the site's) and its page class reads its record.
+            site = kwargs["name"] = configured.name
+            self.page = page_for(configured)  # type: ignore[misc]  # per entry, not per class
+            self.listing_urls = configured.start_urls  # type: ignore[misc]  # same
+            feeds, sitemaps = configured.feeds, configured.sitemaps
+            article = article or configured.article_url
+            domains = configured.facts.domains
+        else:
+            # NewsSpider's own "url" fetches one article; here it is the page to start from.
+            feeds, sitemaps = _urls(feed), _urls(sitemap)
+            self.listing_urls = _urls(url)  # type: ignore[misc]  # per crawl, not per class
+            given = (*self.listing_urls, *feeds, *sitemaps)
+            if not given:
+                raise ValueError("give a start page (-a url=...), a feed or a sitemap")
+            domains = tuple(sorted({registrable_domain(u) for u in given}))
+            if site:
+                kwargs["name"] = site
         super().__init__(*args, **kwargs)
-        self.start_pages = _urls(url)
-        self.feeds = _urls(feed)
-        self.sitemaps = _urls(sitemap)
-        given = (*self.start_pages, *self.feeds, *self.sitemaps)
-        if not given:
-            raise ValueError("give a start page (-a url=...), a feed or a sitemap")
-        self.domains = tuple(sorted({registrable_domain(u) for u in given}))
+        self.configured = configured
+        # NewsSpider's discovery reads these, so -a sources= and -a date= apply here too.
+        self.feed_urls = feeds  # type: ignore[misc]  # per crawl, not per class
+        self.sitemap_urls = sitemaps  # type: ignore[misc]  # same
+        self.domains = domains
         # Scrapy's offsite filter reads this when the spider opens.
         self.allowed_domains = list(self.domains)
         self.article_pattern = re.compile(article) if article else None
@@ -69,14 +111,12 @@ class GenericSpider(NewsSpider):
             return bool(self.article_pattern.search(url))
         return looks_like_article(url, self.domains)
 
-    def start_requests(self) -> Iterator[Request]:
-        for url in self.feeds:
-            yield Request(url, callback=self.parse_feed, errback=self.on_error)
-        for url in self.sitemaps:
-            callback = self.parse_robots if url.endswith("/robots.txt") else self.parse_sitemap
-            yield Request(url, callback=callback, errback=self.on_error)
-        for url in self.start_pages:
-            yield Request(url, callback=self.parse_listing, errback=self.on_error)
+    def listing_urls_for(self, days: Iterable[date]) -> list[str]:
+        """The start pages as given; one holding ``{day:%Y/%m/%d}`` once for each day."""
+        urls: list[str] = []
+        for url in self.listing_urls:
+            urls += [url.format(day=day) for day in days] if "{day" in url else [url]
+        return list(dict.fromkeys(urls))
 
     def parse_listing(self, response: Response) -> Iterator[Request]:
         """Article links of the start page; other links (sections, tags) are not followed."""
