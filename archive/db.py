@@ -27,6 +27,10 @@ SQLITE_MMAP_BYTES = 1024 * 1024 * 1024
 # after nearly every commit, writing each hot page again and again.
 SQLITE_WAL_CHECKPOINT_PAGES = 16_000
 
+# Tries at switching a new file to WAL mode, each after waiting for the connection that held
+# the file (see _use_wal); every failed try means another connection wrote in between.
+SQLITE_WAL_SWITCH_ATTEMPTS = 5
+
 # Execution option that chooses how a SQLite transaction starts ("DEFERRED" or "IMMEDIATE").
 SQLITE_BEGIN = "archive_sqlite_begin"
 
@@ -81,6 +85,29 @@ def _require_sqlite_features(connection: sqlite3.Connection) -> None:
         )
 
 
+def _use_wal(cursor: sqlite3.Cursor) -> None:
+    """Put the database file in WAL mode (a setting stored in the file, made once per file).
+
+    On a file still in rollback mode, the switch reads the header and then needs the write
+    lock; SQLite never waits when a read lock would become a write lock (two connections
+    doing that could wait for each other forever), so the switch fails at once with
+    "database is locked" while another connection writes: on a new archive, typically
+    another process making the same switch. ``BEGIN IMMEDIATE`` asks for the write lock
+    from nothing, so it does wait (busy_timeout); once the holder is done the switch is made
+    again, and finds the file already in WAL mode when the holder made it.
+    """
+    for _attempt in range(SQLITE_WAL_SWITCH_ATTEMPTS - 1):
+        try:
+            cursor.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as error:
+            if error.sqlite_errorcode != sqlite3.SQLITE_BUSY:
+                raise
+        cursor.execute("BEGIN IMMEDIATE")
+        cursor.execute("ROLLBACK")
+    cursor.execute("PRAGMA journal_mode=WAL")  # the last attempt's error propagates
+
+
 def _on_sqlite_connect(
     dbapi_connection: Any, _record: Any, *, cache_kb: int = SQLITE_CACHE_KB
 ) -> None:
@@ -88,8 +115,9 @@ def _on_sqlite_connect(
     # Hand transaction control to SQLAlchemy (see the module docstring).
     dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA journal_mode=WAL")
+    # First, so that everything after it waits for other processes instead of failing.
     cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+    _use_wal(cursor)
     cursor.execute("PRAGMA foreign_keys=ON")
     # NORMAL is durable across application crashes in WAL mode; only an OS crash can lose
     # the last transactions, which a re-crawl restores.
