@@ -6,10 +6,12 @@ Functions take a Session so the CLI, the store and tests share them; they return
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
+from urllib.parse import urlsplit
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -55,10 +57,46 @@ def resolve_article(session: Session, ref: str | int) -> int:
         canonical = canonicalize_url(text)
     except InvalidURLError as error:
         raise ArticleNotFoundError(f"{text!r} is neither an article id nor a URL") from error
-    article_id = find_article_id(session, [canonical])
+    article_id = find_article_id(session, [canonical]) or by_publisher_id(session, canonical)
     if article_id is None:
         raise ArticleNotFoundError(f"no article for URL {text} (looked up as {canonical})")
     return article_id
+
+
+# Pieces of a URL's path that may be the publisher's article id: a whole segment
+# ("/read/4117380/", "/d-7522193/") or a long number inside one ("...-5012345.html").
+_LONG_NUMBER = re.compile(r"\d{5,}")
+_HOST_PREFIXES = ("www.", "m.", "amp.", "mobile.")
+
+
+def _site_host(url: str) -> str:
+    host = urlsplit(url).hostname or ""
+    for prefix in _HOST_PREFIXES:
+        if host.startswith(prefix):
+            return host[len(prefix) :]
+    return host
+
+
+def by_publisher_id(session: Session, url: str) -> int | None:
+    """The article of the same host whose publisher id the URL carries, whatever its slug.
+
+    A publisher's id names the article however its URL is spelled: ``…/read/4117380/anything``
+    is Liputan6's article 4117380 under any slug, an old or a mistyped one. Candidates are the
+    path's segments and the long numbers in them; an article counts only when its canonical
+    URL is on the same host (``www.``, ``m.``, ``amp.`` aside), since ids are unique within a
+    site only.
+    """
+    path = urlsplit(url).path
+    segments = [piece for piece in path.split("/") if piece]
+    candidates = {*segments, *(n for piece in segments for n in _LONG_NUMBER.findall(piece))}
+    if not candidates:
+        return None
+    host = _site_host(url)
+    rows = session.execute(
+        select(Article.id, Article.canonical_url).where(Article.publisher_id.in_(candidates))
+    )
+    matches = [article_id for article_id, canonical in rows if _site_host(canonical) == host]
+    return matches[0] if len(matches) == 1 else None
 
 
 def _revision_row(session: Session, article_id: int, number: int) -> Revision:

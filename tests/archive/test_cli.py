@@ -220,3 +220,20 @@ def test_unreachable_server_is_reported() -> None:
     result = run("postgresql+psycopg://postgres@127.0.0.1:1/none", "stats")
     assert result.exit_code == 2
     assert "cannot open the archive" in result.output
+
+
+def test_show_finds_an_article_by_its_publisher_id_under_any_slug(archive_url: str) -> None:
+    with Archive.open(archive_url) as archive:
+        item = snapshot(URL, publisher_id="5670001")
+        archive.store(item, fetch_for(item))
+    for ref in (
+        "https://www.liputan6.com/read/5670001/anything",
+        "https://m.liputan6.com/bisnis/read/5670001/old-slug?utm_source=x",
+    ):
+        result = run(archive_url, "show", ref, "--json")
+        assert result.exit_code == 0, result.output
+        assert json.loads(result.output)["canonical_url"].endswith("/read/5670001/harga-beras-naik")
+    # The same number on another site's URL is another site's article.
+    result = run(archive_url, "show", "https://news.detik.com/read/5670001/x")
+    assert result.exit_code != 0
+    assert "no article for URL" in result.output
