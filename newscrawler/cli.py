@@ -16,6 +16,7 @@ from typing import Any
 
 import click
 
+from archive.urls import archive_url_option
 from newscrawler.extract import extract_raw, response_from_file, snapshot_json
 
 
@@ -53,7 +54,8 @@ def extract_command(path: str, url: str | None, fetched_at: datetime | None, raw
 
     The site's page object is chosen from --url (or the page's own canonical URL), else the
     generic page. Exit code 1 means the page holds no article: no title or no text, or a
-    feed, a listing or a video-only page (the message names which).
+    feed, a listing or a video-only page (the message names which); 2 that the file cannot
+    be read.
 
     Example:
 
@@ -62,7 +64,12 @@ def extract_command(path: str, url: str | None, fetched_at: datetime | None, raw
     if path == "-":
         body, page_url = sys.stdin.buffer.read(), url or "file:///dev/stdin"
     else:
-        body, page_url = Path(path).read_bytes(), url or Path(path).resolve().as_uri()
+        try:
+            body = Path(path).read_bytes()
+        except OSError as error:
+            click.echo(f"newscrawler extract: cannot read {path}: {error.strerror}", err=True)
+            sys.exit(2)
+        page_url = url or Path(path).resolve().as_uri()
     result = extract_raw(response_from_file(body, page_url), fetched_at=fetched_at)
     if raw:
         from dataclasses import asdict
@@ -158,7 +165,8 @@ def _crawl_options(command: Any) -> Any:
         envvar="ARCHIVE_URL",
         default=None,
         metavar="URL",
-        help="Archive database URL (default: $ARCHIVE_URL, else sqlite:///archive.sqlite3).",
+        callback=archive_url_option,
+        help="Archive database URL or SQLite file (default: $ARCHIVE_URL, else archive.sqlite3).",
     )(command)
     command = click.option(
         "--sites-file",

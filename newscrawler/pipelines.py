@@ -29,6 +29,7 @@ from archive.db import shown_url
 from archive.identity import InvalidURLError, canonicalize_url
 from archive.schedule import VisitPlanner
 from archive.store import FETCH_ONLY_OUTCOMES, Archive
+from archive.urls import archive_url
 from newscrawler import settings as defaults
 from newscrawler.items import FetchInfo, NormalizedArticle, RawArticle
 from newscrawler.normalize.article import NotAnArticle, normalize, visit_of
@@ -132,7 +133,7 @@ class ArchivePipeline:
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> ArchivePipeline:
-        url = (
+        url = archive_url(
             crawler.settings.get("ARCHIVE_URL")
             or os.environ.get("ARCHIVE_URL")
             or DEFAULT_ARCHIVE_URL

@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 
 import click
 from rich.table import Table
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import Session
 
 from archive import queries
@@ -86,7 +86,7 @@ def open_session(settings: Settings) -> Iterator[Session]:
     engine = make_engine(url)
     try:
         revision = current_revision(engine)
-    except OperationalError as error:
+    except DatabaseError as error:
         engine.dispose()
         raise BadInput(f"cannot open the archive at {url!r}: {error.orig}") from error
     if revision != head_revision():

@@ -7,6 +7,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import click
 
 from archive.cli.common import HOME_ZONE, BadInput, Settings
+from archive.urls import archive_url_option
 
 
 @click.group()
@@ -15,7 +16,8 @@ from archive.cli.common import HOME_ZONE, BadInput, Settings
     envvar="ARCHIVE_URL",
     default=None,
     metavar="URL",
-    help="Archive database URL (default: $ARCHIVE_URL, else sqlite:///archive.sqlite3).",
+    callback=archive_url_option,
+    help="Archive database URL or SQLite file (default: $ARCHIVE_URL, else archive.sqlite3).",
 )
 @click.option(
     "--tz",

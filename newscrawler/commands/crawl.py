@@ -12,11 +12,35 @@ import sys
 
 from scrapy.commands.crawl import Command as ScrapyCrawl
 from scrapy.exceptions import UsageError
+from scrapy.spiderloader import get_spider_loader
 
 from newscrawler.operations.crawl_summary import summarize
+from newscrawler.spider_arguments import check_arguments
+
+EXIT_BAD_ARGUMENT = 2
 
 
 class Command(ScrapyCrawl):
+    def process_options(self, args: list[str], opts: argparse.Namespace) -> None:
+        """Bad spider arguments end the command here, in one line, before Scrapy starts (a
+        spider raising in its constructor inside the crawl prints an asyncio traceback)."""
+        super().process_options(args, opts)
+        if len(args) != 1:
+            return
+        assert self.settings is not None
+        try:
+            spidercls = get_spider_loader(self.settings).load(args[0])
+        except KeyError:
+            return  # Scrapy's own "Spider not found" follows
+        try:
+            check_arguments(spidercls, opts.spargs)
+            # The spider's own checks (e.g. the generic spider needs a start page or a
+            # feed). Spiders do no I/O in their constructors, so a trial one is free.
+            spidercls(**opts.spargs)
+        except ValueError as error:
+            print(f"scrapy crawl {args[0]}: {error}", file=sys.stderr)
+            sys.exit(EXIT_BAD_ARGUMENT)
+
     def run(self, args: list[str], opts: argparse.Namespace) -> None:
         if len(args) != 1:
             raise UsageError

@@ -20,6 +20,7 @@ by the ArchivePipeline), so ``newsarchive due`` is right whichever way articles 
 
 from __future__ import annotations
 
+import os
 from collections.abc import AsyncIterator, Mapping
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
@@ -32,9 +33,11 @@ from scrapy.http import Request, Response
 from scrapy.settings import BaseSettings
 from scrapy.spidermiddlewares.base import BaseSpiderMiddleware
 
+from archive.db import DEFAULT_URL
 from archive.identity import InvalidURLError, canonicalize_url
 from archive.schedule import DEFAULT_SCHEDULE, Plan, RevisitPolicy, site_schedule
 from archive.store import Archive
+from archive.urls import archive_url
 from newscrawler import settings as defaults
 
 
@@ -168,7 +171,9 @@ class IncrementalMiddleware(BaseSpiderMiddleware):
 
     def load(self, spider: Spider) -> RevisitBook:
         settings = self.crawler.settings
-        archive = Archive.open(settings.get("ARCHIVE_URL") or None)
+        archive = Archive.open(
+            archive_url(settings.get("ARCHIVE_URL") or os.environ.get("ARCHIVE_URL") or DEFAULT_URL)
+        )
         with archive, archive.session() as session:
             urls, plans = site_schedule(session, site_key(spider))
         return RevisitBook(

@@ -46,19 +46,11 @@ from newscrawler.operations.crawl_health import challenge_marker
 from newscrawler.operations.crawl_summary import error_text
 from newscrawler.operations.incremental import site_key
 from newscrawler.pages.base import ArticlePage
+from newscrawler.spider_arguments import parse_day, parse_flag, parse_sources, parse_url
 
-SOURCES = ("feeds", "sitemaps", "listings")
 # How Scrapy words a download it cancelled at DOWNLOAD_MAXSIZE: "larger than download max
 # size (...)" from the download handler, "exceeded DOWNLOAD_MAXSIZE (...)" from decompression.
 _MAXSIZE = re.compile(r"download[ _]?max[ _]?size", re.IGNORECASE)
-
-
-def parse_day(value: str, name: str) -> date:
-    """``2019-11-24`` as a date, or a ValueError that names the argument."""
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise ValueError(f"-a {name}={value!r}: expected a date like 2019-11-24") from None
 
 
 def days_between(start: date, end: date) -> list[date]:
@@ -104,13 +96,9 @@ class NewsSpider(scrapy.Spider):
             first = parse_day(start, "start") if start else today
             last = parse_day(end, "end") if end else (first if start else today)
         self.days = days_between(first, last)
-        chosen = tuple(s.strip() for s in sources.split(",")) if sources else SOURCES
-        unknown = set(chosen) - set(SOURCES)
-        if unknown:
-            raise ValueError(f"-a sources: unknown {sorted(unknown)}; choose from {SOURCES}")
-        self.sources = chosen
-        self.single_url = url
-        self.normalize_in_callback = normalize not in (None, "", "0", "false", "no")
+        self.sources = parse_sources(sources)
+        self.single_url = parse_url(url, "url") if url else None
+        self.normalize_in_callback = parse_flag(normalize, "normalize")
 
     @property
     def timezone(self) -> str | None:
