@@ -20,8 +20,9 @@ setup: $(STAMP)
 crawl: $(STAMP)
 	ARCHIVE_URL=$(ARCHIVE_URL) $(BIN)/scrapy crawl $(SITE)
 
-## demo: the whole flow offline: replay server -> crawl -> archive -> query
+## demo: the whole flow offline: replay server -> crawl, edit, crawl -> archive -> history, diff
 demo: $(STAMP)
+	rm -f demo.sqlite3 demo.sqlite3-wal demo.sqlite3-shm
 	$(BIN)/newscrawler demo
 
 ## test: every check: lint, format, types, tests

@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-import tempfile
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -114,40 +113,37 @@ def replay_command(root: Path, port: int) -> None:
     default="demo.sqlite3",
     show_default=True,
     type=click.Path(dir_okay=False, path_type=Path),
-    help="SQLite file to crawl into (created if missing).",
+    help="New SQLite file to crawl into.",
 )
-def demo_command(db_path: Path) -> None:
-    """Offline demo: crawl a local Liputan6-style site into an archive, then query it.
+@click.option(
+    "--keep",
+    type=click.Path(file_okay=False, path_type=Path),
+    metavar="DIR",
+    help="Leave the demo site in DIR and print how to serve it and debug its pages.",
+)
+def demo_command(db_path: Path, keep: Path | None) -> None:
+    """Offline demo: crawl a local Liputan6-style site twice, with an article edited between
+    the crawls, and show that article's revisions and what changed.
 
     Starts the replay server on 127.0.0.1 with a generated site (feed, news sitemap, indeks
-    pages, articles), runs `scrapy crawl liputan6` against it, and shows what was archived.
+    pages, articles), runs `scrapy crawl liputan6` against it, shows what was archived,
+    rewrites one paragraph of one article, crawls again, and ends with the exact
+    `newsarchive history` and `newsarchive diff` commands for that article and their output.
 
     Example:
 
-        newscrawler demo --db demo.sqlite3
+        newscrawler demo --db demo.sqlite3 --keep demo-site
     """
-    from newscrawler.demo.site import build_site
-    from newscrawler.operations.replay import crawl_environment, replay_crawl_command, serving
+    from newscrawler.demo.run import EXIT_USAGE, DemoError, run_demo
 
-    archive_url = f"sqlite:///{db_path.resolve()}"
-    with tempfile.TemporaryDirectory(prefix="newscrawler-demo-") as tmp:
-        build_site(Path(tmp))
-        with serving(Path(tmp)) as server:
-            command = replay_crawl_command(
-                "liputan6",
-                server.url,
-                archive_url,
-                "-a",
-                "date=2019-11-24",
-                settings={"LOG_LEVEL": "WARNING"},
-            )
-            click.echo(f"$ scrapy crawl liputan6 (replayed from {server.url})", err=True)
-            subprocess.run(command, env=crawl_environment(), check=True)
-    from archive.cli import main as newsarchive
-
-    for query in (["stats"], ["search", "Kemnaker"]):
-        click.echo(f"\n$ newsarchive --db {archive_url} {' '.join(query)}", err=True)
-        newsarchive.main(args=["--db", archive_url, *query], standalone_mode=False)
+    try:
+        run_demo(db_path, keep, click.echo)
+    except DemoError as error:
+        click.echo(f"newscrawler demo: {error}", err=True)
+        sys.exit(EXIT_USAGE)
+    except subprocess.CalledProcessError as error:
+        click.echo(f"newscrawler demo: {error.cmd} exited {error.returncode} (see above)", err=True)
+        sys.exit(1)
 
 
 def _crawl_options(command: Any) -> Any:

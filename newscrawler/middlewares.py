@@ -93,7 +93,9 @@ class RetryAfterMiddleware:
     def from_crawler(cls, crawler: Crawler) -> RetryAfterMiddleware:
         settings = crawler.settings
         if not settings.getbool("RETRY_ENABLED", True):
-            raise NotConfigured("RETRY_ENABLED is off")
+            # Off is a normal state: a bare NotConfigured disables it quietly (given a message,
+            # Scrapy logs a WARNING about it on every crawl).
+            raise NotConfigured
         max_wait = settings.getfloat(
             "NEWSCRAWLER_RETRY_AFTER_MAX", defaults.NEWSCRAWLER_RETRY_AFTER_MAX
         )
@@ -212,7 +214,9 @@ class ReplayMiddleware:
     def from_crawler(cls, crawler: Crawler) -> ReplayMiddleware:
         base = crawler.settings.get("NEWSCRAWLER_REPLAY_URL")
         if not base:
-            raise NotConfigured("NEWSCRAWLER_REPLAY_URL is not set")
+            # Off is a normal state: a bare NotConfigured disables it quietly (given a message,
+            # Scrapy logs a WARNING about it on every crawl).
+            raise NotConfigured
         return cls(base)
 
     def process_request(self, request: Request) -> Request | None:

@@ -84,6 +84,8 @@ NEWSCRAWLER_PROGRESS_INTERVAL = 30.0  # seconds between crawl-due's per-site pro
 EXTENSIONS = {
     # Start-up objects out of full garbage collections (NEWSCRAWLER_GC_FREEZE = False: off).
     "newscrawler.operations.gcfreeze.FreezeStartupObjects": 0,
+    # Sets the levels of NEWSCRAWLER_QUIET_LOGGERS (below) as the crawl starts.
+    "newscrawler.library_logs.QuietLibraryLogs": 0,
 }
 NEWSCRAWLER_GC_FREEZE = True
 
@@ -93,6 +95,9 @@ SPIDER_MIDDLEWARES = {
 }
 
 LOG_LEVEL = "INFO"
+# Libraries whose INFO lines are noise in a crawl's log (Alembic: "Context impl SQLiteImpl."
+# and a line per migration whenever the archive opens): shown only when LOG_LEVEL is DEBUG.
+NEWSCRAWLER_QUIET_LOGGERS = ["alembic", "trafilatura", "htmldate", "courlan"]
 FEED_EXPORT_ENCODING = "utf-8"
 TWISTED_REACTOR = "twisted.internet.asyncioreactor.AsyncioSelectorReactor"
 LOG_FORMATTER = "newscrawler.logformatter.NewsLogFormatter"

@@ -36,7 +36,9 @@ class FreezeStartupObjects:
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> FreezeStartupObjects:
         if not crawler.settings.getbool("NEWSCRAWLER_GC_FREEZE", defaults.NEWSCRAWLER_GC_FREEZE):
-            raise NotConfigured("NEWSCRAWLER_GC_FREEZE is off")
+            # Off is a normal state: a bare NotConfigured disables it quietly (given a message,
+            # Scrapy logs a WARNING about it on every crawl).
+            raise NotConfigured
         assert crawler.stats is not None
         extension = cls(crawler.stats)
         crawler.signals.connect(extension.spider_opened, signal=signals.spider_opened)

@@ -162,7 +162,9 @@ class IncrementalMiddleware(BaseSpiderMiddleware):
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> IncrementalMiddleware:
         if not crawler.settings.getbool("NEWSCRAWLER_INCREMENTAL"):
-            raise NotConfigured("NEWSCRAWLER_INCREMENTAL is off")
+            # Off is a normal state: a bare NotConfigured disables it quietly (given a message,
+            # Scrapy logs a WARNING about it on every crawl).
+            raise NotConfigured
         return cls(crawler)
 
     def _inc(self, reason: str) -> None:
