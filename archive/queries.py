@@ -154,9 +154,11 @@ def article_as_of(session: Session, article_id: int, moment: datetime) -> Articl
         )
     )
     if number is None:
-        zone = session.get_one(Article, article_id).timezone  # as every command shows times
+        article = session.get_one(Article, article_id)
+        zone = article.timezone  # as every command shows times
         raise RevisionNotFoundError(
-            f"article {article_id} was first seen after {iso_in_zone(when, zone)}; no version then"
+            f"article {article_id} not yet seen at {iso_in_zone(when, zone, 'minutes')}: "
+            f"the archive first saw it at {iso_in_zone(article.first_seen_at, zone, 'minutes')}"
         )
     return load_article(session, article_id, number)
 

@@ -68,21 +68,23 @@ def iso_in_zone(value: datetime | None, zone: str, timespec: str = "auto") -> st
     """ISO 8601 text in the article's zone, e.g. ``2019-11-24T13:46:00+07:00``.
 
     Every time a command prints goes through here, so no command shows UTC where another
-    shows +07:00 for the same article. ``timespec="seconds"`` is for tables, where a fetch
-    time's microseconds only widen the column; JSON keeps the stored precision.
+    shows +07:00 for the same article. ``timespec="minutes"`` is for tables and messages,
+    where a fetch time's seconds and microseconds only widen the column; JSON keeps the
+    stored precision.
     """
     shown = in_zone(value, zone)
     return shown.isoformat(timespec=timespec) if shown is not None else None
 
 
 def table_time(value: datetime | None, zone: str) -> str:
-    """A time as a table cell: in the article's zone, to the second, blank when missing.
+    """A time as a table cell: in the article's zone, to the minute (a table is read by a
+    person; ``--json`` keeps the stored precision), blank when missing.
 
     >>> from datetime import UTC
     >>> table_time(datetime(2024, 8, 14, 3, 0, 5, 123456, tzinfo=UTC), "Asia/Jakarta")
-    '2024-08-14T10:00:05+07:00'
+    '2024-08-14T10:00+07:00'
     """
-    return iso_in_zone(value, zone, timespec="seconds") or ""
+    return iso_in_zone(value, zone, timespec="minutes") or ""
 
 
 def iso_text_in_zone(text: str | None, zone: str) -> str | None:

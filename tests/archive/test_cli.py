@@ -159,7 +159,7 @@ def test_search_and_export(small_archive: str, tmp_path: Path) -> None:
         (["show", "https://liputan6.com/read/1/tidak-ada"], 1, "no article for URL"),
         (["show", "bukan url"], 1, "neither an article id nor a URL"),
         (["show", "1", "--revision", "9"], 1, "has no revision 9"),
-        (["show", "1", "--as-of", "2020-01-01"], 1, "first seen after"),
+        (["show", "1", "--as-of", "2020-01-01"], 1, "not yet seen at"),
         (["show", "1", "--as-of", "kemarin"], 2, "bad date/time 'kemarin'"),
         (["show", "1", "--as-of", "2024-08-14", "--revision", "1"], 2, "not both"),
         (["diff", "1", "1"], 2, "give both REV_A and REV_B"),
