@@ -238,6 +238,8 @@ def crawl_due_command(
         enabled_sites,
         judge,
     )
+    from newscrawler.operations.crawl_summary import run_summary
+    from newscrawler.pipelines import crawl_archive_url
 
     path, configured = _configured_sites(sites_file, "crawl-due")
     try:
@@ -254,6 +256,11 @@ def crawl_due_command(
     runs = crawl_due(chosen, settings, configured)
     verdict = judge(settings.get("ARCHIVE_URL") or None, runs)
     console = Console(width=160)
+    # The line `scrapy crawl` ends with, per site: what the crawl did, failures by kind.
+    for site, run_id in runs.items():
+        summary = run_summary(crawl_archive_url(settings), site, run_id)
+        if summary is not None:
+            console.print(summary.line(), highlight=False, markup=False)
     console.print(health_table(verdict.healths))
     for line in problem_lines(verdict.healths):
         console.print(f"[bold red]problem[/] {line}")

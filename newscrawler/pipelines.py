@@ -21,6 +21,7 @@ from scrapy import Spider, signals
 from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem
 from scrapy.http import Request, Response
+from scrapy.settings import BaseSettings
 from twisted.internet.task import LoopingCall
 
 from archive.aliases import judge_not_found
@@ -94,6 +95,15 @@ def _jsonable(stats: dict[str, Any]) -> dict[str, Any]:
     return json.loads(json.dumps(stats, default=str))
 
 
+
+def crawl_archive_url(settings: BaseSettings) -> str:
+    """The archive a crawl writes to: the ``ARCHIVE_URL`` setting, else the environment
+    variable, else ``./archive.sqlite3``; a plain path or ``postgres://`` read as
+    :func:`archive.urls.archive_url` says."""
+    return archive_url(
+        settings.get("ARCHIVE_URL") or os.environ.get("ARCHIVE_URL") or DEFAULT_ARCHIVE_URL
+    )
+
 class ArchivePipeline:
     """Stores normalized articles and records every fetch, including drops and failures.
 
@@ -133,11 +143,7 @@ class ArchivePipeline:
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> ArchivePipeline:
-        url = archive_url(
-            crawler.settings.get("ARCHIVE_URL")
-            or os.environ.get("ARCHIVE_URL")
-            or DEFAULT_ARCHIVE_URL
-        )
+        url = crawl_archive_url(crawler.settings)
         pipeline = cls(
             crawler,
             url,

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import signal
 import sqlite3
 import subprocess
@@ -151,6 +152,11 @@ def test_second_run_fetches_only_due_articles_and_records_edits_304_and_gone(sit
     assert len(set(article_hits(server))) == 7  # six articles and the video page
     assert "liputan6" in first.stdout
     assert "problem" not in first.stdout
+    # The line scrapy crawl ends with, per site, failures by kind.
+    assert re.search(
+        r"crawl liputan6 \(run \d+\): 6 new, 1 dropped \(no article text found\), 0 errors",
+        first.stdout,
+    ), first.stdout
 
     edit, same, gone, hinted = articles[0], articles[1], articles[2], articles[3]
     make_due(db, [edit, same, gone])

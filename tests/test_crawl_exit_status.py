@@ -6,13 +6,15 @@ from __future__ import annotations
 import json
 import socket
 import subprocess
+from dataclasses import replace
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from archive.cli import main as newsarchive
 from newscrawler.demo.site import build_site
-from newscrawler.operations.crawl_summary import EXIT_OK, EXIT_PROBLEM, summarize
+from newscrawler.operations.crawl_summary import EXIT_OK, EXIT_PROBLEM, reason_kind, summarize
 from newscrawler.operations.replay import crawl_environment, replay_crawl_command, serving
 from tests.crawling import ROOT, fetch_outcomes, last_run_stats
 
@@ -110,6 +112,8 @@ def test_a_bug_in_a_page_object_or_the_normalizer_is_a_recorded_failed_visit(
     (in_normalizer,) = [v for url, v in outcomes.items() if "/read/4117412/" in url]
     assert in_normalizer[0] == "failed"
     assert in_normalizer[1].startswith("normalization error: ")
+    # The summary line counts the failures by kind, from the fetch log.
+    assert "2 failed (extraction error, normalization error)" in result.stderr
     # The other articles of the crawl were stored all the same.
     assert sum(1 for outcome, _ in outcomes.values() if outcome == "new") == 2
     stats = last_run_stats(db)
@@ -121,3 +125,31 @@ def test_a_bug_in_a_page_object_or_the_normalizer_is_a_recorded_failed_visit(
     (report,) = json.loads(health.output)
     assert report["status"] == "failing"
     assert any("2 exception(s)" in problem for problem in report["problems"])
+
+
+@pytest.mark.parametrize(
+    ("reason", "kind"),
+    [
+        ("HTTP 500", "HTTP 500"),
+        ("HTTP 404 on an old URL; the article is at https://x.id/a", "HTTP 404"),
+        ("too large: 17 MB over the 16 MB cap", "too large"),
+        ("redirected off-site to elsewhere.example.net", "redirected off-site"),
+        ("redirect loop: https://a -> https://b -> https://a", "redirect loop"),
+        ("extraction error: KeyError: 'x'", "extraction error"),
+        ("page 2 of the article (https://x.id/a?page=2) failed: HTTP 500", "page 2 of the article"),
+        ("no article text found", "no article text found"),
+        (None, "no reason given"),
+    ],
+)
+def test_failures_are_counted_by_the_kind_of_their_reason(reason, kind) -> None:
+    assert reason_kind(reason) == kind
+
+
+def test_the_summary_line_names_the_commonest_kinds() -> None:
+    summary = replace(
+        summarize("detik", {"archive/run_id": 3, "archive/new": 2, "archive/fetch/failed": 6}),
+        reasons={"failed": {"HTTP 500": 3, "too large": 1, "a": 1, "b": 1}},
+    )
+    assert summary.line() == (
+        "crawl detik (run 3): 2 new, 6 failed (HTTP 500 ×3, too large, a, 1 more), 0 errors"
+    )

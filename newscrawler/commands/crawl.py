@@ -14,7 +14,8 @@ from scrapy.commands.crawl import Command as ScrapyCrawl
 from scrapy.exceptions import UsageError
 from scrapy.spiderloader import get_spider_loader
 
-from newscrawler.operations.crawl_summary import summarize
+from newscrawler.operations.crawl_summary import run_summary, summarize
+from newscrawler.pipelines import crawl_archive_url
 from newscrawler.spider_arguments import check_arguments
 
 EXIT_BAD_ARGUMENT = 2
@@ -51,7 +52,17 @@ class Command(ScrapyCrawl):
         if self.crawler_process.bootstrap_failed or crawler.stats is None:
             self.exitcode = 1
             return
-        summary = summarize(args[0], crawler.stats.get_stats())
+        stats = crawler.stats.get_stats()
+        # The run as the archive recorded it, with its failures by kind from the fetch log;
+        # the crawler's own stats where the archive could not be read.
+        try:
+            recorded = run_summary(
+                crawl_archive_url(crawler.settings), args[0], stats.get("archive/run_id")
+            )
+        except Exception as error:  # the summary must not hide the crawl's own outcome
+            print(f"scrapy crawl {args[0]}: archive not read: {error}", file=sys.stderr)
+            recorded = None
+        summary = recorded or summarize(args[0], stats)
         print(summary.line(), file=sys.stderr)
         for problem in summary.problems:
             print(f"problem {problem}", file=sys.stderr)

@@ -15,9 +15,16 @@ does:
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
+
+from sqlalchemy import func, select
+
+from archive.models import Fetch, Run
+from archive.store import Archive
 
 EXIT_OK = 0
 EXIT_PROBLEM = 3  # the same code crawl-due gives an unhealthy site
@@ -27,7 +34,7 @@ ERROR_PREFIX = "newscrawler/error/"
 # The archive pipeline's counters (newscrawler/pipelines.py): articles stored by outcome,
 # and visits that stored no article.
 _STORED = ("new", "revised", "reverted", "unchanged")
-_VISITS = ("not-modified", "gone", "blocked", "failed", "dropped")
+_VISITS = ("not-modified", "gone", "retired-alias", "incomplete", "blocked", "failed", "dropped")
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +46,8 @@ class CrawlSummary:
     errors: int
     run_id: int | None
     problems: list[str] = field(default_factory=list)
+    # Visits that stored nothing, by outcome, then by the kind of reason (see reason_kind).
+    reasons: dict[str, dict[str, int]] = field(default_factory=dict)
 
     @property
     def exit_code(self) -> int:
@@ -46,10 +55,68 @@ class CrawlSummary:
 
     def line(self) -> str:
         """``crawl liputan6 (run 12): 3 new, 1 revised, 40 unchanged, 2 failed, 0 errors``."""
-        shown = [f"{count} {name}" for name, count in self.counts.items() if count]
+        shown = [
+            f"{count} {name}{_kinds(self.reasons.get(name, {}))}"
+            for name, count in self.counts.items()
+            if count
+        ]
         run = f" (run {self.run_id})" if self.run_id is not None else ""
         body = ", ".join([*shown, f"{self.errors} errors"]) if shown else "nothing fetched"
         return f"crawl {self.site}{run}: {body}"
+
+
+def _kinds(kinds: Mapping[str, int], most: int = 3) -> str:
+    """`` (HTTP 500 ×2, too large)``: the commonest kinds of reason, each with its count."""
+    if not kinds:
+        return ""
+    ranked = Counter(kinds).most_common()
+    parts = [f"{kind} ×{n}" if n > 1 else kind for kind, n in ranked[:most]]
+    if len(ranked) > most:
+        parts.append(f"{len(ranked) - most} more")
+    return f" ({', '.join(parts)})"
+
+
+# Where a reason's kind ends: its details follow a colon, a parenthesis, a semicolon, " to "
+# or " on ": "HTTP 404 on an old URL; …", "redirected off-site to example.net", "too large:
+# 17 MB", "extraction error: KeyError: …", "page 2 of the article (…) failed: HTTP 500".
+_DETAILS = re.compile(r"[:(;]| to | on ")
+
+
+def reason_kind(reason: str | None) -> str:
+    """What kind of failure a fetch's reason names, short and without URLs or numbers that
+    differ per page, so a crawl's failures can be counted by kind."""
+    text = " ".join((reason or "").split())
+    kind = _DETAILS.split(text, maxsplit=1)[0].strip()
+    return kind[:60] or "no reason given"
+
+
+def run_reasons(archive: Archive, run_id: int) -> dict[str, dict[str, int]]:
+    """A run's visits that stored nothing (``not-modified`` aside), by outcome and kind."""
+    found: dict[str, Counter[str]] = {}
+    with archive.session() as session:
+        rows = session.execute(
+            select(Fetch.outcome, Fetch.reason, func.count())
+            .where(Fetch.run_id == run_id, Fetch.outcome.in_(_VISITS))
+            .where(Fetch.outcome != "not-modified")
+            .group_by(Fetch.outcome, Fetch.reason)
+        )
+        for outcome, reason, count in rows:
+            found.setdefault(outcome, Counter())[reason_kind(reason)] += count
+    return {outcome: dict(kinds) for outcome, kinds in found.items()}
+
+
+def run_summary(archive_url: str, site: str, run_id: int | None) -> CrawlSummary | None:
+    """The summary of a recorded run: its stats as the crawl stored them, its failures by
+    kind from the fetch log. None when the archive has no such run."""
+    if run_id is None:
+        return None
+    with Archive.open(archive_url) as archive:
+        with archive.session() as session:
+            run = session.get(Run, run_id)
+            stats = dict(run.stats or {}) if run is not None else None
+        if stats is None:
+            return None
+        return replace(summarize(site, stats), reasons=run_reasons(archive, run_id))
 
 
 def summarize(site: str, stats: Mapping[str, Any]) -> CrawlSummary:
