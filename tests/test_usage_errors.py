@@ -79,6 +79,10 @@ NOT_A_URL = "expected an http(s) URL like https://www.example.com/"
             "scrapy crawl liputan6: -a normalize='maybe': expected 1 or 0",
         ),
         (
+            "scrapy crawl generic -a configured=x",
+            "scrapy crawl generic: -a configured: not an argument; use -a site=NAME",
+        ),
+        (
             "scrapy crawl liputan6 -a dat=2019-11-24",
             "scrapy crawl liputan6: -a dat: liputan6 takes no such argument;"
             " it takes date, end, normalize, sources, start, url",

@@ -37,6 +37,7 @@ from newscrawler.items import RawArticle
 from newscrawler.pages.base import ArticlePage
 from newscrawler.pages.configured import page_for
 from newscrawler.sitesfile import SETTING, ConfiguredSite, configured_site, sites_file
+from newscrawler.spider_arguments import SpiderArgumentError
 from newscrawler.spiders.base import NewsSpider
 
 # Every http(s) link; the spider's own rule decides which are articles.
@@ -76,6 +77,9 @@ class GenericSpider(NewsSpider):
         configured: ConfiguredSite | None = None,
         **kwargs: Any,
     ) -> None:
+        if configured is not None and not isinstance(configured, ConfiguredSite):
+            # Given by the code that reads the sites file, never on the command line.
+            raise SpiderArgumentError("-a configured: not an argument; use -a site=NAME")
         if configured is not None:
             # A sites-file entry: its name is the spider's (the run, the visits and the
             # articles are the site's) and its page class reads its record.
