@@ -11,7 +11,7 @@ selector or markup names the container, :mod:`density` and :mod:`mainblock` choo
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from lxml import etree, html
 
@@ -38,9 +38,11 @@ def _walk_inside(el: etree._Element, tag: str, pieces: list[str]) -> None:
     """Appends the visible text of ``el`` without its tail: ``el`` is shown (``tag`` is not
     skipped and ``el`` is not furniture).
 
-    Recursion beats an explicit stack here: one call per element with children, and the
-    locals stay in the frame. A childless child (most are: an ``<a>``, a ``<b>``, a
-    ``<br>``) is read in the loop, without a call of its own.
+    An explicit stack, not recursion: lxml builds trees up to 2,048 elements deep, and a
+    page that nests a few hundred ``<div>`` more than it closes went past Python's limit of
+    1,000 frames (RecursionError). It costs no more than the recursive walk did. A childless
+    child (most are: an ``<a>``, a ``<b>``, a ``<br>``) is read in the loop, without going on
+    the stack.
     """
     append = pieces.append
     if tag == "br":
@@ -51,30 +53,48 @@ def _walk_inside(el: etree._Element, tag: str, pieces: list[str]) -> None:
     text = el.text
     if text:
         append(text)
-    for child in el:
-        child_tag = child.tag
-        if child_tag.__class__ is str:
-            child_tag = child_tag.lower()
-            if child_tag not in SKIP_TAGS and not is_furniture(child):
-                if len(child):
-                    _walk_inside(child, child_tag, pieces)
-                elif child_tag in BLOCK_TAGS:
-                    append(_BREAK)
-                    text = child.text
-                    if text:
-                        append(text)
-                    append(_BREAK)
-                else:
-                    if child_tag == "br":
+    # The open elements, innermost last: their children still to read, whether each is a
+    # block, and the tail that follows it.
+    stack: list[tuple[Iterator[etree._Element], bool, str | None]] = [(iter(el), block, None)]
+    while stack:
+        children, block, tail = stack[-1]
+        for child in children:
+            child_tag = child.tag
+            if child_tag.__class__ is str:
+                child_tag = child_tag.lower()
+                if child_tag not in SKIP_TAGS and not is_furniture(child):
+                    if len(child):
+                        if child_tag == "br":
+                            append(_BREAK)
+                        child_block = child_tag in BLOCK_TAGS
+                        if child_block:
+                            append(_BREAK)
+                        text = child.text
+                        if text:
+                            append(text)
+                        stack.append((iter(child), child_block, child.tail))
+                        break
+                    if child_tag in BLOCK_TAGS:
                         append(_BREAK)
-                    text = child.text
-                    if text:
-                        append(text)
-        tail = child.tail
-        if tail:
-            append(tail)
-    if block:
-        append(_BREAK)
+                        text = child.text
+                        if text:
+                            append(text)
+                        append(_BREAK)
+                    else:
+                        if child_tag == "br":
+                            append(_BREAK)
+                        text = child.text
+                        if text:
+                            append(text)
+            text = child.tail
+            if text:
+                append(text)
+        else:
+            stack.pop()
+            if block:
+                append(_BREAK)
+            if tail:
+                append(tail)
 
 
 def paragraphs(container: etree._Element) -> list[str]:
@@ -107,14 +127,29 @@ def has_text(container: etree._Element) -> bool:
 
 
 def _walk_finds_text(el: etree._Element, root: bool) -> bool:
-    # The same elements, texts and tails as _walk, in the same order.
+    # The same elements, texts and tails as _walk, in the same order, and on an explicit
+    # stack for the same reason.
     tag = el.tag
     if tag.__class__ is str and tag.lower() not in SKIP_TAGS and (root or not is_furniture(el)):
         if _visible(el.text):
             return True
-        for child in el:
-            if _walk_finds_text(child, False):
-                return True
+        stack: list[tuple[Iterator[etree._Element], str | None]] = [(iter(el), None)]
+        while stack:
+            children, tail = stack[-1]
+            for child in children:
+                tag = child.tag
+                shown = tag.__class__ is str and tag.lower() not in SKIP_TAGS
+                if shown and not is_furniture(child):
+                    if _visible(child.text):
+                        return True
+                    stack.append((iter(child), child.tail))
+                    break
+                if _visible(child.tail):
+                    return True
+            else:
+                stack.pop()
+                if _visible(tail):
+                    return True
     return _visible(el.tail)
 
 

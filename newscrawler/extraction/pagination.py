@@ -247,7 +247,12 @@ def _links(page: ArticlePage) -> list[_Link]:
             continue
         if not (any(slug in href for slug in slugs) or href.startswith("?")):
             continue
-        url = urljoin(base, href).partition("#")[0]
+        try:
+            url = urljoin(base, href).partition("#")[0]
+        except ValueError:
+            # urlsplit refuses a broken host ("http://[::1", an unclosed IPv6 bracket): a
+            # link no browser could follow is no page of the article.
+            continue
         # Every page of the article is on its host: a share button's link, which names the
         # article's URL in its query, is not.
         if _host_of(url) not in hosts:

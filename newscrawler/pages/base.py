@@ -395,7 +395,12 @@ class ArticlePage:
             *self.meta("og:url"),
         ]:
             if href and href.strip():
-                return urljoin(base_url_of(self.response), href.strip())
+                try:
+                    return urljoin(base_url_of(self.response), href.strip())
+                except ValueError:
+                    # urlsplit refuses a broken host ("http://[::1", an unclosed IPv6
+                    # bracket): that is no URL, and the next candidate may be one.
+                    continue
         return None
 
     def publisher_id(self) -> str | None:
