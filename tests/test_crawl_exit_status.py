@@ -45,6 +45,8 @@ def test_every_page_failing_an_exception_or_no_run_is_a_problem() -> None:
     retried = summarize("detik", {"archive/run_id": 2, "archive/new": 1, "log_count/ERROR": 4})
     assert retried.exit_code == EXIT_OK
     assert summarize("detik", {"archive/new": 1}).problems == ["detik: the archive recorded no run"]
+    # A crawl without the archive pipeline (the benchmark's bare crawl) records none by design.
+    assert summarize("detik", {"item_scraped_count": 5}, archived=False).exit_code == EXIT_OK
 
 
 def _crawl(replay_url: str, db: str) -> subprocess.CompletedProcess[str]:

@@ -62,7 +62,12 @@ class Command(ScrapyCrawl):
         except Exception as error:  # the summary must not hide the crawl's own outcome
             print(f"scrapy crawl {args[0]}: archive not read: {error}", file=sys.stderr)
             recorded = None
-        summary = recorded or summarize(args[0], stats)
+        pipelines = crawler.settings.getdict("ITEM_PIPELINES")
+        archived = any(
+            path.endswith(".ArchivePipeline") and order is not None
+            for path, order in pipelines.items()
+        )
+        summary = recorded or summarize(args[0], stats, archived=archived)
         print(summary.line(), file=sys.stderr)
         for problem in summary.problems:
             print(f"problem {problem}", file=sys.stderr)

@@ -119,8 +119,10 @@ def run_summary(archive_url: str, site: str, run_id: int | None) -> CrawlSummary
         return replace(summarize(site, stats), reasons=run_reasons(archive, run_id))
 
 
-def summarize(site: str, stats: Mapping[str, Any]) -> CrawlSummary:
-    """The summary of a finished crawl's stats (``crawler.stats.get_stats()``)."""
+def summarize(site: str, stats: Mapping[str, Any], *, archived: bool = True) -> CrawlSummary:
+    """The summary of a finished crawl's stats (``crawler.stats.get_stats()``); ``archived``
+    False for a crawl without the archive pipeline (a benchmark's bare crawl), which records
+    no run by design."""
 
     def count(key: str) -> int:
         value = stats.get(key, 0)
@@ -141,7 +143,7 @@ def summarize(site: str, stats: Mapping[str, Any]) -> CrawlSummary:
     failed = counts["failed"] + counts["blocked"]
     if failed and not handled:
         problems.append(f"{site}: every page fetched failed or was blocked ({failed})")
-    if run_id is None:
+    if run_id is None and archived:
         problems.append(f"{site}: the archive recorded no run")
     return CrawlSummary(
         site=site,
