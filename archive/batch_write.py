@@ -14,14 +14,20 @@ from sqlalchemy.orm import Session
 
 from archive.decide import KnownArticle, KnownContent, KnownRevision, WorkingSet
 from archive.models import Article, ArticleURL, Content, Fetch, Revision, SearchDocument, table_of
+from archive.rawpages import PackedResponse, write_raw_pages
 from archive.snapshot import FetchInfo
 from archive.timestamps import require_aware
 
 
 def fetch_values(
-    fetch: FetchInfo, outcome: str, article_id: int | None, revision_id: int | None
+    fetch: FetchInfo,
+    outcome: str,
+    article_id: int | None,
+    revision_id: int | None,
+    raw: PackedResponse | None = None,
+    raw_page_id: int | None = None,
 ) -> dict[str, Any]:
-    """The columns of one Fetch row."""
+    """The columns of one Fetch row; ``raw``: its response, stored as ``raw_page_id``."""
     return {
         "run_id": fetch.run_id,
         "article_id": article_id,
@@ -35,6 +41,8 @@ def fetch_values(
         "outcome": outcome,
         "reason": fetch.reason,
         "extraction": fetch.extraction,
+        "raw_page_id": raw_page_id,
+        "response_headers": raw.headers if raw is not None else None,
     }
 
 
@@ -64,9 +72,23 @@ def write_articles(session: Session, working: WorkingSet) -> None:
 
 
 def write_fetches(session: Session, working: WorkingSet) -> None:
+    """The visits, after the bodies they received (same transaction: none points at nothing)."""
+    raw_ids = write_raw_pages(
+        session, [(d.item.raw, d.item.seen_at) for d in working.decisions if d.item.raw]
+    )
     session.execute(
         insert(table_of(Fetch)),
-        [fetch_values(d.fetch, d.outcome, d.article.key, d.revision_id) for d in working.decisions],
+        [
+            fetch_values(
+                d.fetch,
+                d.outcome,
+                d.article.key,
+                d.revision_id,
+                d.item.raw,
+                raw_ids[d.item.raw.sha256] if d.item.raw else None,
+            )
+            for d in working.decisions
+        ],
     )
 
 

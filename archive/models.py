@@ -6,6 +6,7 @@
 - ``Revision``: one step in the article's history, pointing at a Content. A revert is a light
   row pointing at an earlier Content, so an A-B-A flip-flop stores two contents, not three.
 - ``Fetch``: every visit, stored or not. ``Run``: one crawl and its stats.
+- ``RawPage``: a response body as the server sent it, compressed, stored once per SHA-256.
 - ``NearDuplicate`` / ``SimhashBand``: wire copies of a story across sites, linked, never merged.
 - ``SearchDocument``: the current text of each article, indexed by SQLite FTS5 or a
   PostgreSQL tsvector index (both created in the migration, outside these models).
@@ -23,6 +24,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Table,
@@ -165,6 +167,28 @@ class Fetch(Base):
     # How the article was extracted, for a stored article: {"body_source": "generic:density",
     # "body_confidence": "high", "fallbacks": ["body"], "pages": 3}; see FetchInfo.
     extraction: Mapped[dict[str, Any] | None]
+    # The body the visit received (archive.rawpages), None when it got none, raw pages
+    # were not kept, or pruned; and the response headers, [[name, value], ...] in order.
+    # Headers belong to the visit (Date, Set-Cookie differ each time), the body may be shared.
+    raw_page_id: Mapped[int | None] = mapped_column(ForeignKey("raw_pages.id"), index=True)
+    response_headers: Mapped[list[list[str]] | None] = mapped_column(JSON)
+
+
+class RawPage(Base):
+    """One response body, byte for byte, compressed; stored once, keyed by its SHA-256.
+
+    ``compression`` says how ``data`` is to be read back (``archive.rawpages.unpack``);
+    ``size`` is the body's length before compression.
+    """
+
+    __tablename__ = "raw_pages"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    size: Mapped[int] = mapped_column(Integer)
+    compression: Mapped[str] = mapped_column(String(20))
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+    first_seen_at: Mapped[datetime]
 
 
 class NearDuplicate(Base):

@@ -106,6 +106,16 @@ class ArticleSnapshot:
 
 
 @dataclass(frozen=True, slots=True)
+class RawResponse:
+    """What the server sent, as the crawler received it: the body (after the transfer's
+    Content-Encoding is undone) and the headers in their order, repeats kept. The archive
+    keeps it compressed and content-addressed (archive.rawpages)."""
+
+    body: bytes
+    headers: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class FetchInfo:
     """One HTTP visit, successful or not. Every visit the crawler makes is recorded."""
 
@@ -121,6 +131,8 @@ class FetchInfo:
     # How the article was extracted (body source and confidence, fields the generic page
     # filled in for the site's, pages assembled): kept with the visit for audits and health.
     extraction: dict[str, Any] | None = None
+    # The response itself, for any visit that got a body (None: no body, or not kept).
+    raw: RawResponse | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
         _require_aware("fetched_at", self.fetched_at)

@@ -25,6 +25,7 @@ from archive.identity import InvalidURLError, canonicalize_url
 from archive.migrate import upgrade as upgrade_schema
 from archive.models import Article, Fetch, Revision, Run
 from archive.queries import find_article_id, load_article
+from archive.rawpages import PackedResponse, PrunePlan, pack, prune, prune_plan, write_raw_pages
 from archive.runs import close_dead_runs, this_process
 from archive.snapshot import ArticleSnapshot, FetchInfo
 from archive.timestamps import require_aware
@@ -132,6 +133,18 @@ class Archive:
                 f"record_fetch is for visits that stored nothing ({sorted(FETCH_ONLY_OUTCOMES)}),"
                 f" got outcome {fetch.outcome!r}; use store() for articles"
             )
+        raw = pack(fetch.raw) if fetch.raw is not None else None
+        for attempt in range(1, MAX_ATTEMPTS + 1):
+            try:
+                return self._record_fetch(fetch, raw)
+            except (IntegrityError, OperationalError) as error:
+                # Another writer stored the same new body first (raw_pages.sha256).
+                if attempt == MAX_ATTEMPTS or not _lost_a_race(error):
+                    raise
+        raise AssertionError("unreachable: the last attempt returns or raises")
+
+    def _record_fetch(self, fetch: FetchInfo, raw: PackedResponse | None) -> int:
+        assert fetch.outcome is not None  # checked by record_fetch
         with self._sessions() as session, session.begin():
             try:
                 article_id = find_article_id(session, [canonicalize_url(fetch.url)])
@@ -151,7 +164,10 @@ class Archive:
                     revision_id = latest.id
                 article.last_seen_at = max(article.last_seen_at, fetch.fetched_at)
             session.flush()
-            values = fetch_values(fetch, fetch.outcome, article_id, revision_id)
+            raw_page_id = None
+            if raw is not None:
+                raw_page_id = write_raw_pages(session, [(raw, fetch.fetched_at)])[raw.sha256]
+            values = fetch_values(fetch, fetch.outcome, article_id, revision_id, raw, raw_page_id)
             inserted = session.execute(insert(Fetch).values(values).returning(Fetch.id))
             fetch_id = inserted.scalar_one()
             if article_id is not None:
@@ -189,6 +205,15 @@ class Archive:
             run.finished_at = require_aware(finished_at, "finished_at")
             run.stats = _json_safe(stats)
             run.status = status
+
+    def prune_raw_pages(self, *, dry_run: bool = False) -> PrunePlan:
+        """Keep the raw pages of the first and last visit of each revision, free the rest
+        (archive.rawpages.prune), in one transaction; ``dry_run`` only says what it would."""
+        if dry_run:
+            with self.session() as session:
+                return prune_plan(session)
+        with self._sessions() as session, session.begin():
+            return prune(session)
 
     # -- reading (shortcuts; see archive.queries for the rest) ----------------------------
 

@@ -1,7 +1,8 @@
 """The words of writing to the archive: what goes in, what comes out, what a hook is told.
 
 - ``prepare`` turns a fetched article into a ``PreparedItem``: normalized, hashed, its URL
-  variants worked out, everything that needs no database, done once before any retry.
+  variants worked out, its raw page compressed, everything that needs no database, done
+  once before any retry.
 - ``StoreResult`` is what storing one item did (``StoreOutcome``: new / revised / reverted /
   unchanged, or incomplete: a page cut short that left the article as it was);
   ``FETCH_ONLY_OUTCOMES`` are the outcomes of visits that stored no article.
@@ -14,7 +15,7 @@ The rule that decides an outcome is ``archive.decide``; ``archive.batch`` applie
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Literal, Protocol, runtime_checkable
 from zoneinfo import ZoneInfo
@@ -23,6 +24,7 @@ from sqlalchemy.orm import Session
 
 from archive import neardup
 from archive.identity import url_aliases
+from archive.rawpages import PackedResponse, pack
 from archive.revisions import NormalizedContent, normalize_snapshot
 from archive.snapshot import ArticleSnapshot, FetchInfo
 from archive.timestamps import require_aware
@@ -56,6 +58,8 @@ class PreparedItem:
     content_hash: str
     aliases: list[str]
     seen_at: datetime
+    # The response, compressed (archive.rawpages); its bytes leave ``fetch`` here.
+    raw: PackedResponse | None = None
     _simhash: int | None = None
 
     @property
@@ -73,9 +77,11 @@ def prepare(snapshot: ArticleSnapshot, fetch: FetchInfo) -> PreparedItem:
     """
     content = normalize_snapshot(snapshot)
     ZoneInfo(snapshot.timezone)
+    raw = pack(fetch.raw) if fetch.raw is not None else None
     return PreparedItem(
         snapshot=snapshot,
-        fetch=fetch,
+        fetch=replace(fetch, raw=None),
+        raw=raw,
         content=content,
         content_hash=content.content_hash(),
         aliases=url_aliases(snapshot.url, snapshot.canonical_url),

@@ -75,6 +75,13 @@ def parse_optional(text: str | None, zone: str) -> datetime | None:
 @contextmanager
 def open_session(settings: Settings) -> Iterator[Session]:
     """A read session on an existing, up-to-date archive; never creates one."""
+    with open_archive(settings) as archive, archive.session() as session:
+        yield session
+
+
+@contextmanager
+def open_archive(settings: Settings) -> Iterator[Archive]:
+    """An existing, up-to-date archive (for the few commands that write); never creates one."""
     url = resolve_url(settings.db)
     path = sqlite_path(url)
     if path is not None and not path.exists():
@@ -97,8 +104,7 @@ def open_session(settings: Settings) -> Iterator[Session]:
         )
     archive = Archive(engine)
     try:
-        with archive.session() as session:
-            yield session
+        yield archive
     finally:
         archive.close()
 

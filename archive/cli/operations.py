@@ -19,6 +19,7 @@ from archive.cli.common import (
     Settings,
     json_option,
     new_table,
+    open_archive,
     open_session,
     parse_optional,
     print_json,
@@ -261,3 +262,56 @@ def db_upgrade_command(settings: Settings) -> None:
     except OperationalError as error:
         raise BadInput(f"cannot open the archive at {url!r}: {error.orig}") from error
     click.echo(f"archive at {url!r} is at schema {head_revision()}")
+
+
+@main.group("raw")
+def raw_group() -> None:
+    """The raw pages: every response body the crawler received, compressed, kept once.
+
+    \b
+    Example:
+      newsarchive raw prune --keep first-last --dry-run
+    """
+
+
+@raw_group.command("prune")
+@click.option(
+    "--keep",
+    type=click.Choice(["first-last"]),
+    required=True,
+    help="first-last: keep the bodies of the first and last visit of each revision.",
+)
+@click.option("--dry-run", is_flag=True, help="Say what would be freed; change nothing.")
+@json_option
+@click.pass_obj
+def raw_prune_command(settings: Settings, keep: str, dry_run: bool, as_json: bool) -> None:
+    """Free the raw pages of visits that only saw a revision again.
+
+    Each revision keeps the bodies of its first and last visit (the page as it appeared
+    and as it was last seen); the visits between let go of theirs, and a body no visit
+    points at any more is deleted. Visits that stored no revision (dropped, failed,
+    blocked, gone, incomplete) keep their bodies. The visits stay, with their headers.
+
+    \b
+    Example:
+      newsarchive raw prune --keep first-last --dry-run
+      newsarchive raw prune --keep first-last
+    """
+    with open_archive(settings) as archive:
+        plan = archive.prune_raw_pages(dry_run=dry_run)
+    figures = {
+        "keep": keep,
+        "dry_run": dry_run,
+        "fetches_unlinked": plan.fetches,
+        "raw_pages_freed": plan.raw_pages,
+        "stored_bytes_freed": plan.stored_bytes,
+        "original_bytes_freed": plan.original_bytes,
+    }
+    if as_json:
+        print_json(figures)
+        return
+    verb = "would free" if dry_run else "freed"
+    click.echo(
+        f"{verb} {plan.raw_pages} raw pages ({plan.stored_bytes:,} bytes stored, "
+        f"{plan.original_bytes:,} before compression) of {plan.fetches} visits"
+    )
