@@ -81,6 +81,50 @@ def extract_command(path: str, url: str | None, fetched_at: datetime | None, raw
     click.echo(json.dumps(snapshot_json(result.snapshot), ensure_ascii=False, indent=2))
 
 
+@main.command("import-warc")
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "--db",
+    envvar="ARCHIVE_URL",
+    default="archive.sqlite3",
+    metavar="URL",
+    callback=archive_url_option,
+    help="Archive database URL or SQLite file (default: $ARCHIVE_URL, else archive.sqlite3).",
+)
+@click.option(
+    "--site",
+    "site_name",
+    metavar="NAME",
+    help="Read every page with this site's page object (default: the site the URL picks).",
+)
+def import_warc_command(files: tuple[Path, ...], db: str, site_name: str | None) -> None:
+    """Archive the pages of WARC files (1.0/1.1, .warc or .warc.gz) crawled elsewhere.
+
+    Each HTML response with status 200 is read as a crawl reads it and stored with the
+    record's WARC-Date as its fetch time; records are taken in time order, so an article
+    seen twice gets its revisions in order. A 404/410 of an archived article marks it gone.
+    Everything else is counted in the summary line (not HTML, redirects, request and
+    metadata records, ...). Records the archive already has (same URL and fetch time) are
+    skipped, so importing a file twice adds nothing. Exit code 2 when a file is missing or
+    not a WARC (nothing is imported then), 3 when our code raised on a page (it is recorded
+    as a failed visit and the import goes on). See docs/crawling.md.
+
+    Example:
+
+        newscrawler import-warc news-2019-11.warc.gz --db news.sqlite3
+    """
+    from newscrawler.warcimport import EXIT_USAGE, BadImportError, import_warcs, site_named
+
+    try:
+        site = site_named(site_name) if site_name else None
+        report = import_warcs(db, list(files), site)
+    except BadImportError as error:
+        click.echo(f"import-warc: {error}", err=True)
+        sys.exit(EXIT_USAGE)
+    click.echo(report.line(), err=True)
+    sys.exit(report.exit_code)
+
+
 @main.command("replay")
 @click.argument("root", type=click.Path(file_okay=False, exists=True, path_type=Path))
 @click.option("--port", default=8765, show_default=True, help="Port on 127.0.0.1.")

@@ -1,4 +1,5 @@
-"""`scrapy parse` and `scrapy shell` on a page, as the docs show them, against the replay server."""
+"""`scrapy parse` and `scrapy shell` on a page, as the docs show them, against the replay server;
+and neither touches an archive the user did not name."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ import pytest
 
 from newscrawler.demo.site import build_site
 from newscrawler.operations.replay import serving
-from tests.crawling import ROOT
+from tests.crawling import ROOT, counts
 
 
 @pytest.fixture(scope="module")
@@ -22,11 +23,14 @@ def replay(tmp_path_factory):
         yield server, articles
 
 
-def scrapy(*args: str) -> str:
-    env = {**os.environ, "SCRAPY_SETTINGS_MODULE": "newscrawler.settings"}
+def run_scrapy(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    """``scrapy ARGS`` as a user runs it in ``cwd``: the project's settings, no archive
+    named in the environment. It must exit 0."""
+    env = {k: v for k, v in os.environ.items() if k != "ARCHIVE_URL"}
+    env["SCRAPY_SETTINGS_MODULE"] = "newscrawler.settings"
     result = subprocess.run(
         [sys.executable, "-m", "scrapy", *args],
-        cwd=ROOT,
+        cwd=cwd,
         env=env,
         capture_output=True,
         text=True,
@@ -34,7 +38,11 @@ def scrapy(*args: str) -> str:
         check=False,
     )
     assert result.returncode == 0, result.stderr[-3000:]
-    return result.stdout
+    return result
+
+
+def scrapy(*args: str) -> str:
+    return run_scrapy(*args).stdout
 
 
 def test_scrapy_parse_shows_the_normalized_item(replay):
@@ -69,3 +77,28 @@ def test_scrapy_shell_one_liner_extracts_the_article(replay):
         articles[0].url,
     )
     assert out.strip() == "2019-11-24T13:46:00+07:00"
+
+
+def test_shell_and_parse_record_nothing_unless_an_archive_is_named(replay, tmp_path):
+    server, articles = replay
+    replay_setting = f"NEWSCRAWLER_REPLAY_URL={server.url}"
+    shell = run_scrapy(
+        "shell", "-s", replay_setting, "-c", "response.status", articles[0].url, cwd=tmp_path
+    )
+    assert shell.stdout.strip() == "200"
+    parse = run_scrapy(
+        "parse", "--spider", "liputan6", "-c", "parse_article", "--pipelines",
+        "-s", replay_setting, articles[1].url, cwd=tmp_path,
+    )  # fmt: skip
+    for result in (shell, parse):
+        assert "nothing is archived" in result.stderr
+    # The project's default archive, relative to where the command ran, was never created.
+    assert not list(tmp_path.glob("*.sqlite3*"))
+
+    named = f"sqlite:///{tmp_path / 'debug.sqlite3'}"
+    parse = run_scrapy(
+        "parse", "--spider", "liputan6", "-c", "parse_article", "--pipelines",
+        "-s", replay_setting, "-s", f"ARCHIVE_URL={named}", articles[1].url, cwd=tmp_path,
+    )  # fmt: skip
+    assert "nothing is archived" not in parse.stderr
+    assert counts(named)["articles"] == 1
