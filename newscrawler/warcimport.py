@@ -21,23 +21,15 @@ from __future__ import annotations
 
 import logging
 import re
-import zlib
-from collections import Counter
-from collections.abc import Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from functools import cache
 from pathlib import Path
-from typing import IO
 
 from scrapy.http import Headers, HtmlResponse
-from scrapy.responsetypes import responsetypes
 from scrapy.spiderloader import SpiderLoader
 from sqlalchemy import select
 from sqlalchemy.exc import DatabaseError
-from warcio.archiveiterator import ArchiveIterator
-from warcio.exceptions import ArchiveLoadFailed
-from warcio.recordloader import ArcWarcRecord
 from warcio.statusandheaders import StatusAndHeadersParserException
 
 from archive.aliases import judge_not_found
@@ -46,190 +38,40 @@ from archive.identity import InvalidURLError, canonicalize_url
 from archive.models import Fetch
 from archive.queries import find_article_id
 from archive.snapshot import FetchInfo, FetchOutcome
-from archive.store import FETCH_ONLY_OUTCOMES, Archive
+from archive.store import Archive
 from newscrawler.completeness import cut_short, page_end
 from newscrawler.extract import extract_raw
-from newscrawler.items import NormalizedArticle
-from newscrawler.normalize.article import fetch_of, visit_of
+from newscrawler.extraction.pagination import Continuation
+from newscrawler.items import ArticleSnapshot, NormalizedArticle, RawArticle
+from newscrawler.normalize.article import NotAnArticle, fetch_of, to_snapshot, visit_of
 from newscrawler.operations.crawl_health import challenge_marker, coverage_keys
-from newscrawler.operations.crawl_summary import error_text, reason_kind
+from newscrawler.operations.crawl_summary import error_text
 from newscrawler.pipelines import with_page_end
 from newscrawler.sites import GENERIC, Site, known_sites, project_settings, site_for_url
+from newscrawler.warcfiles import (
+    BadImportError,
+    NotAWarcError,
+    RecordReader,
+    RecordRef,
+    header,
+    html_response,
+    http_of,
+    scan,
+)
+from newscrawler.warcpages import assemble
+from newscrawler.warcreport import EXIT_OK, EXIT_PROBLEM, EXIT_USAGE, ImportReport
 
 logger = logging.getLogger(__name__)
 
 RUN_SITE = "import-warc"
-EXIT_OK, EXIT_USAGE, EXIT_PROBLEM = 0, 2, 3
-# Headers that described the transfer, not the page: warcio has already undone the chunking
-# and the compression, as Scrapy's middlewares do before a spider sees a response.
-_TRANSFER_HEADERS = {b"content-encoding", b"transfer-encoding", b"content-length"}
-_GZIP_MAGIC = b"\x1f\x8b"
+# Pages 2 and later of an article, and its all-on-one-page variant, are no articles of their
+# own: read with the first page, no visit is recorded under their URLs (as in a crawl).
+LATER_PAGE = "a later page of an article"
 # Statuses a crawl records as "blocked" (newscrawler/spiders/base.py, on_error).
 _BLOCKED = frozenset({401, 403, 429, 451})
 
 
-# The summary line's order: what was stored, then the visits that stored nothing.
-_SUMMARY_ORDER = (
-    *("new", "revised", "reverted", "unchanged", "not-modified", "gone"),
-    *("retired-alias", "incomplete", "blocked", "failed", "dropped"),
-)
-
-
-class BadImportError(Exception):
-    """Bad usage, said in one line with exit code 2: an unknown site, an archive that cannot
-    be opened, a file that cannot be imported."""
-
-
-class NotAWarcError(BadImportError):
-    """A file that cannot be imported: not a WARC, unreadable or cut short."""
-
-
-@dataclass(frozen=True, slots=True)
-class RecordRef:
-    """Where a record is and what its headers say; its content is read in the second pass."""
-
-    file: int  # index into the import's files
-    offset: int
-    kind: str  # response, revisit, request, metadata, warcinfo, resource, ...
-    url: str | None
-    fetched_at: datetime | None
-    record_id: str | None = None
-    payload_digest: str | None = None
-    refers_to: str | None = None  # a revisit's original record (WARC-Refers-To)
-    profile: str | None = None  # a revisit's WARC-Profile
-
-
-@dataclass
-class ImportReport:
-    """What the import did: the counts of its summary line, the run's stats."""
-
-    run_id: int | None = None
-    records: int = 0
-    outcomes: Counter[str] = field(default_factory=Counter)  # new, revised, gone, dropped, …
-    reasons: dict[str, Counter[str]] = field(default_factory=dict)  # outcome -> reason kinds
-    skipped: Counter[str] = field(default_factory=Counter)  # kind of record -> count
-    already_imported: int = 0
-    errors: int = 0
-    stats: Counter[str] = field(default_factory=Counter)  # crawl-style counters
-
-    @property
-    def exit_code(self) -> int:
-        return EXIT_PROBLEM if self.errors else EXIT_OK
-
-    def count(self, outcome: str, reason: str | None = None) -> None:
-        self.outcomes[outcome] += 1
-        fetch_only = outcome in FETCH_ONLY_OUTCOMES
-        self.stats[f"archive/fetch/{outcome}" if fetch_only else f"archive/{outcome}"] += 1
-        if reason is not None and fetch_only:
-            self.reasons.setdefault(outcome, Counter())[reason_kind(reason)] += 1
-
-    def skip(self, why: str) -> None:
-        self.skipped[why] += 1
-        self.stats[f"import-warc/skipped/{why}"] += 1
-
-    def line(self) -> str:
-        """``import-warc (run 4): 120 records, 87 new, …, 5 skipped (not HTML), 0 errors``."""
-        parts = [f"{self.records} record{'' if self.records == 1 else 's'}"]
-        for outcome in _SUMMARY_ORDER:
-            if self.outcomes[outcome]:
-                kinds = _kinds(self.reasons.get(outcome, Counter()))
-                parts.append(f"{self.outcomes[outcome]} {outcome}{kinds}")
-        if self.skipped:
-            parts.append(f"{sum(self.skipped.values())} skipped{_kinds(self.skipped, most=5)}")
-        if self.already_imported:
-            parts.append(f"{self.already_imported} already imported")
-        parts.append(f"{self.errors} errors")
-        run = f" (run {self.run_id})" if self.run_id is not None else ""
-        return f"import-warc{run}: {', '.join(parts)}"
-
-
-def _kinds(kinds: Counter[str], most: int = 3) -> str:
-    if not kinds:
-        return ""
-    ranked = kinds.most_common()
-    shown = [f"{kind} ×{n}" if n > 1 else kind for kind, n in ranked[:most]]
-    if len(ranked) > most:
-        shown.append(f"{len(ranked) - most} more")
-    return f" ({', '.join(shown)})"
-
-
-# -- pass 1: scanning ---------------------------------------------------------------------
-
-
-def scan(path: Path, file: int) -> list[RecordRef]:
-    """Every record of a WARC file, headers only; raises NotAWarcError for a file that is not
-    a WARC (an ARC, HTML, garbage), cannot be read, or ends inside a record."""
-    try:
-        with path.open("rb") as stream:
-            if not stream.read(1):
-                raise NotAWarcError(f"{path} is empty")
-            stream.seek(0)
-            if not _starts_as_warc(stream):
-                raise NotAWarcError(f"{path} is not a WARC file (it does not start with WARC/1.x)")
-            stream.seek(0)
-            return list(_scan_records(stream, path, file))
-    except OSError as error:
-        raise NotAWarcError(f"cannot read {path}: {error.strerror or error}") from None
-    except (
-        EOFError,
-        zlib.error,
-        ValueError,
-        ArchiveLoadFailed,
-        StatusAndHeadersParserException,
-    ) as error:
-        raise NotAWarcError(f"{path} is not a readable WARC file: {error}") from None
-
-
-def _starts_as_warc(stream: IO[bytes]) -> bool:
-    head = stream.read(64)
-    if head.startswith(_GZIP_MAGIC):
-        stream.seek(0)
-        try:
-            head = zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(stream.read(4096), 16)
-        except zlib.error:
-            return False
-    return head.startswith(b"WARC/1.")
-
-
-def _scan_records(stream: IO[bytes], path: Path, file: int) -> Iterator[RecordRef]:
-    records = ArchiveIterator(stream, no_record_parse=True)
-    for record in records:
-        if not record.format.startswith("warc"):
-            raise NotAWarcError(f"{path} is not a WARC file (a {record.format} record)")
-        offset = records.get_record_offset()
-        while record.raw_stream.read(1 << 16):
-            pass
-        if getattr(record.raw_stream, "limit", 0) > 0:
-            raise NotAWarcError(
-                f"{path} is cut short: the record at byte {offset} ends before its"
-                f" Content-Length ({record.length} bytes)"
-            )
-        headers = record.rec_headers
-        yield RecordRef(
-            file=file,
-            offset=offset,
-            kind=record.rec_type,
-            url=headers.get_header("WARC-Target-URI"),
-            fetched_at=_warc_date(headers.get_header("WARC-Date")),
-            record_id=headers.get_header("WARC-Record-ID"),
-            payload_digest=headers.get_header("WARC-Payload-Digest"),
-            refers_to=headers.get_header("WARC-Refers-To"),
-            profile=headers.get_header("WARC-Profile"),
-        )
-
-
-def _warc_date(text: str | None) -> datetime | None:
-    """``2019-11-24T07:00:00Z`` (WARC 1.0) or with fractions of a second (1.1), in UTC."""
-    if not text:
-        return None
-    try:
-        value = datetime.fromisoformat(text.strip())
-    except ValueError:
-        return None
-    return value.astimezone(UTC) if value.tzinfo else value.replace(tzinfo=UTC)
-
-
-# -- pass 2: importing --------------------------------------------------------------------
+# -- the second pass: importing ---------------------------------------------------------
 
 
 @dataclass(frozen=True, slots=True)
@@ -253,8 +95,10 @@ class WarcImport:
         self.paths = paths
         self.site = site
         self.report = ImportReport()
-        self._streams: dict[int, IO[bytes]] = {}
+        self.records = RecordReader(paths)
         self._seen: set[tuple[str, datetime]] = set()
+        self._responses: dict[str, list[RecordRef]] = {}  # response records by URL
+        self._later_pages: set[tuple[int, int]] = set()  # records read as pages of an article
 
     def run(self, refs: list[RecordRef]) -> ImportReport:
         started = datetime.now(UTC)
@@ -263,18 +107,22 @@ class WarcImport:
             args["site"] = self.site.name
         run_id = self.report.run_id = self.archive.start_run(RUN_SITE, started, args)
         originals = _originals(refs)
+        for ref in refs:
+            if ref.kind == "response" and ref.url is not None:
+                self._responses.setdefault(ref.url, []).append(ref)
         self._seen = self._already_archived(refs)
+        status = "interrupted"  # a database error or Ctrl-C ends the import half-way
         try:
             for ref in sorted(refs, key=_time_order):
                 self.report.records += 1
                 self.report.stats["import-warc/records"] += 1
                 self._one(ref, originals)
+            status = "finished"
         finally:
-            for stream in self._streams.values():
-                stream.close()
+            self.records.close()
             self.report.stats["archive/run_id"] = run_id
             stats = dict(self.report.stats)
-            self.archive.finish_run(run_id, datetime.now(UTC), stats, "finished")
+            self.archive.finish_run(run_id, datetime.now(UTC), stats, status)
         return self.report
 
     def _already_archived(self, refs: list[RecordRef]) -> set[tuple[str, datetime]]:
@@ -296,6 +144,9 @@ class WarcImport:
             return
         if ref.url is None or ref.fetched_at is None:
             self.report.skip("no target URI or date")
+            return
+        if (ref.file, ref.offset) in self._later_pages:
+            self.report.skip(LATER_PAGE)  # read already, as a page of its article
             return
         if (ref.url, ref.fetched_at) in self._seen:
             self.report.already_imported += 1
@@ -329,8 +180,8 @@ class WarcImport:
     def _visit(self, ref: RecordRef, originals: dict[str, RecordRef]) -> Visit | None:
         assert ref.url is not None
         assert ref.fetched_at is not None
-        record = self._read(ref)
-        status, headers = _http_of(record)
+        record = self.records.read(ref)
+        status, headers = http_of(record)
         truncated = record.rec_headers.get_header("WARC-Truncated")
         if ref.kind == "response":
             body = record.content_stream().read()
@@ -341,8 +192,8 @@ class WarcImport:
         if original is None:
             self.report.skip("revisit of a record not in these files")
             return None
-        source = self._read(original)
-        original_status, original_headers = _http_of(source)
+        source = self.records.read(original)
+        original_status, original_headers = http_of(source)
         body = source.content_stream().read()
         # A revisit names the response it repeats; its own HTTP headers, where it has them,
         # are this visit's.
@@ -354,13 +205,6 @@ class WarcImport:
             body,
             source.rec_headers.get_header("WARC-Truncated"),
         )
-
-    def _read(self, ref: RecordRef) -> ArcWarcRecord:
-        stream = self._streams.get(ref.file)
-        if stream is None:
-            stream = self._streams[ref.file] = self.paths[ref.file].open("rb")
-        stream.seek(ref.offset)
-        return next(iter(ArchiveIterator(stream)))
 
     # -- outcomes ---------------------------------------------------------------------------
 
@@ -397,22 +241,19 @@ class WarcImport:
             site=site.name,
             fetched_at=visit.fetched_at,
             status=visit.status,
-            etag=_header(visit.headers, b"ETag"),
-            last_modified=_header(visit.headers, b"Last-Modified"),
+            etag=header(visit.headers, b"ETag"),
+            last_modified=header(visit.headers, b"Last-Modified"),
             outcome=outcome,
             reason=reason,
         )
 
     def _page(self, visit: Visit) -> None:
         """A 200: read as a crawl reads it, then stored, or recorded with why it was not."""
-        headers = Headers(
-            {k: v for k, v in visit.headers.items() if k.lower() not in _TRANSFER_HEADERS}
-        )
-        kind = responsetypes.from_args(headers=headers, url=visit.url, body=visit.body)
-        if not issubclass(kind, HtmlResponse):
+        response = html_response(visit.url, visit.headers, visit.body)
+        if response is None:
             self.report.skip("not HTML")
             return
-        response = HtmlResponse(url=visit.url, status=200, headers=headers, body=visit.body)
+        headers = response.headers
         site = self.site or site_for_url(visit.url)
         if (marker := challenge_marker(response)) is not None:
             self.report.stats["newscrawler/blocked/challenge"] += 1
@@ -424,17 +265,15 @@ class WarcImport:
             return
         try:
             result = extract_raw(response, fetched_at=visit.fetched_at, site=self.site)
+            raw = result.raw
+            page = result.site.page(response, site=result.site.name, fetched_at=visit.fetched_at)
+            continues = page.continuation() if raw.refusal is None else Continuation()
         except Exception as error:  # any page object or normalizer bug: recorded, import goes on
-            self.report.errors += 1
-            self.report.stats["newscrawler/error/extraction"] += 1
-            logger.error("extraction failed on %s", visit.url, exc_info=error)
-            reason = f"extraction error: {error_text(error)}"
-            self._record(self._fetch(visit, site, "failed", reason))
+            self._our_error(visit, site, error)
             return
-        raw = result.raw
         raw.http_status = 200
-        raw.etag = _header(headers, b"ETag")
-        raw.last_modified = _header(headers, b"Last-Modified")
+        raw.etag = header(headers, b"ETag")
+        raw.last_modified = header(headers, b"Last-Modified")
         end = page_end(visit.body)
         raw.page_end = end.sign
         cut = cut_short(end, raw.body) if raw.refusal is None else None
@@ -442,20 +281,74 @@ class WarcImport:
             self.report.stats["newscrawler/incomplete/cut_short"] += 1
             self._record(visit_of(raw, "incomplete", cut))
             return
-        if result.snapshot is None:
-            key = raw.refusal[0] if raw.refusal else _refusal_key(result.error)
-            self.report.stats[f"newscrawler/dropped/{key}"] += 1
-            self._record(visit_of(raw, "dropped", result.error or "not an article"))
+        if continues.first_page:
+            # Not an article of its own: read with its first page, as a crawl reads it.
+            self.report.skip(LATER_PAGE)
             return
-        item = with_page_end(
-            NormalizedArticle(result.snapshot, fetch_of(raw, result.snapshot)), raw
-        )
+        snapshot, refusal = result.snapshot, result.error
+        if continues:
+            try:
+                snapshot = self._all_pages(raw, continues, result.site, visit.fetched_at)
+                refusal = None
+            except NotAnArticle as exc:
+                snapshot, refusal = None, str(exc)
+            except Exception as error:  # as above: a page object raised on a later page
+                self._our_error(visit, site, error)
+                return
+            if snapshot is None and refusal is None:
+                return  # a later page is missing: _all_pages recorded the visit as failed
+        if snapshot is None:
+            key = raw.refusal[0] if raw.refusal else _refusal_key(refusal)
+            self.report.stats[f"newscrawler/dropped/{key}"] += 1
+            self._record(visit_of(raw, "dropped", refusal or "not an article"))
+            return
+        item = with_page_end(NormalizedArticle(snapshot, fetch_of(raw, snapshot)), raw)
         fetch = replace(item.fetch, run_id=self.report.run_id)
         stored = self.archive.store(item.snapshot, fetch)
         self._seen.add((fetch.url, fetch.fetched_at))
         for key in coverage_keys(item.snapshot):
             self.report.stats[key] += 1
         self.report.count(stored.outcome, None)
+
+    def _our_error(self, visit: Visit, site: Site, error: Exception) -> None:
+        """Our code raised on a page: a failed visit, logged with its traceback, counted as an
+        error (exit code 3); the import goes on."""
+        self.report.errors += 1
+        self.report.stats["newscrawler/error/extraction"] += 1
+        logger.error("extraction failed on %s", visit.url, exc_info=error)
+        reason = f"extraction error: {error_text(error)}"
+        self._record(self._fetch(visit, site, "failed", reason))
+
+    def _all_pages(
+        self, raw: RawArticle, continues: Continuation, site: Site, near: datetime
+    ) -> ArticleSnapshot | None:
+        """The article with the text of all its pages the WARC holds (newscrawler.warcpages);
+        None, with the visit recorded as failed, when one of them is missing."""
+        max_pages = project_settings().getint("NEWSCRAWLER_ARTICLE_MAX_PAGES")
+        whole = assemble(raw, continues, site, lambda url: self._later_page(url, near), max_pages)
+        if whole.failure is not None:
+            self.report.stats["newscrawler/pagination/incomplete"] += 1
+            self._record(visit_of(raw, "failed", whole.failure))
+            return None
+        kind = "single_page" if whole.single_page else "assembled"
+        self.report.stats[f"newscrawler/pagination/{kind}"] += 1
+        raw.body, raw.pages = whole.body, whole.pages
+        return to_snapshot(raw, now=near)
+
+    def _later_page(self, url: str, near: datetime) -> HtmlResponse | str:
+        """The WARC's response for a later page of an article: of the records of ``url``, the
+        one nearest in time to the first page's; or why there is none."""
+        refs = self._responses.get(url)
+        if not refs:
+            return "not in the WARC files"
+        ref = min(refs, key=lambda r: abs((r.fetched_at or near) - near))
+        self._later_pages.add((ref.file, ref.offset))
+        record = self.records.read(ref)
+        status, headers = http_of(record)
+        if status != 200:
+            return f"HTTP {status}" if status is not None else "not an HTTP response"
+        response = html_response(url, headers, record.content_stream().read())
+        return response if response is not None else "not an HTML page"
 
 
 def _refusal_key(message: str | None) -> str:
@@ -479,25 +372,6 @@ def _originals(refs: list[RecordRef]) -> dict[str, RecordRef]:
             if key:
                 found.setdefault(key, ref)
     return found
-
-
-def _http_of(record: ArcWarcRecord) -> tuple[int | None, Headers]:
-    http = record.http_headers
-    if http is None:
-        return None, Headers()
-    try:
-        status = int(http.get_statuscode())
-    except (TypeError, ValueError):
-        return None, Headers()
-    headers = Headers()
-    for name, value in http.headers:
-        headers.appendlist(name, value)
-    return status, headers
-
-
-def _header(headers: Headers, name: bytes) -> str | None:
-    value = headers.get(name)
-    return value.decode("latin-1") if value else None
 
 
 @cache

@@ -24,6 +24,10 @@ from archive.queries import history, load_article
 from archive.store import Archive
 from archive.views import ArticleView
 from newscrawler.demo.site import HOST, VIDEO_ID, article_file, build_site, edited, write_article
+from newscrawler.operations.replay import serving
+from tests.conftest import ROOT
+from tests.crawling import scrapy_crawl
+from tests.test_pagination_crawl import BROKEN, SHOW_ALL, THREE_PAGES
 
 HTML = "text/html; charset=utf-8"
 
@@ -288,39 +292,42 @@ def test_a_missing_garbage_or_truncated_file_is_one_line_and_exit_2(tmp_path, de
 
 # -- real pages -----------------------------------------------------------------------------
 
-REAL = [
-    (
-        "liputan6/slasherrb_liputan6.html",
-        "http://news.liputan6.com/read/2254252/wapres-jk-dan-ahok-blusukan-dari-udara",
-        "2015-06-18T00:00:00Z",
-    ),
-    (
-        "kompas/slasherrb_kompas.html",
-        "http://bola.kompas.com/read/2015/06/17/22260808/Supaya.Timnya.Mengalah.Eks.Pelatih.Mengaku.Ditawari.Rp.200.Juta",
-        "2015-06-17T15:30:00Z",
-    ),
-    (
-        "detik/detik_tisorlawan_1.html",
-        "https://news.detik.com/berita/d-6453785/polisi-soal-pistol-di-kasus-cekcok-pemobil-vs-pemotor-cuma-diperlihatkan",
-        "2022-12-10T07:00:00Z",
-    ),
+# Site fixtures of real pages (tests/fixtures/sites): their URL and fetch time. One-page
+# articles: a crawl would fetch the other pages of a paginated one, which these WARCs lack.
+REAL_CASES = [
+    "liputan6/anpandu_singlepage.json",
+    "kompas/slasherrb_2015_bola.json",
+    "detik/tisorlawan_1_news.json",
+    "okezone/ogs_2020-07-08.json",
+    "mediaindonesia/fundus_2025-10-22.json",
 ]
+
+
+def real_pages() -> list[tuple[str, str, str]]:
+    """(shared page, URL, WARC-Date) of each case."""
+    found = []
+    for case in REAL_CASES:
+        data = json.loads((ROOT / "tests" / "fixtures" / "sites" / case).read_text())
+        date = datetime.fromisoformat(data["fetched_at"]).astimezone(UTC)
+        found.append((data["shared"], data["url"], date.strftime("%Y-%m-%dT%H:%M:%SZ")))
+    return found
 
 
 @pytest.mark.shared
 def test_real_pages_are_archived_as_extract_reads_them(tmp_path, shared_pages):
-    records = [Rec(url, date, (shared_pages / page).read_bytes()) for page, url, date in REAL]
+    real = real_pages()
+    records = [Rec(url, date, (shared_pages / page).read_bytes()) for page, url, date in real]
     warc = write_warc(tmp_path / "real.warc", records, gzip=False)
     db = tmp_path / "news.sqlite3"
     done = newscrawler("import-warc", str(warc), "--db", str(db), cwd=tmp_path)
     assert done.returncode == 0, done.stderr
-    assert f"{len(REAL)} new" in done.stderr
+    assert f"{len(real)} new" in done.stderr
     with Archive.open(f"sqlite:///{db}") as archive:
-        for page, url, date in REAL:
+        for page, url, date in real:
             expected = extracted(shared_pages / page, url, date, tmp_path)
             assert_same_article(archive.article_for_url(url), expected)
     assert {(url, fetched_at) for url, fetched_at, *_ in fetch_rows(f"sqlite:///{db}")} == {
-        (url, utc(date)) for _, url, date in REAL
+        (url, utc(date)) for _, url, date in real
     }
 
 
@@ -411,3 +418,54 @@ def test_site_forces_the_page_object_and_a_wrong_name_is_exit_2(tmp_path, demo):
         with archive.session() as session:
             run_args = session.scalars(select(Run.args)).one()
     assert run_args["site"] == "generic"
+
+
+# -- articles split over pages ----------------------------------------------------------------
+
+PAGINATED = ROOT / "tests" / "fixtures" / "paginated-site"
+
+
+def paginated_records(date: str) -> list[Rec]:
+    """The paginated Kompas-style site's articles and their pages as WARC responses."""
+    records = []
+    for path in sorted(PAGINATED.rglob("*")):
+        relative = path.relative_to(PAGINATED).as_posix()
+        if not path.is_file() or path.suffix == ".status" or "/read/" not in relative:
+            continue
+        url = "https://" + relative.replace("@", "?")
+        status_file = path.with_name(path.name + ".status")
+        status = status_file.read_text().strip() if status_file.exists() else "200"
+        status += " OK" if status == "200" else " Internal Server Error"
+        records.append(Rec(url, date, path.read_bytes(), status=status))
+    return records
+
+
+def test_an_article_split_over_pages_is_stored_whole_as_a_crawl_stores_it(tmp_path):
+    crawl_db = f"sqlite:///{tmp_path / 'crawl.sqlite3'}"
+    with serving(PAGINATED) as server:
+        scrapy_crawl("kompas", server.url, crawl_db, "-a", "sources=feeds", "-s", "RETRY_TIMES=0")
+    warc = write_warc(tmp_path / "paged.warc.gz", paginated_records(T1))
+    db = tmp_path / "news.sqlite3"
+    done = newscrawler("import-warc", str(warc), "--db", str(db), cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    line = done.stderr.strip().splitlines()[-1]
+    assert line == (
+        "import-warc (run 1): 11 records, 2 new, 1 failed (page 2 of the article),"
+        " 8 skipped (a later page of an article ×7, warcinfo record), 0 errors"
+    )
+    with Archive.open(crawl_db) as crawled, Archive.open(f"sqlite:///{db}") as imported:
+        for url in (THREE_PAGES, SHOW_ALL):
+            by_crawl, by_import = crawled.article_for_url(url), imported.article_for_url(url)
+            assert by_crawl is not None
+            assert by_import is not None
+            assert by_import.body == by_crawl.body
+            assert by_import.title == by_crawl.title
+        assert imported.article_for_url(BROKEN) is None
+    failed = [row for row in fetch_rows(f"sqlite:///{db}") if row[2] == "failed"]
+    assert [(url, reason) for url, _, _, _, reason in failed] == [
+        (
+            BROKEN,
+            f"page 2 of the article ({BROKEN}?page=2) failed: HTTP 500;"
+            " not stored (1 of 3 pages fetched)",
+        )
+    ]
