@@ -79,13 +79,15 @@ NEWSCRAWLER_REVISIT_LIMIT = 0  # most due revisits per run and site; 0: all
 NEWSCRAWLER_NOW = None  # ISO 8601 with offset: judge "due" at this time instead of now
 # Sites `newscrawler crawl-due` crawls when --sites is not given; empty: every spider but generic.
 NEWSCRAWLER_SITES: list[str] = []
-NEWSCRAWLER_PROGRESS_INTERVAL = 30.0  # seconds between crawl-due's per-site progress lines
+NEWSCRAWLER_PROGRESS_INTERVAL = 30.0  # seconds between a crawl's progress lines (0: none)
 
 EXTENSIONS = {
     # Start-up objects out of full garbage collections (NEWSCRAWLER_GC_FREEZE = False: off).
     "newscrawler.operations.gcfreeze.FreezeStartupObjects": 0,
     # Sets the levels of NEWSCRAWLER_QUIET_LOGGERS (below) as the crawl starts.
     "newscrawler.library_logs.QuietLibraryLogs": 0,
+    # "progress: liputan6: fetched 120 new 31 ..." every NEWSCRAWLER_PROGRESS_INTERVAL seconds.
+    "newscrawler.operations.progress.ProgressLine": 500,
 }
 NEWSCRAWLER_GC_FREEZE = True
 

@@ -4,6 +4,7 @@ page failed or our own code raised, so a cron job or a CI step notices."""
 from __future__ import annotations
 
 import json
+import re
 import socket
 import subprocess
 from dataclasses import replace
@@ -50,8 +51,10 @@ def test_every_page_failing_an_exception_or_no_run_is_a_problem() -> None:
 
 
 def _crawl(replay_url: str, db: str) -> subprocess.CompletedProcess[str]:
+    # A progress line every 50 ms: a few in a crawl of a second.
+    settings = {"RETRY_TIMES": "0", "NEWSCRAWLER_PROGRESS_INTERVAL": "0.05"}
     command = replay_crawl_command(
-        "liputan6", replay_url, db, "-a", "date=2019-11-24", settings={"RETRY_TIMES": "0"}
+        "liputan6", replay_url, db, "-a", "date=2019-11-24", settings=settings
     )
     return subprocess.run(
         command, cwd=ROOT, env=crawl_environment(), capture_output=True, text=True, timeout=120
@@ -83,6 +86,8 @@ def test_a_good_crawl_exits_0_and_prints_its_summary(tmp_path: Path) -> None:
     assert " new, " in summary[0]
     assert summary[0].endswith("0 errors")
     assert "problem" not in result.stderr
+    # Long crawls say where they stand, in the archive's words.
+    assert re.search(r"progress: liputan6: fetched \d+ new \d+ revised \d+", result.stderr)
 
 
 def test_a_bug_in_a_page_object_or_the_normalizer_is_a_recorded_failed_visit(

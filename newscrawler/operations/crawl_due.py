@@ -33,11 +33,9 @@ from typing import Any
 from scrapy.crawler import Crawler, CrawlerProcess
 from scrapy.settings import Settings
 from scrapy.spiderloader import SpiderLoader
-from twisted.internet import task
 
 from archive.health import DEFAULT_RULES, HealthRules, SiteHealth, site_health
 from archive.store import Archive
-from newscrawler import settings as defaults
 from newscrawler.sites import project_settings
 
 # Exit codes of crawl-due: cron mails on anything but 0.
@@ -47,15 +45,6 @@ EXIT_USAGE = 2
 EXIT_UNHEALTHY = 3  # a site is blocked, failing or degraded (see archive.health)
 
 NOT_SCHEDULED = frozenset({"generic"})  # needs a start URL; crawl it by hand
-PROGRESS_KEYS = (
-    ("fetched", "downloader/response_count"),
-    ("new", "archive/new"),
-    ("revised", "archive/revised"),
-    ("unchanged", "archive/unchanged"),
-    ("304", "archive/fetch/not-modified"),
-    ("incomplete", "archive/fetch/incomplete"),
-    ("skipped", "newscrawler/incremental/skipped"),
-)
 
 
 # "Every scheduled article is due now" (crawl-due --now): a NEWSCRAWLER_NOW after every
@@ -109,17 +98,6 @@ def due_settings(
     return settings
 
 
-def _progress(crawlers: dict[str, Crawler]) -> None:
-    """One log line per site: where each crawl stands (Scrapy's LogStats only counts pages)."""
-    for site, crawler in crawlers.items():
-        if crawler.stats is None or crawler.spider is None:
-            continue
-        numbers = " ".join(
-            f"{label} {crawler.stats.get_value(key, 0)}" for label, key in PROGRESS_KEYS
-        )
-        crawler.spider.logger.info("progress: %s: %s", site, numbers)
-
-
 def crawl_due(
     sites: Sequence[str], settings: Settings, configured: Collection[str] = ()
 ) -> dict[str, int | None]:
@@ -137,17 +115,7 @@ def crawl_due(
             crawler = process.create_crawler(site)
             process.crawl(crawler)
         crawlers[site] = crawler
-    interval = settings.getfloat(
-        "NEWSCRAWLER_PROGRESS_INTERVAL", defaults.NEWSCRAWLER_PROGRESS_INTERVAL
-    )
-    progress = task.LoopingCall(_progress, crawlers)
-    if interval > 0:
-        progress.start(interval, now=False)
-    try:
-        process.start()
-    finally:
-        if progress.running:
-            progress.stop()
+    process.start()  # each crawl logs its progress line (operations/progress.py)
     return {
         site: (crawler.stats.get_value("archive/run_id") if crawler.stats else None)
         for site, crawler in crawlers.items()
