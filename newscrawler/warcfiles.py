@@ -167,7 +167,13 @@ def header(headers: Headers, name: bytes) -> str | None:
 def html_response(url: str, headers: Headers, body: bytes) -> HtmlResponse | None:
     """The response a crawl's spider would get for a 200 (None when it is not HTML): Scrapy
     picks the class and the encoding from the headers and the body, as in a crawl."""
-    kept = Headers({k: v for k, v in headers.items() if k.lower() not in _TRANSFER_HEADERS})
+    kept = transfer_free(headers)
     if not issubclass(responsetypes.from_args(headers=kept, url=url, body=body), HtmlResponse):
         return None
     return HtmlResponse(url=url, status=200, headers=kept, body=body)
+
+
+def transfer_free(headers: Headers) -> Headers:
+    """The headers without those of the transfer (``Content-Encoding``, ``Transfer-Encoding``,
+    ``Content-Length``), which warcio has undone, as Scrapy's middlewares have for a crawl."""
+    return Headers({k: v for k, v in headers.items() if k.lower() not in _TRANSFER_HEADERS})

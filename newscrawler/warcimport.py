@@ -37,7 +37,7 @@ from archive.db import shown_url
 from archive.identity import InvalidURLError, canonicalize_url
 from archive.models import Fetch
 from archive.queries import find_article_id
-from archive.snapshot import FetchInfo, FetchOutcome
+from archive.snapshot import FetchInfo, FetchOutcome, RawResponse
 from archive.store import Archive
 from newscrawler.completeness import cut_short, page_end
 from newscrawler.extract import extract_raw
@@ -57,6 +57,7 @@ from newscrawler.warcfiles import (
     html_response,
     http_of,
     scan,
+    transfer_free,
 )
 from newscrawler.warcpages import assemble
 from newscrawler.warcreport import EXIT_OK, EXIT_PROBLEM, EXIT_USAGE, ImportReport
@@ -99,6 +100,7 @@ class WarcImport:
         self._seen: set[tuple[str, datetime]] = set()
         self._responses: dict[str, list[RecordRef]] = {}  # response records by URL
         self._later_pages: set[tuple[int, int]] = set()  # records read as pages of an article
+        self._keep_raw = project_settings().getbool("NEWSCRAWLER_KEEP_RAW", True)
 
     def run(self, refs: list[RecordRef]) -> ImportReport:
         started = datetime.now(UTC)
@@ -208,8 +210,8 @@ class WarcImport:
 
     # -- outcomes ---------------------------------------------------------------------------
 
-    def _record(self, fetch: FetchInfo) -> None:
-        fetch = replace(fetch, run_id=self.report.run_id)
+    def _record(self, fetch: FetchInfo, visit: Visit) -> None:
+        fetch = replace(fetch, run_id=self.report.run_id, raw=self._raw(visit))
         if fetch.outcome == "gone":
             with self.archive.session() as session:
                 fetch, _home = judge_not_found(session, fetch)
@@ -225,7 +227,7 @@ class WarcImport:
         if not (self._archived(visit.url) or _is_article_url(site, visit.url)):
             self.report.skip(reason)
             return
-        self._record(self._fetch(visit, site, outcome, reason))
+        self._record(self._fetch(visit, site, outcome, reason), visit)
 
     def _archived(self, url: str) -> bool:
         try:
@@ -257,11 +259,11 @@ class WarcImport:
         site = self.site or site_for_url(visit.url)
         if (marker := challenge_marker(response)) is not None:
             self.report.stats["newscrawler/blocked/challenge"] += 1
-            self._record(self._fetch(visit, site, "blocked", f"challenge page ({marker})"))
+            self._record(self._fetch(visit, site, "blocked", f"challenge page ({marker})"), visit)
             return
         if visit.truncated:
             reason = f"cut short: the WARC record is truncated ({visit.truncated})"
-            self._record(self._fetch(visit, site, "incomplete", reason))
+            self._record(self._fetch(visit, site, "incomplete", reason), visit)
             return
         try:
             result = extract_raw(response, fetched_at=visit.fetched_at, site=self.site)
@@ -279,7 +281,7 @@ class WarcImport:
         cut = cut_short(end, raw.body) if raw.refusal is None else None
         if cut is not None:
             self.report.stats["newscrawler/incomplete/cut_short"] += 1
-            self._record(visit_of(raw, "incomplete", cut))
+            self._record(visit_of(raw, "incomplete", cut), visit)
             return
         if continues.first_page:
             # Not an article of its own: read with its first page, as a crawl reads it.
@@ -288,7 +290,7 @@ class WarcImport:
         snapshot, refusal = result.snapshot, result.error
         if continues:
             try:
-                snapshot = self._all_pages(raw, continues, result.site, visit.fetched_at)
+                snapshot = self._all_pages(raw, continues, result.site, visit)
                 refusal = None
             except NotAnArticle as exc:
                 snapshot, refusal = None, str(exc)
@@ -300,15 +302,28 @@ class WarcImport:
         if snapshot is None:
             key = raw.refusal[0] if raw.refusal else _refusal_key(refusal)
             self.report.stats[f"newscrawler/dropped/{key}"] += 1
-            self._record(visit_of(raw, "dropped", refusal or "not an article"))
+            self._record(visit_of(raw, "dropped", refusal or "not an article"), visit)
             return
         item = with_page_end(NormalizedArticle(snapshot, fetch_of(raw, snapshot)), raw)
-        fetch = replace(item.fetch, run_id=self.report.run_id)
+        fetch = replace(item.fetch, run_id=self.report.run_id, raw=self._raw(visit))
         stored = self.archive.store(item.snapshot, fetch)
         self._seen.add((fetch.url, fetch.fetched_at))
         for key in coverage_keys(item.snapshot):
             self.report.stats[key] += 1
         self.report.count(stored.outcome, None)
+
+    def _raw(self, visit: Visit) -> RawResponse | None:
+        """The response as the archive keeps a crawl's (``FetchInfo.raw``, archive.rawpages):
+        the body as warcio decoded it, the headers without the transfer's; None for an empty
+        body or with ``NEWSCRAWLER_KEEP_RAW`` off."""
+        if not visit.body or not self._keep_raw:
+            return None
+        headers = tuple(
+            (name.decode("latin-1"), value.decode("latin-1"))
+            for name, values in transfer_free(visit.headers).items()
+            for value in values
+        )
+        return RawResponse(visit.body, headers)
 
     def _our_error(self, visit: Visit, site: Site, error: Exception) -> None:
         """Our code raised on a page: a failed visit, logged with its traceback, counted as an
@@ -317,18 +332,19 @@ class WarcImport:
         self.report.stats["newscrawler/error/extraction"] += 1
         logger.error("extraction failed on %s", visit.url, exc_info=error)
         reason = f"extraction error: {error_text(error)}"
-        self._record(self._fetch(visit, site, "failed", reason))
+        self._record(self._fetch(visit, site, "failed", reason), visit)
 
     def _all_pages(
-        self, raw: RawArticle, continues: Continuation, site: Site, near: datetime
+        self, raw: RawArticle, continues: Continuation, site: Site, visit: Visit
     ) -> ArticleSnapshot | None:
         """The article with the text of all its pages the WARC holds (newscrawler.warcpages);
         None, with the visit recorded as failed, when one of them is missing."""
         max_pages = project_settings().getint("NEWSCRAWLER_ARTICLE_MAX_PAGES")
+        near = visit.fetched_at
         whole = assemble(raw, continues, site, lambda url: self._later_page(url, near), max_pages)
         if whole.failure is not None:
             self.report.stats["newscrawler/pagination/incomplete"] += 1
-            self._record(visit_of(raw, "failed", whole.failure))
+            self._record(visit_of(raw, "failed", whole.failure), visit)
             return None
         kind = "single_page" if whole.single_page else "assembled"
         self.report.stats[f"newscrawler/pagination/{kind}"] += 1

@@ -21,6 +21,7 @@ from warcio.warcwriter import WARCWriter
 
 from archive.models import Fetch, Revision, Run
 from archive.queries import history, load_article
+from archive.rawpages import body_of
 from archive.store import Archive
 from archive.views import ArticleView
 from newscrawler.demo.site import HOST, VIDEO_ID, article_file, build_site, edited, write_article
@@ -202,6 +203,13 @@ def test_a_warc_is_archived_with_its_dates_revisions_and_takedowns(tmp_path, dem
     )
     # Those counted only left no rows.
     assert not any(url.endswith(("logo.png", "search?q=x")) for url, *_ in rows)
+    # The archive keeps each page as the WARC has it, as it keeps a crawl's responses.
+    with Archive.open(db_url) as archive, archive.session() as session:
+        raw_ids = session.execute(
+            select(Fetch.fetched_at, Fetch.raw_page_id).where(Fetch.url == first.url)
+        ).all()
+        bodies = {fetched_at: body_of(session, raw_id) for fetched_at, raw_id in raw_ids}
+    assert bodies == {utc(T1): v1, utc(T2): v2}
     gone = subprocess.run(
         [
             str(Path(sys.executable).parent / "newsarchive"),
