@@ -30,6 +30,7 @@ from scrapy.http import Headers, HtmlResponse
 from scrapy.spiderloader import SpiderLoader
 from sqlalchemy import select
 from sqlalchemy.exc import DatabaseError
+from sqlalchemy.orm import Session
 from warcio.statusandheaders import StatusAndHeadersParserException
 
 from archive.aliases import judge_not_found
@@ -37,6 +38,7 @@ from archive.db import shown_url
 from archive.identity import InvalidURLError, canonicalize_url
 from archive.models import Fetch
 from archive.queries import find_article_id
+from archive.schedule import DEFAULT_SCHEDULE, RevisitPolicy, VisitPlanner
 from archive.snapshot import FetchInfo, FetchOutcome, RawResponse
 from archive.store import Archive
 from newscrawler.completeness import cut_short, page_end
@@ -393,12 +395,11 @@ def _originals(refs: list[RecordRef]) -> dict[str, RecordRef]:
 @cache
 def _article_patterns() -> dict[str, re.Pattern[str]]:
     """Each built-in site's article-URL pattern, from its spider (as a crawl follows them)."""
-    loader = SpiderLoader.from_settings(project_settings())
     patterns = {}
-    for site in known_sites():
-        pattern = getattr(loader.load(site.name), "article_url", None)
+    for name, spider in _spiders().items():
+        pattern = getattr(spider, "article_url", None)
         if isinstance(pattern, str):
-            patterns[site.name] = re.compile(pattern)
+            patterns[name] = re.compile(pattern)
     return patterns
 
 
@@ -430,7 +431,40 @@ def import_warcs(archive_url: str, paths: list[Path], site: Site | None = None) 
             f"cannot open the archive at {shown_url(archive_url)}: {why}"
         ) from None
     with archive:
+        archive.visit_hooks.append(PlanBySite())
         return WarcImport(archive, paths, site).run(refs)
+
+
+class PlanBySite:
+    """Plans each imported article's next revisit, as a crawl's ArchivePipeline does, with the
+    revisit schedule of the article's site (its spider's, else
+    ``NEWSCRAWLER_REVISIT_SCHEDULE``): counted from the WARC's dates, so an article seen long
+    ago has its schedule over, and one crawled yesterday is due when a crawl would revisit it."""
+
+    def __init__(self) -> None:
+        self._planners: dict[str, VisitPlanner] = {}
+
+    def __call__(self, session: Session, article_id: int, fetch: FetchInfo, outcome: str) -> None:
+        planner = self._planners.get(fetch.site)
+        if planner is None:
+            planner = self._planners[fetch.site] = VisitPlanner(_policy(fetch.site))
+        planner(session, article_id, fetch, outcome)
+
+
+def _policy(site: str) -> RevisitPolicy:
+    settings = project_settings()
+    spider = _spiders().get(site)
+    text = getattr(spider, "revisit_schedule", None) or settings.get(
+        "NEWSCRAWLER_REVISIT_SCHEDULE", DEFAULT_SCHEDULE
+    )
+    return RevisitPolicy.parse(text)
+
+
+@cache
+def _spiders() -> dict[str, type]:
+    """The built-in sites' spider classes, by name."""
+    loader = SpiderLoader.from_settings(project_settings())
+    return {site.name: loader.load(site.name) for site in known_sites()}
 
 
 __all__ = [

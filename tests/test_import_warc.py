@@ -19,7 +19,7 @@ from sqlalchemy import func, select
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-from archive.models import Fetch, Revision, Run
+from archive.models import Fetch, Revision, Run, VisitSchedule
 from archive.queries import history, load_article
 from archive.rawpages import body_of
 from archive.store import Archive
@@ -210,6 +210,21 @@ def test_a_warc_is_archived_with_its_dates_revisions_and_takedowns(tmp_path, dem
         ).all()
         bodies = {fetched_at: body_of(session, raw_id) for fetched_at, raw_id in raw_ids}
     assert bodies == {utc(T1): v1, utc(T2): v2}
+    # Revisits are planned from the WARC's visits, as a crawl plans them from its own.
+    with Archive.open(db_url) as archive, archive.session() as session:
+        plans = {
+            url: (visits, last_visit_at, last_outcome)
+            for url, visits, last_visit_at, last_outcome in session.execute(
+                select(
+                    VisitSchedule.url,
+                    VisitSchedule.visits,
+                    VisitSchedule.last_visit_at,
+                    VisitSchedule.last_outcome,
+                )
+            )
+        }
+    assert plans[first.url] == (2, utc(T2), "revised")
+    assert plans[second.url] == (2, utc(T3), "gone")
     gone = subprocess.run(
         [
             str(Path(sys.executable).parent / "newsarchive"),
