@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
 
 import click
 from rich.console import Console
@@ -22,12 +21,10 @@ from archive.cli.common import (
     print_json,
 )
 from archive.cli.group import main
-from archive.diff import body_diff, field_diff
+from archive.reports import NothingToDiffError, article_report, diff_report, history_report
 from archive.revisions import REVISED_FIELDS
 from archive.search import BadQueryError, SearchFilters, search
-from archive.takedown import GoneSpell, current_takedown, gone_fields, gone_spells
-from archive.timestamps import iso_in_zone, table_time
-from archive.views import RevisionView, field_diff_in_zone
+from archive.timestamps import table_time
 
 # The show table's times, printed to the second like every table's.
 _SHOWN_TIMES = ("revision_first_seen_at", "published_at", "modified_at")
@@ -118,19 +115,10 @@ def show_command(
     with open_session(settings) as session:
         article_id = find_article(session, ref)
         try:
-            if moment is not None:
-                view = queries.article_as_of(session, article_id, moment)
-            else:
-                view = queries.load_article(session, article_id, revision)
+            report = article_report(session, article_id, as_of=moment, revision=revision)
         except queries.RevisionNotFoundError as error:
             raise NotFound(str(error)) from error
-        duplicates = queries.near_duplicates(session, article_id)
-        gone = current_takedown(gone_spells(session, article_id, until=moment))
-    record = (
-        view.to_dict()
-        | gone_fields(gone, view.timezone)
-        | {"near_duplicates": [d for d, _ in duplicates]}
-    )
+    view, gone, record = report.view, report.gone, report.to_dict()
     if as_json:
         print_json(record)
         return
@@ -185,9 +173,7 @@ def history_command(settings: Settings, ref: str, as_json: bool) -> None:
     """
     with open_session(settings) as session:
         article_id = find_article(session, ref)
-        revisions = queries.history(session, article_id)
-        spells = gone_spells(session, article_id)
-    entries = _timeline(article_id, revisions, spells)
+        entries = history_report(session, article_id)
     if as_json:
         print_json([record for record, _ in entries])
         return
@@ -195,26 +181,6 @@ def history_command(settings: Settings, ref: str, as_json: bool) -> None:
     for _, row in entries:
         table.add_row(*row)
     Console().print(table)
-
-
-def _timeline(
-    article_id: int, revisions: list[RevisionView], spells: list[GoneSpell]
-) -> list[tuple[dict[str, Any], list[str]]]:
-    """Revisions and gone spells by when each began (a revision first at a tie), each as its
-    ``--json`` record and its table row."""
-    zone = revisions[0].timezone  # every article has a first revision
-    dated: list[tuple[datetime, int, dict[str, Any], list[str]]] = []
-    for rev in revisions:
-        kind = f"reverted to {rev.reverts_to}" if rev.kind == "reverted" else rev.kind
-        row = [str(rev.number), kind, table_time(rev.first_seen_at, zone)]
-        row += [table_time(rev.last_seen_at, zone), ", ".join(sorted(rev.field_diff))]
-        dated.append((rev.first_seen_at, 0, rev.to_dict(), row))
-    for spell in spells:
-        kind = "gone" if spell.status is None else f"gone (HTTP {spell.status})"
-        row = ["", kind, table_time(spell.since, zone), table_time(spell.checked_at, zone), ""]
-        dated.append((spell.since, 1, spell.to_dict(article_id, zone), row))
-    dated.sort(key=lambda entry: entry[:2])
-    return [(record, row) for _, _, record, row in dated]
 
 
 @main.command("diff")
@@ -239,34 +205,17 @@ def diff_command(
         raise click.UsageError("give both REV_A and REV_B, or neither")
     with open_session(settings) as session:
         article_id = find_article(session, ref)
-        latest = queries.load_article(session, article_id)
-        if rev_a is None or rev_b is None:
-            if latest.revision < 2:
-                raise NotFound(f"article {article_id} has one revision only; nothing to diff")
-            rev_a, rev_b = latest.revision - 1, latest.revision
         try:
-            before = queries.load_article(session, article_id, rev_a)
-            after = queries.load_article(session, article_id, rev_b)
-        except queries.RevisionNotFoundError as error:
-            raise NotFound(f"{error} (it has {latest.revision_count})") from error
-    old, new = before.content, after.content
-    zone = latest.timezone
-    sentences = body_diff(old.body, new.body)
-    result: dict[str, Any] = {
-        "article_id": article_id,
-        "from_revision": rev_a,
-        "to_revision": rev_b,
-        "from_first_seen_at": iso_in_zone(before.revision_first_seen_at, zone),
-        "to_first_seen_at": iso_in_zone(after.revision_first_seen_at, zone),
-        "fields": field_diff_in_zone(field_diff(old, new, sentences), zone),
-        "body": sentences,
-    }
+            result, zone = diff_report(session, article_id, rev_a, rev_b)
+        except NothingToDiffError as error:
+            raise NotFound(str(error)) from error
+    rev_a, rev_b = result["from_revision"], result["to_revision"]
     if as_json:
         print_json(result)
         return
     console = Console(highlight=False)
-    first_a = table_time(before.revision_first_seen_at, zone)
-    first_b = table_time(after.revision_first_seen_at, zone)
+    first_a = table_time(datetime.fromisoformat(result["from_first_seen_at"]), zone)
+    first_b = table_time(datetime.fromisoformat(result["to_first_seen_at"]), zone)
     console.print(
         f"article {article_id}: revision {rev_a} ({first_a}) -> {rev_b} ({first_b})",
         markup=False,
