@@ -155,6 +155,8 @@ class WarcImport:
         if (ref.url, ref.fetched_at) in self._seen:
             self.report.already_imported += 1
             self.report.stats["import-warc/already_imported"] += 1
+            if ref.kind == "response":
+                self._mark_pages_of(ref, ref.url, ref.fetched_at)
             return
         try:
             visit = self._visit(ref, originals)
@@ -356,10 +358,9 @@ class WarcImport:
     def _later_page(self, url: str, near: datetime) -> HtmlResponse | str:
         """The WARC's response for a later page of an article: of the records of ``url``, the
         one nearest in time to the first page's; or why there is none."""
-        refs = self._responses.get(url)
-        if not refs:
+        ref = self._nearest(url, near)
+        if ref is None:
             return "not in the WARC files"
-        ref = min(refs, key=lambda r: abs((r.fetched_at or near) - near))
         self._later_pages.add((ref.file, ref.offset))
         record = self.records.read(ref)
         status, headers = http_of(record)
@@ -367,6 +368,35 @@ class WarcImport:
             return f"HTTP {status}" if status is not None else "not an HTTP response"
         response = html_response(url, headers, record.content_stream().read())
         return response if response is not None else "not an HTML page"
+
+    def _nearest(self, url: str, near: datetime) -> RecordRef | None:
+        """Of the response records of ``url``, the one nearest in time to ``near``."""
+        refs = self._responses.get(url)
+        if not refs:
+            return None
+        return min(refs, key=lambda r: abs((r.fetched_at or near) - near))
+
+    def _mark_pages_of(self, ref: RecordRef, url: str, near: datetime) -> None:
+        """The records an imported article's first page was read with, marked again when it
+        is skipped as already imported: its single page and following pages are then skipped
+        as pages of it, as in the first import, instead of being read as pages of their own
+        (the 500 of a page 2 recorded as a failed visit, the single page as an article)."""
+        status, headers = http_of(record := self.records.read(ref))
+        response = html_response(url, headers, record.content_stream().read())
+        if status != 200 or response is None:
+            return
+        site = self.site or site_for_url(url)
+        try:
+            continues = site.page(response, site=site.name, fetched_at=near).continuation()
+        except Exception as error:  # the page object raised on it in the first import too
+            self.report.errors += 1
+            self.report.stats["newscrawler/error/extraction"] += 1
+            logger.error("extraction failed on %s", url, exc_info=error)
+            return
+        for page_url in (continues.single_page, *continues.next):
+            page = self._nearest(page_url, near) if page_url else None
+            if page is not None:
+                self._later_pages.add((page.file, page.offset))
 
 
 def _refusal_key(message: str | None) -> str:

@@ -484,7 +484,8 @@ def test_an_article_split_over_pages_is_stored_whole_as_a_crawl_stores_it(tmp_pa
             assert by_import.body == by_crawl.body
             assert by_import.title == by_crawl.title
         assert imported.article_for_url(BROKEN) is None
-    failed = [row for row in fetch_rows(f"sqlite:///{db}") if row[2] == "failed"]
+    rows = fetch_rows(f"sqlite:///{db}")
+    failed = [row for row in rows if row[2] == "failed"]
     assert [(url, reason) for url, _, _, _, reason in failed] == [
         (
             BROKEN,
@@ -492,3 +493,11 @@ def test_an_article_split_over_pages_is_stored_whole_as_a_crawl_stores_it(tmp_pa
             " not stored (1 of 3 pages fetched)",
         )
     ]
+    # Again: the first pages are already imported, and their pages still read as theirs.
+    again = newscrawler("import-warc", str(warc), "--db", str(db), cwd=tmp_path)
+    assert again.returncode == 0, again.stderr
+    assert again.stderr.strip().splitlines()[-1] == (
+        "import-warc (run 2): 11 records,"
+        " 8 skipped (a later page of an article ×7, warcinfo record), 3 already imported, 0 errors"
+    )
+    assert fetch_rows(f"sqlite:///{db}") == rows
