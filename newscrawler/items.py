@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from archive.snapshot import ArticleSnapshot, FetchInfo
+from archive.snapshot import ArticleSnapshot, FetchInfo, RawResponse
 
 __all__ = ["ArticleSnapshot", "FetchInfo", "Found", "NormalizedArticle", "RawArticle"]
 
@@ -76,6 +76,11 @@ class RawArticle:
     # How an unclosed page's markup ended ("no closing tags", "ends inside a tag"): the
     # archive judges it against the stored revision (newscrawler/completeness.py).
     page_end: str | None = None
+    # The response as received (NEWSCRAWLER_KEEP_RAW), kept with the visit in the archive.
+    raw: RawResponse | None = field(default=None, repr=False)
+    # Which page object made this item: its class name and VERSION.
+    page: str | None = None
+    page_version: int | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -95,7 +95,6 @@ def _jsonable(stats: dict[str, Any]) -> dict[str, Any]:
     return json.loads(json.dumps(stats, default=str))
 
 
-
 def crawl_archive_url(settings: BaseSettings) -> str:
     """The archive a crawl writes to: the ``ARCHIVE_URL`` setting, else the environment
     variable, else ``./archive.sqlite3``; a plain path or ``postgres://`` read as
@@ -103,6 +102,7 @@ def crawl_archive_url(settings: BaseSettings) -> str:
     return archive_url(
         settings.get("ARCHIVE_URL") or os.environ.get("ARCHIVE_URL") or DEFAULT_ARCHIVE_URL
     )
+
 
 class ArchivePipeline:
     """Stores normalized articles and records every fetch, including drops and failures.
@@ -120,6 +120,9 @@ class ArchivePipeline:
 
     ``NEWSCRAWLER_ARCHIVE_CACHE_KB`` (default 2048) is the SQLite page cache of the crawl's
     archive connection: small, so the crawl's memory stays flat as the archive grows.
+
+    A visit's response body (``FetchInfo.raw``, kept unless ``NEWSCRAWLER_KEEP_RAW`` is off)
+    is stored with it (archive.rawpages) and taken off the item this pipeline passes on.
     """
 
     def __init__(
@@ -223,6 +226,7 @@ class ArchivePipeline:
                 self._inc(key)
             if len(self.pending) >= self.batch:
                 self.flush()
+            return replace(item, fetch=_without_raw(item.fetch))
         elif isinstance(item, FetchInfo):
             if self.run_id is not None:
                 item = _with_run(item, self.run_id)
@@ -233,6 +237,7 @@ class ArchivePipeline:
             self._inc(f"archive/fetch/{item.outcome}")
             if revisit is not None:
                 self._revisit(revisit)
+            return _without_raw(item)
         return item
 
     def _judge_not_found(self, fetch: FetchInfo) -> tuple[FetchInfo, str | None]:
@@ -281,3 +286,9 @@ class ArchivePipeline:
 
 def _with_run(fetch: FetchInfo, run_id: int) -> FetchInfo:
     return replace(fetch, run_id=run_id)
+
+
+def _without_raw(fetch: FetchInfo) -> FetchInfo:
+    """The visit as later pipelines and feed exports see it: its body is in the archive now
+    (bytes are not JSON, and the batch holds them compressed)."""
+    return replace(fetch, raw=None) if fetch.raw is not None else fetch

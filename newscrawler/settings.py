@@ -63,6 +63,9 @@ NEWSCRAWLER_ARCHIVE_FLUSH_SECONDS = 5.0
 # SQLite's own default page cache: the crawl's archive connection grows no further with the
 # archive (the 64 MB of bulk ingest grew a 2,000-article crawl's memory by a fifth).
 NEWSCRAWLER_ARCHIVE_CACHE_KB = 2048
+# Keep every response body (and its headers) in the archive, compressed and stored once per
+# distinct body, so a later parser can read the pages again (docs/archive.md, "Raw pages").
+NEWSCRAWLER_KEEP_RAW = True
 # Serve every request from a local replay server (see `newscrawler replay`), e.g.
 # "http://127.0.0.1:8765": https://www.liputan6.com/x -> http://127.0.0.1:8765/www.liputan6.com/x
 NEWSCRAWLER_REPLAY_URL = None

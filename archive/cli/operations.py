@@ -27,6 +27,8 @@ from archive.cli.common import (
 from archive.cli.group import main
 from archive.db import resolve_url
 from archive.migrate import head_revision
+from archive.models import Fetch
+from archive.rawpages import body_of
 from archive.store import Archive
 from archive.timestamps import iso_in_zone, table_time
 
@@ -315,3 +317,34 @@ def raw_prune_command(settings: Settings, keep: str, dry_run: bool, as_json: boo
         f"{verb} {plan.raw_pages} raw pages ({plan.stored_bytes:,} bytes stored, "
         f"{plan.original_bytes:,} before compression) of {plan.fetches} visits"
     )
+
+
+@raw_group.command("body")
+@click.argument("fetch_id", type=int)
+@click.option("--headers", is_flag=True, help="Print the visit's response headers first.")
+@click.pass_obj
+def raw_body_command(settings: Settings, fetch_id: int, headers: bool) -> None:
+    """Write the body one visit received, byte for byte, to standard output.
+
+    FETCH_ID is a visit's id (``fetches.id``). Exit code 1 when the visit has no body kept
+    (none received, NEWSCRAWLER_KEEP_RAW off, or pruned).
+
+    \b
+    Example:
+      newsarchive raw body 1234 > page.html
+      newsarchive raw body 1234 --headers | head -20
+    """
+    with open_session(settings) as session:
+        fetch = session.get(Fetch, fetch_id)
+        if fetch is None:
+            raise NotFound(f"no visit {fetch_id}")
+        if fetch.raw_page_id is None:
+            raise NotFound(f"visit {fetch_id} ({fetch.outcome}, {fetch.url}) has no body kept")
+        body = body_of(session, fetch.raw_page_id)
+        response_headers = fetch.response_headers or []
+    out = sys.stdout.buffer
+    if headers:
+        for name, value in response_headers:
+            out.write(f"{name}: {value}\r\n".encode("latin-1"))
+        out.write(b"\r\n")
+    out.write(body)

@@ -25,6 +25,10 @@ from newscrawler.normalize.titles import clean_title
 from newscrawler.normalize.zones import JAKARTA, zone_for
 from newscrawler.sites import known_brands
 
+# Recorded with every visit's extraction (newscrawler.normalize.article.parser_record): bump
+# it when a change here or in the field normalizers changes what an article normalizes to.
+NORMALIZER_VERSION = 1
+
 # Times this close are one time written twice (seconds dropped, rounding).
 _SAME_TIME = timedelta(seconds=60)
 
@@ -266,7 +270,7 @@ def to_snapshot(raw: RawArticle, *, now: datetime | None = None) -> ArticleSnaps
 
 def visit_of(raw: RawArticle, outcome: FetchOutcome, reason: str) -> FetchInfo:
     """The visit of an article's (first) page that stored nothing: dropped or failed, with
-    the reason, so the fetch log keeps it."""
+    the reason, so the fetch log keeps it (and which extraction judged it so)."""
     return FetchInfo(
         url=raw.url,
         site=raw.site,
@@ -276,6 +280,8 @@ def visit_of(raw: RawArticle, outcome: FetchOutcome, reason: str) -> FetchInfo:
         last_modified=raw.last_modified,
         outcome=outcome,
         reason=reason,
+        extraction=parser_record(raw) or None,
+        raw=raw.raw,
     )
 
 
@@ -288,8 +294,21 @@ def fetch_of(raw: RawArticle, snapshot: ArticleSnapshot) -> FetchInfo:
         status=raw.http_status,
         etag=raw.etag,
         last_modified=raw.last_modified,
-        extraction=extraction_record(snapshot),
+        extraction={**extraction_record(snapshot), **parser_record(raw)},
+        raw=raw.raw,
     )
+
+
+def parser_record(raw: RawArticle) -> dict[str, Any]:
+    """Which extraction made the item: the page class and its VERSION, and this
+    normalizer's version; empty for an item no page object made."""
+    if raw.page is None:
+        return {}
+    return {
+        "page": raw.page,
+        "page_version": raw.page_version,
+        "normalizer_version": NORMALIZER_VERSION,
+    }
 
 
 def extraction_record(snapshot: ArticleSnapshot) -> dict[str, Any]:

@@ -92,6 +92,9 @@ class ArticlePage:
     # "berita terkini, berita Indonesia, berita online, portal Indonesia". Dropped from every
     # tags() candidate when the item is built.
     junk_tags: ClassVar[frozenset[str]] = frozenset()
+    # Recorded with every visit's extraction (page class and this number): bump it when you
+    # change what the page extracts, so archived revisions say which extraction made them.
+    VERSION: ClassVar[int] = 1
 
     def __init__(
         self,

@@ -19,6 +19,7 @@ import re
 from collections.abc import AsyncIterator, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
+from functools import cached_property
 from typing import Any, ClassVar
 
 import scrapy
@@ -26,6 +27,7 @@ from scrapy.http import Request, Response, TextResponse
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
 
+from archive.snapshot import RawResponse
 from newscrawler import settings as defaults
 from newscrawler.completeness import cut_short, page_end
 from newscrawler.discovery import (
@@ -222,6 +224,7 @@ class NewsSpider(scrapy.Spider):
         try:
             page = self.page(response, site=site_key(self), fetched_at=fetched_at)
             item = page.to_item()
+            item.page, item.page_version = type(page).__name__, page.VERSION
             continues = page.continuation() if item.refusal is None else Continuation()
         except Exception as error:  # any page object bug: recorded, not lost
             yield self.extraction_failed(response, error)
@@ -232,6 +235,7 @@ class NewsSpider(scrapy.Spider):
         item.http_status = response.status
         item.etag = _header(response, b"ETag")
         item.last_modified = _header(response, b"Last-Modified")
+        item.raw = self.raw_response(response)
         end = page_end(response.body)
         item.page_end = end.sign
         cut = cut_short(end, item.body) if item.refusal is None else None
@@ -408,6 +412,7 @@ class NewsSpider(scrapy.Spider):
     # -- failures ----------------------------------------------------------------------------
 
     def fetch_info(self, response: Response, outcome: str, reason: str) -> FetchInfo:
+        """The visit of a response that made no article item, with its body when it has one."""
         return FetchInfo(
             url=response.url,
             site=self.name,
@@ -417,7 +422,25 @@ class NewsSpider(scrapy.Spider):
             last_modified=_header(response, b"Last-Modified"),
             outcome=outcome,  # type: ignore[arg-type]
             reason=reason,
+            raw=self.raw_response(response),
         )
+
+    def raw_response(self, response: Response) -> RawResponse | None:
+        """What the server sent, for the archive's raw pages; None for an empty body or
+        when ``NEWSCRAWLER_KEEP_RAW`` is off. The body is Scrapy's, after the transfer's
+        Content-Encoding was undone; the headers keep their order and repeats."""
+        if not response.body or not self.keep_raw:
+            return None
+        headers = tuple(
+            (name.decode("latin-1"), value.decode("latin-1"))
+            for name, values in response.headers.items()
+            for value in values
+        )
+        return RawResponse(response.body, headers)
+
+    @cached_property
+    def keep_raw(self) -> bool:
+        return self.settings.getbool("NEWSCRAWLER_KEEP_RAW", defaults.NEWSCRAWLER_KEEP_RAW)
 
     def item_fetch(self, item: RawArticle, outcome: str, reason: str) -> FetchInfo:
         """The fetch of an article's (first) page, recorded with ``outcome``."""

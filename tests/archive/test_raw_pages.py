@@ -188,3 +188,23 @@ def test_the_prune_command_says_what_it_would_free_and_then_frees_it(archive_url
     )
     assert text.exit_code == 0
     assert text.output.startswith("would free 0 raw pages")
+
+
+def test_the_body_command_writes_a_visit_s_body_as_received(archive_url: str) -> None:
+    with Archive.open(archive_url) as archive:
+        item = snapshot()
+        archive.store(item, fetch_for(item, raw=page("iklan")))
+        archive.store(snapshot(hours=1), fetch_for(snapshot(hours=1)))
+    with Archive.open(archive_url) as archive, archive.session() as session:
+        ids = list(session.scalars(select(Fetch.id).order_by(Fetch.id)))
+    body = CliRunner().invoke(main, ["--db", archive_url, "raw", "body", str(ids[0])])
+    assert body.exit_code == 0
+    assert body.stdout_bytes == page("iklan").body
+    with_headers = CliRunner().invoke(
+        main, ["--db", archive_url, "raw", "body", str(ids[0]), "--headers"]
+    )
+    assert with_headers.stdout_bytes.startswith(b"Content-Type: text/html; charset=utf-8\r\n")
+    assert with_headers.stdout_bytes.endswith(b"\r\n\r\n" + page("iklan").body)
+    none = CliRunner().invoke(main, ["--db", archive_url, "raw", "body", str(ids[1])])
+    assert none.exit_code == 1
+    assert "has no body kept" in none.output
