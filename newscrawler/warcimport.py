@@ -130,17 +130,20 @@ class WarcImport:
         return self.report
 
     def _already_archived(self, refs: list[RecordRef]) -> set[tuple[str, datetime]]:
-        """(URL, fetch time) of the archive's visits in the files' time span."""
+        """(URL, fetch time) of the archive's visits to the files' URLs in their time span.
+
+        One pass over the visits of the span (fetches have no index on the URL alone),
+        streamed, keeping only the files' URLs: memory follows the files, not the archive."""
         times = [r.fetched_at for r in refs if r.fetched_at is not None]
+        urls = {r.url for r in refs if r.url is not None}
         if not times:
             return set()
+        query = select(Fetch.url, Fetch.fetched_at).where(
+            Fetch.fetched_at >= min(times), Fetch.fetched_at <= max(times)
+        )
         with self.archive.session() as session:
-            rows = session.execute(
-                select(Fetch.url, Fetch.fetched_at).where(
-                    Fetch.fetched_at >= min(times), Fetch.fetched_at <= max(times)
-                )
-            )
-            return {(url, fetched_at) for url, fetched_at in rows}
+            rows = session.execute(query, execution_options={"yield_per": 10_000})
+            return {(url, fetched_at) for url, fetched_at in rows if url in urls}
 
     def _one(self, ref: RecordRef, originals: dict[str, RecordRef]) -> None:
         if ref.kind not in ("response", "revisit"):
