@@ -122,6 +122,8 @@ def import_warc_command(files: tuple[Path, ...], db: str, site_name: str | None)
         click.echo(f"import-warc: {error}", err=True)
         sys.exit(EXIT_USAGE)
     click.echo(report.line(), err=True)
+    for problem in report.problems():
+        click.echo(f"problem {problem}", err=True)
     sys.exit(report.exit_code)
 
 

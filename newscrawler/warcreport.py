@@ -45,6 +45,12 @@ class ImportReport:
         self.skipped[why] += 1
         self.stats[f"import-warc/skipped/{why}"] += 1
 
+    def problems(self) -> list[str]:
+        """The ``problem …`` lines after the summary, as a crawl's (exit code 3)."""
+        if not self.errors:
+            return []
+        return [f"import-warc: {self.errors} errors in our code on records (see the log)"]
+
     def line(self) -> str:
         """``import-warc (run 4): 120 records, 87 new, …, 5 skipped (not HTML), 0 errors``."""
         parts = [f"{self.records} record{'' if self.records == 1 else 's'}"]

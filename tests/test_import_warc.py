@@ -26,6 +26,7 @@ from archive.store import Archive
 from archive.views import ArticleView
 from newscrawler.demo.site import HOST, VIDEO_ID, article_file, build_site, edited, write_article
 from newscrawler.operations.replay import serving
+from newscrawler.warcreport import ImportReport
 from tests.conftest import ROOT
 from tests.crawling import scrapy_crawl
 from tests.test_pagination_crawl import BROKEN, SHOW_ALL, THREE_PAGES
@@ -501,3 +502,16 @@ def test_an_article_split_over_pages_is_stored_whole_as_a_crawl_stores_it(tmp_pa
         " 8 skipped (a later page of an article ×7, warcinfo record), 3 already imported, 0 errors"
     )
     assert fetch_rows(f"sqlite:///{db}") == rows
+
+
+def test_an_error_in_our_code_is_counted_said_on_a_problem_line_and_exit_3():
+    report = ImportReport(run_id=4, records=3)
+    report.count("new")
+    report.count("failed", "extraction error: KeyError: 'x'")
+    report.errors += 1
+    assert report.line() == (
+        "import-warc (run 4): 3 records, 1 new, 1 failed (extraction error), 1 errors"
+    )
+    assert report.problems() == ["import-warc: 1 errors in our code on records (see the log)"]
+    assert report.exit_code == 3
+    assert ImportReport(records=1).exit_code == 0
