@@ -17,7 +17,16 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from archive.identity import InvalidURLError, canonicalize_url
-from archive.models import Article, ArticleURL, Content, Fetch, NearDuplicate, Revision, Run
+from archive.models import (
+    Article,
+    ArticleURL,
+    Content,
+    Fetch,
+    NearDuplicate,
+    RawPage,
+    Revision,
+    Run,
+)
 from archive.revisions import content_from_row
 from archive.timestamps import iso_in_zone, require_aware
 from archive.views import ArticleView, RevisionView
@@ -285,6 +294,9 @@ def stats(session: Session) -> dict[str, Any]:
         ).all()
     )
     last_run = session.scalars(select(Run).order_by(Run.started_at.desc()).limit(1)).first()
+    raw_count, raw_stored, raw_original = session.execute(
+        select(func.count(RawPage.id), func.sum(func.length(RawPage.data)), func.sum(RawPage.size))
+    ).one()
     return {
         "articles": session.scalar(select(func.count(Article.id))) or 0,
         "revisions": session.scalar(select(func.count(Revision.id))) or 0,
@@ -297,6 +309,16 @@ def stats(session: Session) -> dict[str, Any]:
         "fetches": sum(outcomes.values()),
         "fetches_by_outcome": outcomes,
         "runs": session.scalar(select(func.count(Run.id))) or 0,
+        # The bodies kept (archive.rawpages): how many, their bytes stored and as served.
+        "raw_pages": {
+            "count": raw_count or 0,
+            "stored_bytes": int(raw_stored or 0),
+            "original_bytes": int(raw_original or 0),
+            "fetches_with_body": session.scalar(
+                select(func.count(Fetch.id)).where(Fetch.raw_page_id.is_not(None))
+            )
+            or 0,
+        },
         "last_run": (
             {
                 "id": last_run.id,

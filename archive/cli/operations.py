@@ -37,7 +37,8 @@ from archive.timestamps import iso_in_zone, table_time
 @json_option
 @click.pass_obj
 def stats_command(settings: Settings, as_json: bool) -> None:
-    """Counts: articles, revisions, distinct contents, reverts, fetches by outcome, per site.
+    """Counts: articles, revisions, distinct contents, reverts, fetches by outcome, raw
+    pages and their size, per site.
 
     \b
     Example:
@@ -56,6 +57,11 @@ def stats_command(settings: Settings, as_json: bool) -> None:
     for outcome, count in numbers["fetches_by_outcome"].items():
         table.add_row(f"  {outcome}", str(count))
     table.add_row("runs", str(numbers["runs"]))
+    raw = numbers["raw_pages"]
+    table.add_row("raw pages", str(raw["count"]))
+    table.add_row("  stored MB", f"{raw['stored_bytes'] / 1e6:,.1f}")
+    table.add_row("  as served MB", f"{raw['original_bytes'] / 1e6:,.1f}")
+    table.add_row("  visits with a body", str(raw["fetches_with_body"]))
     console.print(table)
     sites = new_table("site", "articles", "revisions")
     for site, counts in numbers["sites"].items():

@@ -183,6 +183,11 @@ def test_the_prune_command_says_what_it_would_free_and_then_frees_it(archive_url
     with Archive.open(archive_url) as archive:
         assert [raw_id is not None for _, raw_id, _ in _fetches(archive)] == [True, False, True]
         assert _raw_count(archive) == 2
+    stats = CliRunner().invoke(main, ["--db", archive_url, "stats", "--json"])
+    raw = json.loads(stats.output)["raw_pages"]
+    assert (raw["count"], raw["fetches_with_body"]) == (2, 2)
+    assert 0 < raw["stored_bytes"] < raw["original_bytes"]
+    assert "raw pages" in CliRunner().invoke(main, ["--db", archive_url, "stats"]).output
     text = CliRunner().invoke(
         main, ["--db", archive_url, "raw", "prune", "--keep", "first-last", "--dry-run"]
     )
