@@ -20,17 +20,13 @@ nothing.
 from __future__ import annotations
 
 import logging
-import re
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
-from functools import cache
 from pathlib import Path
 
 from scrapy.http import Headers, HtmlResponse
-from scrapy.spiderloader import SpiderLoader
 from sqlalchemy import select
 from sqlalchemy.exc import DatabaseError
-from sqlalchemy.orm import Session
 from warcio.statusandheaders import StatusAndHeadersParserException
 
 from archive.aliases import judge_not_found
@@ -38,7 +34,6 @@ from archive.db import shown_url
 from archive.identity import InvalidURLError, canonicalize_url
 from archive.models import Fetch
 from archive.queries import find_article_id
-from archive.schedule import DEFAULT_SCHEDULE, RevisitPolicy, VisitPlanner
 from archive.snapshot import FetchInfo, FetchOutcome, RawResponse
 from archive.store import Archive
 from newscrawler.completeness import cut_short, page_end
@@ -49,7 +44,7 @@ from newscrawler.normalize.article import NotAnArticle, fetch_of, to_snapshot, v
 from newscrawler.operations.crawl_health import challenge_marker, coverage_keys
 from newscrawler.operations.crawl_summary import error_text
 from newscrawler.pipelines import with_page_end
-from newscrawler.sites import GENERIC, Site, known_sites, project_settings, site_for_url
+from newscrawler.sites import Site, project_settings, site_for_url
 from newscrawler.warcfiles import (
     BadImportError,
     NotAWarcError,
@@ -63,6 +58,7 @@ from newscrawler.warcfiles import (
 )
 from newscrawler.warcpages import assemble
 from newscrawler.warcreport import EXIT_OK, EXIT_PROBLEM, EXIT_USAGE, ImportReport
+from newscrawler.warcsites import PlanBySite, is_article_url, site_named
 
 logger = logging.getLogger(__name__)
 
@@ -231,7 +227,7 @@ class WarcImport:
         article URL of a known site (as a crawl, which only asks for those, records it),
         otherwise counted."""
         site = self.site or site_for_url(visit.url)
-        if not (self._archived(visit.url) or _is_article_url(site, visit.url)):
+        if not (self._archived(visit.url) or is_article_url(site, visit.url)):
             self.report.skip(reason)
             return
         self._record(self._fetch(visit, site, outcome, reason), visit)
@@ -425,33 +421,6 @@ def _originals(refs: list[RecordRef]) -> dict[str, RecordRef]:
     return found
 
 
-@cache
-def _article_patterns() -> dict[str, re.Pattern[str]]:
-    """Each built-in site's article-URL pattern, from its spider (as a crawl follows them)."""
-    patterns = {}
-    for name, spider in _spiders().items():
-        pattern = getattr(spider, "article_url", None)
-        if isinstance(pattern, str):
-            patterns[name] = re.compile(pattern)
-    return patterns
-
-
-def _is_article_url(site: Site, url: str) -> bool:
-    if site is GENERIC:
-        return False
-    pattern = _article_patterns().get(site.name)
-    return bool(pattern and pattern.search(url))
-
-
-def site_named(name: str) -> Site:
-    """``--site``: a built-in site or ``generic``; BadImportError naming the choices."""
-    for site in (*known_sites(), GENERIC):
-        if site.name == name:
-            return site
-    names = ", ".join(s.name for s in (*known_sites(), GENERIC))
-    raise BadImportError(f"unknown site {name!r} (one of: {names})")
-
-
 def import_warcs(archive_url: str, paths: list[Path], site: Site | None = None) -> ImportReport:
     """Scan every file (NotAWarcError before anything is written), then import them as one
     run into the archive at ``archive_url``."""
@@ -466,38 +435,6 @@ def import_warcs(archive_url: str, paths: list[Path], site: Site | None = None) 
     with archive:
         archive.visit_hooks.append(PlanBySite())
         return WarcImport(archive, paths, site).run(refs)
-
-
-class PlanBySite:
-    """Plans each imported article's next revisit, as a crawl's ArchivePipeline does, with the
-    revisit schedule of the article's site (its spider's, else
-    ``NEWSCRAWLER_REVISIT_SCHEDULE``): counted from the WARC's dates, so an article seen long
-    ago has its schedule over, and one crawled yesterday is due when a crawl would revisit it."""
-
-    def __init__(self) -> None:
-        self._planners: dict[str, VisitPlanner] = {}
-
-    def __call__(self, session: Session, article_id: int, fetch: FetchInfo, outcome: str) -> None:
-        planner = self._planners.get(fetch.site)
-        if planner is None:
-            planner = self._planners[fetch.site] = VisitPlanner(_policy(fetch.site))
-        planner(session, article_id, fetch, outcome)
-
-
-def _policy(site: str) -> RevisitPolicy:
-    settings = project_settings()
-    spider = _spiders().get(site)
-    text = getattr(spider, "revisit_schedule", None) or settings.get(
-        "NEWSCRAWLER_REVISIT_SCHEDULE", DEFAULT_SCHEDULE
-    )
-    return RevisitPolicy.parse(text)
-
-
-@cache
-def _spiders() -> dict[str, type]:
-    """The built-in sites' spider classes, by name."""
-    loader = SpiderLoader.from_settings(project_settings())
-    return {site.name: loader.load(site.name) for site in known_sites()}
 
 
 __all__ = [
