@@ -34,6 +34,7 @@ MAX_QUERY_CHARS = 512
 MAX_QUERY_WORDS = 32
 _TERM = re.compile(r'"([^"]*)"|(\w+)', re.UNICODE)
 _WORD = re.compile(r"\w+", re.UNICODE)
+_TIME_PARAMS = ("since", "until", "changed_since")
 
 
 class BadQueryError(ValueError):
@@ -50,6 +51,7 @@ class SearchFilters:
     tag: str | None = None
     since: datetime | None = None  # published at or after
     until: datetime | None = None  # published at or before
+    changed_since: datetime | None = None  # edited (a revision after the first) since
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,6 +141,12 @@ def _filter_sql(filters: SearchFilters) -> tuple[list[str], dict[str, Any]]:
     if filters.until is not None:
         clauses.append("d.published_at <= :until")
         params["until"] = require_aware(filters.until, "until")
+    if filters.changed_since is not None:
+        clauses.append(
+            "d.article_id IN (SELECT r.article_id FROM revisions r "
+            "WHERE r.number > 1 AND r.first_seen_at >= :changed_since)"
+        )
+        params["changed_since"] = require_aware(filters.changed_since, "changed since")
     return clauses, params
 
 
@@ -174,7 +182,7 @@ def search(
     statement = (
         text(sql)
         .bindparams(
-            *(bindparam(name, type_=UTCDateTime()) for name in ("since", "until") if name in params)
+            *(bindparam(name, type_=UTCDateTime()) for name in _TIME_PARAMS if name in params)
         )
         .columns(published_at=UTCDateTime())
     )

@@ -5,7 +5,7 @@ Exit codes: 0 ok; 1 nothing found (unknown article or revision, no search result
 site blocked, failing or degraded.
 """
 
-from archive.cli import operations, reading
+from archive.cli import operations, reading, serve
 from archive.cli.group import main
 
-__all__ = ["main", "operations", "reading"]
+__all__ = ["main", "operations", "reading", "serve"]

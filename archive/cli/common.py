@@ -12,6 +12,8 @@ from zoneinfo import ZoneInfo
 
 import click
 from rich.table import Table
+from sqlalchemy import Engine
+from sqlalchemy.engine import URL
 from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import Session
 
@@ -83,6 +85,18 @@ def open_session(settings: Settings) -> Iterator[Session]:
 def open_archive(settings: Settings) -> Iterator[Archive]:
     """An existing, up-to-date archive (for the few commands that write); never creates one."""
     url = resolve_url(settings.db)
+    require_existing(url)
+    engine = make_engine(url)
+    require_current_schema(engine, url)
+    archive = Archive(engine)
+    try:
+        yield archive
+    finally:
+        archive.close()
+
+
+def require_existing(url: URL) -> None:
+    """Refuse a SQLite file that does not exist, saying how to create one."""
     path = sqlite_path(url)
     if path is not None and not path.exists():
         raise BadInput(
@@ -90,7 +104,11 @@ def open_archive(settings: Settings) -> Iterator[Archive]:
             f"`newsarchive --db {url.render_as_string()} db upgrade`, or point --db / "
             "ARCHIVE_URL at an existing archive."
         )
-    engine = make_engine(url)
+
+
+def require_current_schema(engine: Engine, url: URL) -> None:
+    """Refuse (and dispose of ``engine``) an archive that cannot be read or is not at this
+    version's schema."""
     try:
         revision = current_revision(engine)
     except DatabaseError as error:
@@ -102,11 +120,6 @@ def open_archive(settings: Settings) -> Iterator[Archive]:
             f"the archive at {url!r} has schema {revision or 'none'}, this version needs "
             f"{head_revision()}: run `newsarchive --db URL db upgrade`."
         )
-    archive = Archive(engine)
-    try:
-        yield archive
-    finally:
-        archive.close()
 
 
 def find_article(session: Session, ref: str) -> int:

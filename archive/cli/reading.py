@@ -38,6 +38,7 @@ _SHOWN_TIMES = ("revision_first_seen_at", "published_at", "modified_at")
 @click.option("--tag", help="Only articles with this tag (case-insensitive).")
 @click.option("--since", help="Published at or after this date/time.")
 @click.option("--until", help="Published at or before this date/time.")
+@click.option("--changed-since", help="Only articles edited at or after this date/time.")
 @click.option("--limit", default=20, show_default=True, type=click.IntRange(1, 10_000))
 @json_option
 @click.pass_obj
@@ -50,6 +51,7 @@ def search_command(
     tag: str | None,
     since: str | None,
     until: str | None,
+    changed_since: str | None,
     limit: int,
     as_json: bool,
 ) -> None:
@@ -68,6 +70,7 @@ def search_command(
         tag=tag,
         since=parse_optional(since, settings.tz),
         until=parse_optional(until, settings.tz),
+        changed_since=parse_optional(changed_since, settings.tz),
     )
     with open_session(settings) as session:
         try:
