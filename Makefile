@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 SITE ?= liputan6
 ARCHIVE_URL ?= sqlite:///archive.sqlite3
 
-.PHONY: setup crawl demo test check lint format bench clean
+.PHONY: setup browser crawl demo test check lint format bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -25,8 +25,13 @@ demo: $(STAMP)
 	rm -f demo.sqlite3 demo.sqlite3-wal demo.sqlite3-shm
 	$(BIN)/newscrawler demo
 
+## browser: Debian's chromium, for the web app's browser test (tests/web/test_browser.py)
+browser:
+	@command -v chromium >/dev/null || (apt-get update && DEBIAN_FRONTEND=noninteractive \
+		apt-get install -y chromium) || echo "could not install chromium: the browser test skips"
+
 ## test: every check: lint, format, types, tests
-test: $(STAMP)
+test: $(STAMP) browser
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy newscrawler archive
