@@ -92,11 +92,16 @@ def _screenshot(page: object, name: str) -> None:
 
 
 def test_search_article_diff_changes_and_a_hostile_title(server: str, browser_page: object) -> None:
-    from playwright.sync_api import Page, expect
+    from playwright.sync_api import Dialog, Page, expect
 
     page: Page = browser_page  # type: ignore[assignment]
     dialogs: list[str] = []
-    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+
+    def on_dialog(dialog: Dialog) -> None:
+        dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    page.on("dialog", on_dialog)
 
     # Search -> the article -> the diff of the edited sentence.
     page.goto(f"{server}/search")
