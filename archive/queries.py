@@ -244,6 +244,8 @@ def changes(
         query = query.where(Article.site == site)
     if since is not None:
         query = query.where(Revision.first_seen_at >= require_aware(since, "since"))
+    if field is None:
+        query = query.limit(limit)  # the database stops there; the field filter cannot
     result: list[Change] = []
     # The field filter looks inside the JSON diff, which the two backends query differently;
     # filtering in Python keeps one code path, and the time/site filters bound the rows.

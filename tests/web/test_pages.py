@@ -6,6 +6,8 @@ import xml.etree.ElementTree as ET
 
 from starlette.testclient import TestClient
 
+from archive.web.sitestats import site_figures
+
 from .conftest import NEW_TITLE
 
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -114,3 +116,14 @@ def test_bad_input_is_a_400_page_and_unknown_an_404(client: TestClient) -> None:
     assert client.get("/articles/999").status_code == 404
     assert client.get("/articles/1/diff", params={"from": 1, "to": 9}).status_code == 404
     assert client.get("/changes", params={"field": "nope"}).status_code == 400
+
+
+def test_site_figures_count_per_day_in_the_sites_zone(client: TestClient) -> None:
+    with client.app.state.sessions() as session:  # type: ignore[attr-defined]
+        figures = site_figures(session, "liputan6")
+    assert len(figures.per_day) == 30
+    assert figures.per_day[-1] == ("2024-08-14", 1.0)
+    assert sum(count for _, count in figures.per_day) == 1
+    assert dict(figures.outcomes) == {"new": 1.0, "revised": 2.0}
+    assert [share for _, share in figures.coverage["authors"]] == [1.0]
+    assert figures.coverage["tags"] == [(figures.coverage["tags"][0][0], 0.0)]
