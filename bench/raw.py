@@ -19,12 +19,20 @@ Inputs, read in place from ``../shared``:
 
 Ratios are original size / stored size (higher is better), summed over the set; times are
 milliseconds per page to compress and to decompress.
+
+``--crawl N`` also measures what keeping raw pages costs a crawl: full crawls (all
+pipelines, into a fresh SQLite archive) of bench.crawlsite's N-article site with
+``NEWSCRAWLER_KEEP_RAW`` off and on, alternating for two rounds, each side's fastest kept:
+wall and CPU seconds, and the archive's size.
 """
 
 from __future__ import annotations
 
 import gzip
 import json
+import resource
+import subprocess
+import tempfile
 import time
 from collections import defaultdict
 from collections.abc import Callable
@@ -34,8 +42,11 @@ from typing import Any
 import click
 import zstandard as zstd
 
-from bench.common import SHARED_BENCHMARKS, SHARED_PAGES, command, machine
+from bench import crawlsite
+from bench.common import ROOT, SHARED_BENCHMARKS, SHARED_PAGES, command, machine
+from bench.crawl import crawl_command
 from newscrawler.demo.site import edited, load_articles, render_article
+from newscrawler.operations.replay import crawl_environment, serving
 
 LEVELS = (3, 9, 19)
 
@@ -83,6 +94,10 @@ def refetch_pairs() -> list[tuple[bytes, bytes]]:
     return pairs
 
 
+# compress(body, index of its pair), decompress(data, index of its pair)
+Codec = tuple[Callable[[bytes, int], bytes], Callable[[bytes, int], bytes]]
+
+
 def _measure(
     bodies: list[bytes],
     compress: Callable[[bytes, int], bytes],
@@ -106,21 +121,35 @@ def _measure(
     }
 
 
+def _zstd(level: int, dicts: list[zstd.ZstdCompressionDict] | None = None) -> Codec:
+    """zstd at ``level``, each body on its own or with its pair's dictionary."""
+
+    def compress(body: bytes, i: int) -> bytes:
+        if dicts is None:
+            return zstd.ZstdCompressor(level=level).compress(body)
+        return zstd.ZstdCompressor(level=level, dict_data=dicts[i]).compress(body)
+
+    def decompress(data: bytes, i: int) -> bytes:
+        if dicts is None:
+            return zstd.ZstdDecompressor().decompress(data)
+        return zstd.ZstdDecompressor(dict_data=dicts[i]).decompress(data)
+
+    return compress, decompress
+
+
+def _gzip_compress(body: bytes, _: int) -> bytes:
+    return gzip.compress(body, 6, mtime=0)
+
+
+def _gzip_decompress(data: bytes, _: int) -> bytes:
+    return gzip.decompress(data)
+
+
 def plain(bodies: list[bytes]) -> dict[str, Any]:
     """Each body on its own: gzip-6 and zstd levels."""
-    figures: dict[str, Any] = {
-        "gzip-6": _measure(
-            bodies, lambda b, _: gzip.compress(b, 6, mtime=0), lambda d, _: gzip.decompress(d)
-        )
-    }
+    figures: dict[str, Any] = {"gzip-6": _measure(bodies, _gzip_compress, _gzip_decompress)}
     for level in LEVELS:
-        compressor = zstd.ZstdCompressor(level=level)
-        decompressor = zstd.ZstdDecompressor()
-        figures[f"zstd-{level}"] = _measure(
-            bodies,
-            lambda b, _, c=compressor: c.compress(b),
-            lambda d, _, u=decompressor: u.decompress(d),
-        )
+        figures[f"zstd-{level}"] = _measure(bodies, *_zstd(level))
     return figures
 
 
@@ -132,12 +161,51 @@ def against(pairs: list[tuple[bytes, bytes]]) -> dict[str, Any]:
         zstd.ZstdCompressionDict(before, dict_type=zstd.DICT_TYPE_RAWCONTENT) for before, _ in pairs
     ]
     for level in LEVELS:
-        figures[f"zstd-{level}+previous"] = _measure(
-            seconds,
-            lambda b, i, lv=level: zstd.ZstdCompressor(level=lv, dict_data=dicts[i]).compress(b),
-            lambda d, i: zstd.ZstdDecompressor(dict_data=dicts[i]).decompress(d),
-        )
+        figures[f"zstd-{level}+previous"] = _measure(seconds, *_zstd(level, dicts))
     return {"pairs": len(pairs), **figures}
+
+
+def crawl_cost(n: int, rounds: int = 2) -> dict[str, Any]:
+    """Full crawls with raw pages off and on; the fastest of each side and their ratio."""
+    runs: dict[str, list[dict[str, float]]] = {"off": [], "on": []}
+    with tempfile.TemporaryDirectory(prefix="bench-raw-") as scratch:
+        work = Path(scratch)
+        day, _ = crawlsite.build(work / "site", n)
+        with serving(work / "site") as server:
+            for round_no in range(rounds):
+                for side in ("off", "on"):
+                    db = work / f"{side}-{round_no}.sqlite3"
+                    command = crawl_command(
+                        day,
+                        server.url,
+                        pipelines=True,
+                        archive_url=f"sqlite:///{db}",
+                        stats_file=work / "stats.json",
+                    )
+                    command += ["-s", f"NEWSCRAWLER_KEEP_RAW={side == 'on'}"]
+                    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+                    start = time.perf_counter()
+                    subprocess.run(
+                        command, cwd=ROOT, env=crawl_environment(), capture_output=True, check=True
+                    )
+                    wall = time.perf_counter() - start
+                    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+                    cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+                    mb = db.stat().st_size / 1e6
+                    runs[side].append({"wall_seconds": wall, "cpu_seconds": cpu, "archive_mb": mb})
+    best = {side: min(r, key=lambda x: x["wall_seconds"]) for side, r in runs.items()}
+    return {
+        "articles": n,
+        "rounds": runs,
+        "best": best,
+        "on_to_off_rate": best["off"]["wall_seconds"] / best["on"]["wall_seconds"],
+        "extra_cpu_ms_per_article": (best["on"]["cpu_seconds"] - best["off"]["cpu_seconds"])
+        / n
+        * 1000,
+        "archive_mb_per_1000_articles": {
+            side: best[side]["archive_mb"] / n * 1000 for side in ("off", "on")
+        },
+    }
 
 
 def run(quick: bool = False) -> dict[str, Any]:
@@ -160,9 +228,19 @@ def run(quick: bool = False) -> dict[str, Any]:
 
 @click.command()
 @click.option("--quick", is_flag=True, help="A few pages: checks it runs.")
-def main(quick: bool) -> None:
+@click.option(
+    "--crawl",
+    "crawl_articles",
+    type=click.IntRange(min=10),
+    default=None,
+    help="Also crawl an N-article site with raw pages off and on (2000: some 4 minutes).",
+)
+def main(quick: bool, crawl_articles: int | None) -> None:
     """Print the raw-page compression figures as JSON."""
-    click.echo(json.dumps(run(quick), indent=1))
+    results = run(quick)
+    if crawl_articles is not None:
+        results["crawl"] = crawl_cost(crawl_articles)
+    click.echo(json.dumps(results, indent=1))
 
 
 if __name__ == "__main__":
