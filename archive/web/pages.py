@@ -172,6 +172,19 @@ def _args(request: Request) -> dict[str, str]:
     return {key: value for key, value in request.query_params.items() if key != "page"}
 
 
+def lookup(request: Request) -> Response:
+    """An article by any of its URLs (or its id), as ``newsarchive show URL`` finds it."""
+    ref = params.text(request, "ref", 2000)
+    if ref is None:
+        raise params.bad_request("ref: give an article's URL or id")
+    with reads.read_session(request) as session:
+        try:
+            article_id = queries.resolve_article(session, ref)
+        except queries.ArticleNotFoundError as error:
+            raise reads.not_found(str(error)) from error
+    return RedirectResponse(request.url_for("article", article_id=article_id), status_code=303)
+
+
 def home(request: Request) -> Response:
     return RedirectResponse(request.url_for("search"), status_code=302)
 
@@ -180,6 +193,7 @@ ROUTES = [
     Route("/", home),
     Route("/search", search_page, name="search"),
     Route("/search.atom", search_feed, name="search_feed"),
+    Route("/lookup", lookup, name="lookup"),
     Route("/articles/{article_id:int}", article_page, name="article"),
     Route("/articles/{article_id:int}/diff", diff_page, name="diff"),
     Route("/changes", changes_page, name="changes"),

@@ -127,3 +127,16 @@ def test_site_figures_count_per_day_in_the_sites_zone(client: TestClient) -> Non
     assert dict(figures.outcomes) == {"new": 1.0, "revised": 2.0}
     assert [share for _, share in figures.coverage["authors"]] == [1.0]
     assert figures.coverage["tags"] == [(figures.coverage["tags"][0][0], 0.0)]
+
+
+def test_an_article_opens_by_any_of_its_urls(client: TestClient) -> None:
+    found = client.get(
+        "/lookup",
+        params={"ref": "http://m.liputan6.com/amp/read/5670001/harga-beras-naik?utm_source=x"},
+        follow_redirects=False,
+    )
+    assert found.status_code == 303
+    assert found.headers["location"].endswith("/articles/1")
+    assert client.get("/lookup", params={"ref": "2"}, follow_redirects=False).status_code == 303
+    assert client.get("/lookup", params={"ref": "https://example.org/x"}).status_code == 404
+    assert client.get("/lookup").status_code == 400
