@@ -84,8 +84,9 @@ def test_demo_ends_with_the_edited_articles_history_and_diff(demo):
     assert "Rp 51.000" in after_history.split(f"$ {diff}", 1)[1]
     # The two crawls' summary lines, and nothing else of the crawls' logs.
     assert result.stderr.splitlines() == [
-        "crawl liputan6 (run 1): 4 new, 1 dropped, 0 errors",
-        "crawl liputan6 (run 2): 1 revised, 3 unchanged, 1 dropped, 0 errors",
+        "crawl liputan6 (run 1): 4 new, 1 dropped (no article text found), 0 errors",
+        "crawl liputan6 (run 2): 1 revised, 3 unchanged, 1 dropped (no article text found),"
+        " 0 errors",
     ]
 
 
