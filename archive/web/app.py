@@ -25,7 +25,7 @@ from starlette.responses import JSONResponse, PlainTextResponse, Response
 from starlette.routing import Mount
 from starlette.staticfiles import StaticFiles
 from starlette.templating import Jinja2Templates
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from starlette.types import Message, Receive, Scope, Send
 
 from archive.timestamps import table_time
 from archive.web import api, pages
@@ -44,7 +44,7 @@ SECURITY_HEADERS = [
 ]
 
 
-def create_app(engine: Engine, zone: str, credentials: tuple[str, str] | None = None) -> Starlette:
+def create_app(engine: Engine, zone: str, credentials: tuple[str, str] | None = None) -> Guard:
     """The app over ``engine`` (a read-only one: archive.web.readonly); dates typed without
     an offset are read in ``zone``; ``credentials`` (user, password) turn on HTTP basic auth
     for every path."""
@@ -60,7 +60,7 @@ def create_app(engine: Engine, zone: str, credentials: tuple[str, str] | None = 
     app.state.sessions = sessionmaker(engine)
     app.state.zone = zone
     app.state.templates = Jinja2Templates(env=_environment())
-    return Guard(app, credentials)  # type: ignore[return-value]  # an ASGI app all the same
+    return Guard(app, credentials)
 
 
 def _environment() -> Environment:
@@ -123,10 +123,10 @@ async def _server_error(request: Request, error: Exception) -> Response:
 class Guard:
     """Adds the security headers to every response and, with credentials, asks for them."""
 
-    def __init__(self, app: ASGIApp, credentials: tuple[str, str] | None) -> None:
+    def __init__(self, app: Starlette, credentials: tuple[str, str] | None) -> None:
         self.app = app
         self.credentials = credentials
-        self.state = getattr(app, "state", None)  # tests reach app.state.engine through it
+        self.state = app.state  # the engine and the sessions, for whoever holds the app
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
