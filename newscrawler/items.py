@@ -78,7 +78,8 @@ class RawArticle:
     page_end: str | None = None
     # The response as received (NEWSCRAWLER_KEEP_RAW), kept with the visit in the archive.
     raw: RawResponse | None = field(default=None, repr=False)
-    # Which page object made this item: its class name and VERSION.
+    # Which page object made this item: its class name and VERSION (set by to_item), so
+    # every way of reading a page (crawl, WARC import, extract) records the same.
     page: str | None = None
     page_version: int | None = None
 

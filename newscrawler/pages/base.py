@@ -510,6 +510,8 @@ class ArticlePage:
             # An unknown site still names itself in og:site_name ("The Guardian"), which is
             # what its titles end with.
             site_names=self.site_names or tuple(self.meta("og:site_name")[:1]),
+            page=type(self).__name__,
+            page_version=self.VERSION,
         )
 
     def continuation(self) -> Continuation:

@@ -224,7 +224,6 @@ class NewsSpider(scrapy.Spider):
         try:
             page = self.page(response, site=site_key(self), fetched_at=fetched_at)
             item = page.to_item()
-            item.page, item.page_version = type(page).__name__, page.VERSION
             continues = page.continuation() if item.refusal is None else Continuation()
         except Exception as error:  # any page object bug: recorded, not lost
             yield self.extraction_failed(response, error)
