@@ -22,6 +22,7 @@ from archive.web.worddiff import side_by_side
 ATOM = "application/atom+xml; charset=utf-8"
 # An article's visits shown on its page, newest last; older ones are counted, not listed.
 MAX_VISITS_SHOWN = 200
+STORING = frozenset({"new", "revised", "reverted"})  # outcomes of visits that made a revision
 
 
 def _page(request: Request, template: str, status_code: int = 200, **context: Any) -> Response:
@@ -66,6 +67,9 @@ def article_page(request: Request) -> Response:
         timeline = reads.history(session, article_id)
         visits = queries.fetches(session, article_id)
     shown = visits[-MAX_VISITS_SHOWN:]
+    # The latest revision was made by the last visit that stored one: its extraction is the
+    # provenance of what the page shows.
+    maker = next((v for v in reversed(visits) if v.outcome in STORING), None)
     return _page(
         request,
         "article.html",
@@ -74,6 +78,7 @@ def article_page(request: Request) -> Response:
         timeline=timeline,
         visits=shown,
         hidden_visits=len(visits) - len(shown),
+        maker=maker,
     )
 
 

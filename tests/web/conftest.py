@@ -27,6 +27,15 @@ HOSTILE_URL = "https://news.detik.com/berita/d-7123456/banjir"
 HOSTILE_TITLE = "<script>alert(1)</script> Banjir merendam Jakarta"
 # And one that survives the tag stripping, written the ordinary way.
 SVG_TITLE = "Banjir <svg/onload=alert(2)> Utara"
+# How the crawler says it read the page (fetches.extraction), shown as the provenance.
+EXTRACTION = {
+    "page": "Liputan6Page",
+    "page_version": 3,
+    "normalizer_version": 2,
+    "body_source": "site:.article-content-body",
+    "body_confidence": "high",
+    "pages": 1,
+}
 
 
 def build_archive(url: str) -> dict[str, int]:
@@ -40,7 +49,7 @@ def build_archive(url: str) -> dict[str, int]:
             (4, {"body": EDITED, "title": NEW_TITLE}),
         ]:
             item = snapshot(URL, hours=hours, **fields)
-            archive.store(item, fetch_for(item, run_id=run))
+            archive.store(item, fetch_for(item, run_id=run, extraction=EXTRACTION))
         stats = {
             "downloader/response_count": 3,
             "archive/new": 1,

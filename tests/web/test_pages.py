@@ -46,6 +46,14 @@ def test_article_page_shows_fields_urls_timeline_visits(client: TestClient) -> N
     assert "?from=1&amp;to=2" in text
 
 
+def test_article_page_shows_provenance(client: TestClient) -> None:
+    text = client.get("/articles/1").text
+    provenance = text.split("<h2>Provenance</h2>")[1].split("</dl>")[0]
+    assert "Made by visit</dt><dd>3 at 2024-08-14T14:00+07:00 (HTTP 200)" in provenance
+    assert "<dt>body_source</dt><dd>site:.article-content-body</dd>" in provenance
+    assert "Liputan6Page v3 · site:.article-content-body" in text  # each visit's extraction
+
+
 def test_article_page_says_gone(client: TestClient) -> None:
     text = client.get("/articles/2").text
     assert "Gone since 2024-08-14T16:00+07:00 (HTTP 404)" in text
