@@ -160,8 +160,10 @@ def sites_page(request: Request) -> Response:
 
 
 def _feed(request: Request, title: str, entries: list[dict[str, Any]]) -> Response:
+    # The latest instant among the entries (their times carry each article's own offset).
     updated = max(
         (entry["updated"] for entry in entries if entry["updated"]),
+        key=datetime.fromisoformat,
         default=datetime(1970, 1, 1, tzinfo=UTC).isoformat(),
     )
     return request.app.state.templates.TemplateResponse(
