@@ -121,11 +121,14 @@ def test_a_generic_item_carries_its_confidence_to_the_snapshot():
     snapshot = to_snapshot(raw, now=FETCHED)
     assert snapshot.notes["body_confidence"] == "high"
     assert "agree" in snapshot.notes["body_reason"]
-    # The archive keeps it with the visit.
+    # The archive keeps it with the visit, and which extraction read the page.
     assert fetch_of(raw, snapshot).extraction == {
         "body_source": "generic:density",
         "body_confidence": "high",
         "pages": 1,
+        "page": "ArticlePage",
+        "page_version": 1,
+        "normalizer_version": 1,
     }
 
 
