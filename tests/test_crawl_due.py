@@ -219,15 +219,12 @@ def test_second_run_fetches_only_due_articles_and_records_edits_304_and_gone(sit
     assert {a.url for a in articles} <= listed
 
 
-@pytest.mark.parametrize("stop", [signal.SIGKILL, signal.SIGTERM], ids=["kill-9", "sigterm"])
-def test_a_run_killed_halfway_resumes_with_every_article_exactly_once(site, tmp_path, stop):
-    root, server = site
-    path = tmp_path / "archive.sqlite3"
-    db = f"sqlite:///{path}"
-    articles = fresh_articles(200, 5_200_000)
-    publish(root, articles)
-    # A small delay per request, slow enough for the crawl to be caught half-way.
-    command = crawl_due_command(server, db, delay="0.03")
+def stop_crawl_due_halfway(
+    server: ReplayServer, path: Path, stop: signal.Signals, table: str, at: int = 40
+) -> None:
+    """Run crawl-due into the SQLite file ``path`` and send it ``stop`` once ``table`` has
+    ``at`` rows; a small delay per request makes the crawl slow enough to be caught."""
+    command = crawl_due_command(server, f"sqlite:///{path}", delay="0.03")
     env = {k: v for k, v in os.environ.items() if k != "ARCHIVE_URL"}
     process = subprocess.Popen(
         command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
@@ -235,18 +232,29 @@ def test_a_run_killed_halfway_resumes_with_every_article_exactly_once(site, tmp_
     stored = 0
     try:
         deadline = time.monotonic() + 120
-        while stored < 40 and time.monotonic() < deadline and process.poll() is None:
+        while stored < at and time.monotonic() < deadline and process.poll() is None:
             time.sleep(0.1)
             if path.exists():
                 try:
                     with sqlite3.connect(path, timeout=5) as connection:
-                        (stored,) = connection.execute("SELECT count(*) FROM articles").fetchone()
+                        query = f"SELECT count(*) FROM {table}"
+                        (stored,) = connection.execute(query).fetchone()
                 except sqlite3.OperationalError:  # schema not created yet
                     stored = 0
-        assert process.poll() is None, "the crawl ended before it could be killed"
+        assert process.poll() is None, "the crawl ended before it could be stopped"
         process.send_signal(stop)
     finally:
         process.wait(timeout=30)
+
+
+@pytest.mark.parametrize("stop", [signal.SIGKILL, signal.SIGTERM], ids=["kill-9", "sigterm"])
+def test_a_run_killed_halfway_resumes_with_every_article_exactly_once(site, tmp_path, stop):
+    root, server = site
+    path = tmp_path / "archive.sqlite3"
+    db = f"sqlite:///{path}"
+    articles = fresh_articles(200, 5_200_000)
+    publish(root, articles)
+    stop_crawl_due_halfway(server, path, stop, "articles")
     killed_with = counts(db)["articles"]
     assert 40 <= killed_with < 200
     with Archive.open(db) as archive, archive.session() as session:

@@ -5,11 +5,8 @@ that points at it, even when the crawl is killed."""
 
 from __future__ import annotations
 
-import os
 import signal
 import sqlite3
-import subprocess
-import time
 from pathlib import Path
 
 import pytest
@@ -20,9 +17,9 @@ from archive.rawpages import body_of
 from archive.store import Archive
 from newscrawler.demo.site import article_file, build_site, edited, write_article
 from newscrawler.normalize.article import NORMALIZER_VERSION
-from newscrawler.operations.replay import ReplayServer, serving
-from tests.crawling import ROOT, scrapy_crawl
-from tests.test_crawl_due import crawl_due_command, fresh_articles, publish
+from newscrawler.operations.replay import serving
+from tests.crawling import scrapy_crawl
+from tests.test_crawl_due import fresh_articles, publish, stop_crawl_due_halfway
 
 VIDEO_PATH = "/news/read/4117499/video-banjir-rendam-jalan-protokol"
 
@@ -135,7 +132,8 @@ def test_a_killed_crawl_leaves_no_visit_without_its_body(tmp_path):
     publish(root, fresh_articles(200, 5_400_000))
     path = tmp_path / "archive.sqlite3"
     with serving(root) as server:
-        _kill_a_crawl_halfway(server, path)
+        # A crawl-due of 200 articles killed with SIGKILL once some 40 visits are stored.
+        stop_crawl_due_halfway(server, path, signal.SIGKILL, "fetches")
     with sqlite3.connect(path) as connection:
         visits, with_body, missing = connection.execute(
             "SELECT count(*), count(f.raw_page_id), count(f.raw_page_id) - count(r.id)"
@@ -144,27 +142,3 @@ def test_a_killed_crawl_leaves_no_visit_without_its_body(tmp_path):
     assert 40 <= visits < 200
     assert with_body == visits, "every stored visit of a 200 keeps its body"
     assert missing == 0
-
-
-def _kill_a_crawl_halfway(server: ReplayServer, path: Path) -> None:
-    """A crawl-due of 200 articles killed with SIGKILL once some 40 visits are stored."""
-    command = crawl_due_command(server, f"sqlite:///{path}", delay="0.03")
-    env = {k: v for k, v in os.environ.items() if k != "ARCHIVE_URL"}
-    process = subprocess.Popen(
-        command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
-    )
-    stored = 0
-    try:
-        deadline = time.monotonic() + 120
-        while stored < 40 and time.monotonic() < deadline and process.poll() is None:
-            time.sleep(0.1)
-            if path.exists():
-                try:
-                    with sqlite3.connect(path, timeout=5) as connection:
-                        (stored,) = connection.execute("SELECT count(*) FROM fetches").fetchone()
-                except sqlite3.OperationalError:  # schema not created yet
-                    stored = 0
-        assert process.poll() is None, "the crawl ended before it could be killed"
-        process.send_signal(signal.SIGKILL)
-    finally:
-        process.wait(timeout=30)
