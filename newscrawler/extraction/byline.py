@@ -150,11 +150,10 @@ _AUTHOR_PAGE = re.compile(
     r"writers?|contributors?)/[^/?#]*[^\W\d_][^?#]*$",
     re.IGNORECASE,
 )
-_AUTHOR_HREF = etree.XPath(
-    ".//a[contains(@href, '/author') or contains(@href, '/autor') or contains(@href, '/auteur')"
-    " or contains(@href, '/penulis') or contains(@href, '/reporter')"
-    " or contains(@href, '/journalist') or contains(@href, '/writer')"
-    " or contains(@href, '/contributor')]"
+_LINKS = etree.XPath(".//a[@href]")
+# What _AUTHOR_PAGE needs, found fast: one of the directory names after a slash.
+_AUTHOR_DIRECTORY = re.compile(
+    r"/(?:author|autor|auteur|penulis|reporter|journalist|writer|contributor)", re.IGNORECASE
 )
 # Where a link to an author's page names no author of this article: the site's menus and
 # footer ("Unsere Autoren"), a side column's "more from" box.
@@ -170,8 +169,11 @@ def author_links(root: etree._Element) -> list[etree._Element]:
     while its meta author is the outlet ("LTO").
     """
     found: list[etree._Element] = []
-    for link in _AUTHOR_HREF(root):
-        path = (link.get("href") or "").split("://", 1)[-1]
+    for link in _LINKS(root):
+        href = link.get("href") or ""
+        if not _AUTHOR_DIRECTORY.search(href):
+            continue
+        path = href.split("://", 1)[-1]
         words = text_of(link).split()
         if not (2 <= len(words) <= 5) or any(ch.isdigit() for w in words for ch in w):
             continue
